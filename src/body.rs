@@ -1,0 +1,190 @@
+//! One pass over a request body: each key is matched, each known field's string is kept
+//! (borrowed from the body when it has no escapes), every other value is skipped. No
+//! `serde_json::Value` is built.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Visitor};
+
+use crate::custom_data::Skip;
+use crate::error::{ErrorCode, Field, FieldError};
+
+/// What a known field held.
+#[derive(Debug, Default)]
+pub(crate) enum Slot<'a> {
+    /// Not given, or `null`.
+    #[default]
+    Absent,
+    Str(Cow<'a, str>),
+    NotAString,
+    /// Given more than once; reported among the key errors, not checked further.
+    Duplicate,
+}
+
+impl Slot<'_> {
+    /// Whether the field counts as given (for "offer or publisher").
+    pub(crate) fn is_present(&self) -> bool {
+        !matches!(self, Slot::Absent)
+    }
+}
+
+/// The fields of a body, plus the errors about its keys in input order.
+#[derive(Debug, Default)]
+pub(crate) struct RawBody<'a> {
+    pub(crate) slots: [Slot<'a>; 13],
+    pub(crate) key_errors: Vec<FieldError>,
+}
+
+/// Reads the top-level object.
+pub(crate) struct BodyVisitor {
+    pub(crate) allow_unknown_fields: bool,
+}
+
+impl<'de> Visitor<'de> for BodyVisitor {
+    type Value = RawBody<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawBody<'de>, A::Error> {
+        let mut body = RawBody::default();
+        let mut seen = 0u16;
+        // Unknown keys seen so far, and whether their repetition was reported.
+        let mut unknown: HashMap<Cow<'de, str>, bool> = HashMap::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            match key {
+                Key::Known(field) => {
+                    let slot = &mut body.slots[field as usize];
+                    if seen & field.bit() == 0 {
+                        seen |= field.bit();
+                        *slot = map.next_value_seed(SlotSeed)?;
+                    } else {
+                        map.next_value_seed(Skip)?;
+                        if !matches!(slot, Slot::Duplicate) {
+                            *slot = Slot::Duplicate;
+                            body.key_errors.push(FieldError::at_key(
+                                field.json_name(),
+                                ErrorCode::DuplicateField,
+                            ));
+                        }
+                    }
+                }
+                Key::Other(name) => {
+                    map.next_value_seed(Skip)?;
+                    if self.allow_unknown_fields {
+                        continue;
+                    }
+                    match unknown.get_mut(&name) {
+                        None => {
+                            body.key_errors
+                                .push(FieldError::at_key(&name, ErrorCode::UnknownField));
+                            unknown.insert(name, false);
+                        }
+                        Some(reported @ false) => {
+                            *reported = true;
+                            body.key_errors
+                                .push(FieldError::at_key(&name, ErrorCode::DuplicateField));
+                        }
+                        Some(true) => {}
+                    }
+                }
+            }
+        }
+        Ok(body)
+    }
+}
+
+enum Key<'a> {
+    Known(Field),
+    Other(Cow<'a, str>),
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Field::from_json_name(v).map_or(Key::Other(Cow::Borrowed(v)), Key::Known))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Field::from_json_name(v)
+            .map_or_else(|| Key::Other(Cow::Owned(v.to_owned())), Key::Known))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Field::from_json_name(&v).map_or(Key::Other(Cow::Owned(v)), Key::Known))
+    }
+}
+
+/// Reads a known field's value: a string is kept, `null` is absent, anything else is
+/// skipped (still checked for JSON syntax) and marked as not a string.
+struct SlotSeed;
+
+impl<'de> DeserializeSeed<'de> for SlotSeed {
+    type Value = Slot<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Slot<'de>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SlotSeed {
+    type Value = Slot<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Slot<'de>, E> {
+        Ok(Slot::Str(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Slot<'de>, E> {
+        Ok(Slot::Str(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Slot<'de>, E> {
+        Ok(Slot::Str(Cow::Owned(v)))
+    }
+    fn visit_unit<E>(self) -> Result<Slot<'de>, E> {
+        Ok(Slot::Absent)
+    }
+    fn visit_none<E>(self) -> Result<Slot<'de>, E> {
+        Ok(Slot::Absent)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Slot<'de>, E> {
+        Ok(Slot::NotAString)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Slot<'de>, E> {
+        Ok(Slot::NotAString)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Slot<'de>, E> {
+        Ok(Slot::NotAString)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Slot<'de>, E> {
+        Ok(Slot::NotAString)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Slot<'de>, A::Error> {
+        while seq.next_element_seed(Skip)?.is_some() {}
+        Ok(Slot::NotAString)
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Slot<'de>, A::Error> {
+        while map.next_key_seed(crate::custom_data::KeyProbe)?.is_some() {
+            map.next_value_seed(Skip)?;
+        }
+        Ok(Slot::NotAString)
+    }
+}

@@ -1,0 +1,63 @@
+//! `captchaValue`.
+
+use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
+use crate::text::{longer_than, string_traits, Parse};
+
+/// A reCAPTCHA response token: 1 to 8192 characters, each printable ASCII (`!`..`~`).
+///
+/// ```
+/// use cleeng_register::{CaptchaToken, ErrorCode};
+/// assert!(CaptchaToken::parse("03AGdBq24").is_ok());
+/// assert_eq!(CaptchaToken::parse("a b").unwrap_err().code(), ErrorCode::InvalidFormat);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CaptchaToken(String);
+
+impl CaptchaToken {
+    /// The most characters allowed.
+    pub const MAX_CHARS: usize = 8192;
+
+    /// Checks the rules and copies.
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        check(s)?;
+        Ok(CaptchaToken(s.to_owned()))
+    }
+
+    /// The token.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn check(s: &str) -> Result<(), ValueError> {
+    let violation = if s.is_empty() {
+        Violation::with(ErrorCode::TooShort, Params::min(1))
+    } else if longer_than(s, CaptchaToken::MAX_CHARS) {
+        Violation::with(
+            ErrorCode::TooLong,
+            Params::max(CaptchaToken::MAX_CHARS as u64),
+        )
+    } else if !s.bytes().all(|b| b.is_ascii_graphic()) {
+        Violation::new(ErrorCode::InvalidFormat)
+    } else {
+        return Ok(());
+    };
+    Err(ValueError::new(
+        "captcha value",
+        Some(Field::CaptchaValue),
+        violation,
+    ))
+}
+
+impl Parse for CaptchaToken {
+    const EXPECTING: &'static str = "a captcha token";
+    fn parse(s: &str) -> Result<Self, ValueError> {
+        CaptchaToken::parse(s)
+    }
+    fn parse_owned(s: String) -> Result<Self, ValueError> {
+        check(&s)?;
+        Ok(CaptchaToken(s))
+    }
+}
+
+string_traits!(CaptchaToken, display);

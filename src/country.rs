@@ -1,0 +1,98 @@
+//! `country`: an assigned ISO 3166-1 alpha-2 code.
+
+use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
+use crate::text::{string_traits, Parse};
+
+/// An officially assigned ISO 3166-1 alpha-2 country code, kept as the `isocountry` enum (one
+/// byte-sized value, no allocation).
+///
+/// `UK` is not assigned (the United Kingdom is `GB`): it fails with `unknown_code` and the
+/// suggestion `GB`.
+///
+/// ```
+/// use cleeng_register::{CountryCode, ErrorCode};
+/// let pl: CountryCode = "PL".parse()?;
+/// assert_eq!(pl.name(), "Poland");
+/// let err = "UK".parse::<CountryCode>().unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::UnknownCode);
+/// assert_eq!(err.violations()[0].params.suggestion, Some("GB"));
+/// assert_eq!("pl".parse::<CountryCode>().unwrap_err().code(), ErrorCode::InvalidFormat);
+/// # Ok::<(), cleeng_register::ValueError>(())
+/// ```
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode(isocountry::CountryCode);
+
+impl CountryCode {
+    /// Parses two ASCII capitals naming an assigned country.
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        let fail = |v| Err(ValueError::new("country code", Some(Field::Country), v));
+        match parse_violation(s) {
+            Ok(code) => Ok(code),
+            Err(v) => fail(v),
+        }
+    }
+
+    /// The alpha-2 code (`PL`).
+    pub fn as_str(&self) -> &'static str {
+        self.0.alpha2()
+    }
+
+    /// The English short name (`Poland`).
+    pub fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The `isocountry` value.
+    pub fn iso(&self) -> isocountry::CountryCode {
+        self.0
+    }
+
+    /// Every assigned code, in alphabetical order of the alpha-2 code.
+    pub fn all() -> impl Iterator<Item = CountryCode> {
+        isocountry::CountryCode::iter_alpha2().map(|c| CountryCode(*c))
+    }
+}
+
+/// The shared rule of `country` and the suffix of `offerId`.
+pub(crate) fn parse_violation(s: &str) -> Result<CountryCode, Violation> {
+    let b = s.as_bytes();
+    if b.len() != 2 || !b.iter().all(u8::is_ascii_uppercase) {
+        return Err(Violation::new(ErrorCode::InvalidFormat));
+    }
+    match isocountry::CountryCode::for_alpha2(s) {
+        Ok(code) => Ok(CountryCode(code)),
+        Err(_) if s == "UK" => Err(Violation::with(
+            ErrorCode::UnknownCode,
+            Params::suggestion("GB"),
+        )),
+        Err(_) => Err(Violation::new(ErrorCode::UnknownCode)),
+    }
+}
+
+impl From<CountryCode> for isocountry::CountryCode {
+    fn from(code: CountryCode) -> Self {
+        code.0
+    }
+}
+
+impl From<isocountry::CountryCode> for CountryCode {
+    /// Every `isocountry` code is an assigned one.
+    fn from(code: isocountry::CountryCode) -> Self {
+        CountryCode(code)
+    }
+}
+
+impl std::fmt::Debug for CountryCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CountryCode({})", self.as_str())
+    }
+}
+
+impl Parse for CountryCode {
+    const EXPECTING: &'static str = "an ISO 3166-1 alpha-2 country code";
+    fn parse(s: &str) -> Result<Self, ValueError> {
+        CountryCode::parse(s)
+    }
+}
+
+string_traits!(CountryCode, display);

@@ -1,0 +1,88 @@
+//! `currency`: an ISO 4217 code in circulation.
+
+use crate::error::{ErrorCode, Field, ValueError, Violation};
+use crate::text::{string_traits, Parse};
+
+/// An ISO 4217 currency in circulation, kept as the `iso_currency` enum: known to
+/// `iso_currency`, and not a fund (`BOV`), special (`XAU`, `XTS`, `XXX`, `XDR`...) or
+/// superseded (`HRK`, `BGN`...) code.
+///
+/// ```
+/// use cleeng_register::{Currency, ErrorCode};
+/// let eur: Currency = "EUR".parse()?;
+/// assert_eq!(eur.iso(), iso_currency::Currency::EUR);
+/// assert_eq!("HRK".parse::<Currency>().unwrap_err().code(), ErrorCode::UnknownCode);
+/// assert_eq!("eur".parse::<Currency>().unwrap_err().code(), ErrorCode::InvalidFormat);
+/// # Ok::<(), cleeng_register::ValueError>(())
+/// ```
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency(iso_currency::Currency);
+
+impl Currency {
+    /// Parses three ASCII capitals naming a circulating currency.
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        let fail = |code| {
+            Err(ValueError::new(
+                "currency code",
+                Some(Field::Currency),
+                Violation::new(code),
+            ))
+        };
+        let b = s.as_bytes();
+        if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
+            return fail(ErrorCode::InvalidFormat);
+        }
+        match iso_currency::Currency::from_code(s).and_then(Currency::from_iso) {
+            Some(c) => Ok(c),
+            None => fail(ErrorCode::UnknownCode),
+        }
+    }
+
+    /// The currency, when it is in circulation (not a fund, special or superseded code).
+    pub fn from_iso(c: iso_currency::Currency) -> Option<Currency> {
+        let circulating = !c.is_fund() && !c.is_special() && c.is_superseded().is_none();
+        circulating.then_some(Currency(c))
+    }
+
+    /// The three-letter code (`EUR`).
+    pub fn as_str(&self) -> &'static str {
+        self.0.code()
+    }
+
+    /// The English name (`Euro`).
+    pub fn name(&self) -> &str {
+        self.0.name()
+    }
+
+    /// The `iso_currency` value.
+    pub fn iso(&self) -> iso_currency::Currency {
+        self.0
+    }
+
+    /// Every circulating currency, in the order `iso_currency` lists them.
+    pub fn all() -> impl Iterator<Item = Currency> {
+        use iso_currency::IntoEnumIterator;
+        iso_currency::Currency::iter().filter_map(Currency::from_iso)
+    }
+}
+
+impl From<Currency> for iso_currency::Currency {
+    fn from(c: Currency) -> Self {
+        c.0
+    }
+}
+
+impl std::fmt::Debug for Currency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Currency({})", self.as_str())
+    }
+}
+
+impl Parse for Currency {
+    const EXPECTING: &'static str = "an ISO 4217 currency code";
+    fn parse(s: &str) -> Result<Self, ValueError> {
+        Currency::parse(s)
+    }
+}
+
+string_traits!(Currency, display);

@@ -1,0 +1,104 @@
+//! `email`: an RFC 5322 `addr-spec`.
+
+use email_address::{EmailAddress, Options};
+
+use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
+use crate::text::{longer_than, string_traits, Parse};
+
+/// A customer's email address: at most 254 characters, an RFC 5322 `addr-spec` (dot-atom or
+/// quoted-string local part, no comments, no display name), with a domain literal or a domain
+/// of at least two labels. ASCII only, unless built with
+/// [`Email::parse_international`] (RFC 6531).
+///
+/// ```
+/// use cleeng_register::{Email, ErrorCode};
+/// let email: Email = "jane.doe@example.com".parse()?;
+/// assert_eq!((email.local_part(), email.domain()), ("jane.doe", "example.com"));
+/// assert_eq!("a@localhost".parse::<Email>().unwrap_err().code(), ErrorCode::InvalidFormat);
+/// assert_eq!("Jane <j@x.io>".parse::<Email>().unwrap_err().code(), ErrorCode::InvalidFormat);
+/// # Ok::<(), cleeng_register::ValueError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Email(String);
+
+impl Email {
+    /// The most characters an address may have.
+    pub const MAX_CHARS: usize = 254;
+
+    /// Parses an ASCII address.
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        check(s, false)?;
+        Ok(Email(s.to_owned()))
+    }
+
+    /// Parses an address that may hold UTF-8 (RFC 6531), as the policy
+    /// `allowInternationalEmail` admits.
+    ///
+    /// ```
+    /// assert!(cleeng_register::Email::parse_international("josé@example.com").is_ok());
+    /// assert!(cleeng_register::Email::parse("josé@example.com").is_err());
+    /// ```
+    pub fn parse_international(s: &str) -> Result<Self, ValueError> {
+        check(s, true)?;
+        Ok(Email(s.to_owned()))
+    }
+
+    pub(crate) fn parse_with(
+        s: std::borrow::Cow<'_, str>,
+        international: bool,
+    ) -> Result<Self, ValueError> {
+        check(&s, international)?;
+        Ok(Email(s.into_owned()))
+    }
+
+    /// The address as given.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The part before the last `@`.
+    pub fn local_part(&self) -> &str {
+        self.0.rsplit_once('@').map_or("", |(local, _)| local)
+    }
+
+    /// The part after the last `@`.
+    pub fn domain(&self) -> &str {
+        self.0.rsplit_once('@').map_or("", |(_, domain)| domain)
+    }
+
+    /// Whether the address holds non-ASCII characters.
+    pub fn is_international(&self) -> bool {
+        !self.0.is_ascii()
+    }
+}
+
+fn check(s: &str, international: bool) -> Result<(), ValueError> {
+    let fail = |v| Err(ValueError::new("email address", Some(Field::Email), v));
+    if longer_than(s, Email::MAX_CHARS) {
+        return fail(Violation::with(
+            ErrorCode::TooLong,
+            Params::max(Email::MAX_CHARS as u64),
+        ));
+    }
+    let options = Options::default()
+        .with_required_tld()
+        .with_domain_literal()
+        .without_display_text();
+    if (!international && !s.is_ascii()) || EmailAddress::parse_with_options(s, options).is_err() {
+        return fail(Violation::new(ErrorCode::InvalidFormat));
+    }
+    Ok(())
+}
+
+impl Parse for Email {
+    const EXPECTING: &'static str = "an email address";
+    fn parse(s: &str) -> Result<Self, ValueError> {
+        Email::parse(s)
+    }
+    fn parse_owned(s: String) -> Result<Self, ValueError> {
+        check(&s, false)?;
+        Ok(Email(s))
+    }
+}
+
+string_traits!(Email, display);

@@ -1,0 +1,97 @@
+//! `locale`: `language` or `language_REGION`.
+
+use std::fmt;
+
+use unic_langid::subtags::{Language, Region};
+use unic_langid::LanguageIdentifier;
+
+use crate::error::{ErrorCode, Field, ValueError, Violation};
+use crate::text::{string_traits, AsciiBuf, Parse};
+
+/// A Cleeng locale: 2 or 3 lowercase ASCII letters, optionally `_` and 2 uppercase ASCII
+/// letters (`en_US`, `pl_PL`, `fil`). `en-US` and `EN_us` are refused. Kept inline; the
+/// `unic-langid` identifier is at hand through [`Locale::language_identifier`].
+///
+/// ```
+/// use cleeng_register::{ErrorCode, Locale};
+/// let locale: Locale = "pl_PL".parse()?;
+/// assert_eq!((locale.language(), locale.region()), ("pl", Some("PL")));
+/// assert_eq!(locale.language_identifier().to_string(), "pl-PL");
+/// assert_eq!("en-US".parse::<Locale>().unwrap_err().code(), ErrorCode::InvalidFormat);
+/// # Ok::<(), cleeng_register::ValueError>(())
+/// ```
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Locale {
+    text: AsciiBuf<6>,
+    language: Language,
+    region: Option<Region>,
+}
+
+impl Locale {
+    /// Parses `^[a-z]{2,3}(_[A-Z]{2})?$`.
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        parse_parts(s).ok_or(ValueError::new(
+            "locale",
+            Some(Field::Locale),
+            Violation::new(ErrorCode::InvalidFormat),
+        ))
+    }
+
+    /// The locale as given (`en_US`).
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// The language subtag (`en`).
+    pub fn language(&self) -> &str {
+        let s = self.as_str();
+        s.split_once('_').map_or(s, |(language, _)| language)
+    }
+
+    /// The region subtag (`US`), if any.
+    pub fn region(&self) -> Option<&str> {
+        self.as_str().split_once('_').map(|(_, region)| region)
+    }
+
+    /// The BCP 47 identifier (`en-US`). Built on demand; it does not allocate.
+    pub fn language_identifier(&self) -> LanguageIdentifier {
+        LanguageIdentifier::from_parts(self.language, None, self.region, &[])
+    }
+}
+
+fn parse_parts(s: &str) -> Option<Locale> {
+    let (language, region) = match s.split_once('_') {
+        Some((language, region)) => (language, Some(region)),
+        None => (s, None),
+    };
+    let language_ok =
+        (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase());
+    let region_ok =
+        region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()));
+    if !(language_ok && region_ok) {
+        return None;
+    }
+    Some(Locale {
+        text: AsciiBuf::new(s)?,
+        language: Language::from_bytes(language.as_bytes()).ok()?,
+        region: match region {
+            Some(r) => Some(Region::from_bytes(r.as_bytes()).ok()?),
+            None => None,
+        },
+    })
+}
+
+impl fmt::Debug for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Locale({})", self.as_str())
+    }
+}
+
+impl Parse for Locale {
+    const EXPECTING: &'static str = "a locale such as en_US";
+    fn parse(s: &str) -> Result<Self, ValueError> {
+        Locale::parse(s)
+    }
+}
+
+string_traits!(Locale, display);

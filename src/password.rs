@@ -1,0 +1,111 @@
+//! `password`: a secret, redacted and wiped.
+
+use std::fmt;
+
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
+use crate::text::{longer_than, shorter_than, string_traits, Parse};
+
+/// A customer's password: 8 to 80 characters, at least one letter (Unicode Alphabetic) and at
+/// least one digit or one of `! @ # $ % ^ &`. A rejected password reports **every** rule it
+/// breaks.
+///
+/// It is a secret: `Debug` prints `Password(***)`, there is no `Display`, the text is read only
+/// through [`Password::expose_secret`], and the memory is wiped when the value is dropped.
+/// `Serialize` writes the secret, because the Cleeng body needs it.
+///
+/// ```
+/// use cleeng_register::{ErrorCode, Password};
+/// let password = Password::parse("zażółć12")?;
+/// assert_eq!(format!("{password:?}"), "Password(***)");
+/// assert_eq!(password.expose_secret(), "zażółć12");
+/// let err = Password::parse("short").unwrap_err();
+/// let codes: Vec<_> = err.codes().collect();
+/// assert_eq!(codes, [ErrorCode::TooShort, ErrorCode::MissingDigitOrSpecial]);
+/// # Ok::<(), cleeng_register::ValueError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(Zeroizing<String>);
+
+impl Password {
+    /// The fewest characters allowed.
+    pub const MIN_CHARS: usize = 8;
+    /// The most characters allowed.
+    pub const MAX_CHARS: usize = 80;
+    /// The characters that count as "special" besides digits.
+    pub const SPECIALS: &'static str = "!@#$%^&";
+
+    /// Checks every rule and copies the secret.
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        check(s)?;
+        Ok(Password(Zeroizing::new(s.to_owned())))
+    }
+
+    /// The secret text. Named so that every read of it is visible in review.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn check(s: &str) -> Result<(), ValueError> {
+    let mut found = [Violation::new(ErrorCode::TooShort); 3];
+    let mut n = 0;
+    let mut push = |v| {
+        found[n] = v;
+        n += 1;
+    };
+    if shorter_than(s, Password::MIN_CHARS) {
+        push(Violation::with(
+            ErrorCode::TooShort,
+            Params::min(Password::MIN_CHARS as u64),
+        ));
+    } else if longer_than(s, Password::MAX_CHARS) {
+        push(Violation::with(
+            ErrorCode::TooLong,
+            Params::max(Password::MAX_CHARS as u64),
+        ));
+    }
+    if !s.chars().any(char::is_alphabetic) {
+        push(Violation::new(ErrorCode::MissingLetter));
+    }
+    if !s
+        .chars()
+        .any(|c| c.is_ascii_digit() || Password::SPECIALS.contains(c))
+    {
+        push(Violation::new(ErrorCode::MissingDigitOrSpecial));
+    }
+    match ValueError::from_violations("password", Some(Field::Password), &found[..n]) {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+impl Parse for Password {
+    const EXPECTING: &'static str = "a password";
+    fn parse(s: &str) -> Result<Self, ValueError> {
+        Password::parse(s)
+    }
+    fn parse_owned(mut s: String) -> Result<Self, ValueError> {
+        match check(&s) {
+            Ok(()) => Ok(Password(Zeroizing::new(s))),
+            Err(err) => {
+                // A refused secret is still a secret.
+                s.zeroize();
+                Err(err)
+            }
+        }
+    }
+}
+
+string_traits!(Password);

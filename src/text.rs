@@ -1,0 +1,182 @@
+//! Plumbing shared by the string-backed domain types: one parse trait, one serde visitor and
+//! one macro for the std conversions, so each type states only its rules.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Visitor};
+
+use crate::error::{ErrorCode, Params, ValueError, Violation};
+
+/// A domain type parsed from text.
+pub(crate) trait Parse: Sized {
+    /// What serde says it expected.
+    const EXPECTING: &'static str;
+    /// Validates and copies.
+    fn parse(s: &str) -> Result<Self, ValueError>;
+    /// Validates and keeps the buffer (types that own a `String` reuse it).
+    fn parse_owned(s: String) -> Result<Self, ValueError> {
+        Self::parse(&s)
+    }
+}
+
+/// Deserializes any [`Parse`] type from a string, refusing other JSON types without echoing
+/// them (serde's default `invalid_type` message would quote the value).
+pub(crate) struct StrVisitor<T>(PhantomData<T>);
+
+impl<T> StrVisitor<T> {
+    pub(crate) const fn new() -> Self {
+        StrVisitor(PhantomData)
+    }
+}
+
+macro_rules! refuse {
+    ($($method:ident: $ty:ty),*) => {$(
+        fn $method<E: de::Error>(self, _: $ty) -> Result<T, E> {
+            Err(E::custom(format_args!("expected {}, found a value that is not a string", T::EXPECTING)))
+        }
+    )*};
+}
+
+impl<'de, T: Parse> Visitor<'de> for StrVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        T::parse(v).map_err(E::custom)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        T::parse_owned(v).map_err(E::custom)
+    }
+
+    refuse!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_bytes: &[u8]);
+
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        self.visit_bool(false)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        self.visit_bool(false)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        self.visit_bool(false)
+    }
+}
+
+/// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `AsRef<str>`, `Serialize` and a validating
+/// `Deserialize` for a [`Parse`] type with an `as_str` method; `display` adds `Display`.
+macro_rules! string_traits {
+    ($ty:ident $(, $display:ident)?) => {
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::ValueError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$ty as $crate::text::Parse>::parse(s)
+            }
+        }
+
+        impl TryFrom<&str> for $ty {
+            type Error = $crate::ValueError;
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                <$ty as $crate::text::Parse>::parse(s)
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = $crate::ValueError;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                <$ty as $crate::text::Parse>::parse_owned(s)
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str($crate::text::StrVisitor::<$ty>::new())
+            }
+        }
+
+        $(string_traits!(@$display $ty);)?
+    };
+    (@display $ty:ident) => {
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use string_traits;
+
+/// Whether `s` has more than `max` chars, without counting when the byte length settles it.
+pub(crate) fn longer_than(s: &str, max: usize) -> bool {
+    s.len() > max && s.chars().nth(max).is_some()
+}
+
+/// Whether `s` has fewer than `min` chars.
+pub(crate) fn shorter_than(s: &str, min: usize) -> bool {
+    s.len() < min || (s.len() < min * 4 && s.chars().nth(min - 1).is_none())
+}
+
+/// Unicode `Cc`, or a bidirectional embedding, override or isolate control.
+pub(crate) fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The rules shared by the free-text fields (names, external id): length in chars, no control
+/// characters, no surrounding White_Space; the first failing rule only.
+pub(crate) fn check_free_text(s: &str, max: usize) -> Result<(), Violation> {
+    if s.is_empty() {
+        Err(Violation::with(ErrorCode::TooShort, Params::min(1)))
+    } else if longer_than(s, max) {
+        Err(Violation::with(ErrorCode::TooLong, Params::max(max as u64)))
+    } else if s.chars().any(is_control) {
+        Err(Violation::new(ErrorCode::ControlCharacter))
+    } else if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+        Err(Violation::new(ErrorCode::SurroundingWhitespace))
+    } else {
+        Ok(())
+    }
+}
+
+/// `N` ASCII bytes kept inline, for the fixed-shape codes.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct AsciiBuf<const N: usize> {
+    bytes: [u8; N],
+    len: u8,
+}
+
+impl<const N: usize> AsciiBuf<N> {
+    /// `None` unless `s` is ASCII and fits.
+    pub(crate) fn new(s: &str) -> Option<Self> {
+        if s.len() > N || !s.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0; N];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Some(AsciiBuf {
+            bytes,
+            len: s.len() as u8,
+        })
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII is ever stored, so this cannot fail; the fallback keeps it panic-free.
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    }
+}
