@@ -451,6 +451,14 @@ impl fmt::Display for ValueError {
 
 impl std::error::Error for ValueError {}
 
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 /// Writes what a rule demands, in English, from the code and parameters alone.
 fn write_rule(
     f: &mut fmt::Formatter<'_>,
@@ -462,12 +470,11 @@ fn write_rule(
     match code {
         ErrorCode::Missing => f.write_str("is required"),
         ErrorCode::NotAString => f.write_str("must be a string"),
-        ErrorCode::TooShort => write!(
-            f,
-            "must be at least {} characters long",
-            params.min.unwrap_or(1)
-        ),
-        ErrorCode::TooLong => write!(f, "must be at most {max} characters long"),
+        ErrorCode::TooShort => {
+            let min = params.min.unwrap_or(1);
+            write!(f, "must be at least {min} character{} long", plural(min))
+        }
+        ErrorCode::TooLong => write!(f, "must be at most {max} character{} long", plural(max)),
         ErrorCode::InvalidFormat => f.write_str(field.map_or("has an invalid format", Field::format_hint)),
         ErrorCode::MissingLetter => f.write_str("must contain at least one letter"),
         ErrorCode::MissingDigitOrSpecial => {
@@ -489,9 +496,9 @@ fn write_rule(
             f.write_str("must not contain control or bidirectional control characters")
         }
         ErrorCode::SurroundingWhitespace => f.write_str("must not start or end with white space"),
-        ErrorCode::TooLarge => write!(f, "must be at most {max} bytes"),
+        ErrorCode::TooLarge => write!(f, "must be at most {max} byte{}", plural(max)),
         ErrorCode::InvalidJson => f.write_str("must contain valid JSON text"),
-        ErrorCode::TooDeep => write!(f, "must not nest deeper than {max} levels"),
+        ErrorCode::TooDeep => write!(f, "must not nest deeper than {max} level{}", plural(max)),
         ErrorCode::NotAnObject => f.write_str("must contain a JSON object"),
         ErrorCode::UnknownField => f.write_str("is not a field of the registration request"),
         ErrorCode::DuplicateField => f.write_str("is given more than once"),

@@ -1,0 +1,173 @@
+//! The work behind the `cleeng-register` command, kept apart from argument handling so that
+//! tests and the fuzz target call exactly what the binary calls.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::io::{self, BufRead, Write};
+
+use cleeng_register::{Advisories, FieldError, Policy, RegisterRequest};
+use serde::Serialize;
+
+/// One output line of `validate` (SPEC section 5).
+#[derive(Serialize)]
+struct LineResult<'a> {
+    line: u64,
+    valid: bool,
+    errors: &'a [FieldError],
+    advisories: Advisories,
+}
+
+/// Validates one NDJSON line (bytes, not necessarily UTF-8; a trailing `\r` already
+/// stripped) and appends its JSON result and a newline to `out`. Returns whether the request
+/// is valid.
+///
+/// ```
+/// let mut out = Vec::new();
+/// let valid = cleeng_register_cli::validate_line(b"{}", 7, &Default::default(), &mut out);
+/// assert!(!valid);
+/// assert!(out.starts_with(br#"{"line":7,"valid":false,"errors":[{"pointer":"/email","code":"missing""#));
+/// ```
+pub fn validate_line(line: &[u8], number: u64, policy: &Policy, out: &mut Vec<u8>) -> bool {
+    let (valid, errors, advisories) = match RegisterRequest::from_json(line, policy) {
+        Ok(request) => (true, Vec::new(), request.advisories()),
+        Err(report) => (false, report.into_errors(), Advisories::new()),
+    };
+    let result = LineResult {
+        line: number,
+        valid,
+        errors: &errors,
+        advisories,
+    };
+    // Serializing these types into a Vec cannot fail: no map keys, no I/O.
+    if serde_json::to_writer(&mut *out, &result).is_ok() {
+        out.push(b'\n');
+    }
+    valid
+}
+
+/// Counts of one `validate` run.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Requests read (non-blank lines).
+    pub requests: u64,
+    /// Requests that were valid.
+    pub valid: u64,
+}
+
+impl Summary {
+    /// Requests that were invalid.
+    pub fn invalid(&self) -> u64 {
+        self.requests - self.valid
+    }
+}
+
+/// Reads NDJSON from `input` and writes one result line per non-blank line to `output`,
+/// streaming: memory stays bounded by `policy.max_body_bytes()` whatever the input's size
+/// (a longer line is kept only up to that bound plus one byte, enough to be `too_large`).
+pub fn run_validate(
+    mut input: impl BufRead,
+    mut output: impl Write,
+    policy: &Policy,
+) -> io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut line = Vec::new();
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut number = 0u64;
+    while let Some(truncated) =
+        read_line_capped(&mut input, &mut line, policy.max_body_bytes() + 1)?
+    {
+        number += 1;
+        if !truncated && line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        if !truncated && line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        summary.requests += 1;
+        summary.valid += u64::from(validate_line(&line, number, policy, &mut out));
+        if out.len() >= 60 * 1024 {
+            output.write_all(&out)?;
+            out.clear();
+        }
+    }
+    output.write_all(&out)?;
+    output.flush()?;
+    Ok(summary)
+}
+
+/// Reads one line (without its `\n`) into `buf`, keeping at most `cap` bytes and discarding
+/// the rest. `None` at the end of input; otherwise whether the line was cut.
+fn read_line_capped(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> io::Result<Option<bool>> {
+    buf.clear();
+    let mut truncated = false;
+    let mut read_any = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(read_any.then_some(truncated));
+        }
+        read_any = true;
+        let (take, newline) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        let room = cap.saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        truncated |= take > room;
+        input.consume(take + usize::from(newline));
+        if newline {
+            return Ok(Some(truncated));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], cap: usize) -> Vec<(Vec<u8>, bool)> {
+        let mut reader = input;
+        let mut buf = Vec::new();
+        let mut found = Vec::new();
+        while let Some(t) = read_line_capped(&mut reader, &mut buf, cap).unwrap() {
+            found.push((buf.clone(), t));
+        }
+        found
+    }
+
+    #[test]
+    fn lines_are_split_and_capped() {
+        assert_eq!(
+            lines(b"ab\n\ncdef\ng", 3),
+            [
+                (b"ab".to_vec(), false),
+                (vec![], false),
+                (b"cde".to_vec(), true),
+                (b"g".to_vec(), false)
+            ]
+        );
+        assert!(lines(b"", 3).is_empty());
+    }
+
+    #[test]
+    fn capping_works_across_buffer_boundaries() {
+        let input = [b'x'; 100];
+        let mut reader = io::BufReader::with_capacity(7, &input[..]);
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_line_capped(&mut reader, &mut buf, 10).unwrap(),
+            Some(true)
+        );
+        assert_eq!(buf.len(), 10);
+        assert_eq!(read_line_capped(&mut reader, &mut buf, 10).unwrap(), None);
+    }
+}
