@@ -62,3 +62,6 @@ pub use password::Password;
 pub use policy::{CustomerIpRule, Policy, PolicyBuilder, PolicyError};
 pub use publisher::PublisherId;
 pub use request::{OfferOrPublisher, RegisterRequest, RegisterRequestBuilder};
+
+#[cfg(feature = "proptest")]
+pub mod strategies;

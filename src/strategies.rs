@@ -1,0 +1,227 @@
+//! proptest strategies that generate valid values of every domain type and valid whole
+//! requests, for property tests in this crate and downstream (feature `proptest`).
+//!
+//! ```
+//! use proptest::prelude::*;
+//! use cleeng_register::{strategies, Policy, RegisterRequest};
+//!
+//! proptest!(|(request in strategies::register_request())| {
+//!     let body = serde_json::to_vec(&request).unwrap();
+//!     prop_assert_eq!(RegisterRequest::from_json(&body, &Policy::default()).unwrap(), request);
+//! });
+//! ```
+
+use proptest::collection::{btree_map, vec};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+use crate::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, OfferKind, OfferOrPublisher, Password, PersonName, PublisherId, RegisterRequest,
+};
+
+/// A strategy for one of this module's own patterns, which are all valid.
+fn regex(pattern: &str) -> proptest::string::RegexGeneratorStrategy<String> {
+    proptest::string::string_regex(pattern).expect("the module's patterns are valid")
+}
+
+/// Turns generated text into the type, discarding (never expected) rejects.
+fn parsed<T>(
+    text: impl Strategy<Value = String>,
+    parse: fn(&str) -> Result<T, crate::ValueError>,
+) -> impl Strategy<Value = T>
+where
+    T: std::fmt::Debug,
+{
+    text.prop_filter_map("generated text must parse", move |s| parse(&s).ok())
+}
+
+/// ASCII addresses: dot-atom local parts with the RFC 5322 `atext` punctuation, or quoted
+/// local parts; host names of two to four labels, or an IPv4 domain literal.
+pub fn email() -> impl Strategy<Value = Email> {
+    let atom = "[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]{1,12}";
+    let dot_atom = vec(atom, 1..4).prop_map(|atoms| atoms.join("."));
+    let quoted = "\"[a-zA-Z0-9 .@(),:;<>\\[\\]]{1,12}\"";
+    let local = prop_oneof![4 => dot_atom, 1 => quoted.prop_map(String::from)];
+    let label = "[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?";
+    let host = vec(label, 2..5).prop_map(|labels| labels.join("."));
+    let literal = any::<[u8; 4]>().prop_map(|[a, b, c, d]| format!("[{a}.{b}.{c}.{d}]"));
+    let domain = prop_oneof![9 => host, 1 => literal];
+    parsed(
+        (local, domain).prop_map(|(l, d)| format!("{l}@{d}")),
+        Email::parse,
+    )
+}
+
+/// Characters that are neither control characters nor White_Space: letters, marks, numbers,
+/// punctuation, symbols, from every script.
+const VISIBLE: &str = "[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]";
+
+/// Passwords of 8 to 80 characters with at least one letter and one digit or special, the
+/// rest drawn from all of Unicode's visible characters and spaces.
+pub fn password() -> impl Strategy<Value = Password> {
+    let letter = "\\p{Alphabetic}";
+    let digit_or_special = "[0-9!@#$%^&]";
+    let filler = regex(&format!("({VISIBLE}| ){{6,78}}"));
+    let text = (letter, filler, digit_or_special, any::<bool>()).prop_map(|(l, f, d, swap)| {
+        if swap {
+            format!("{d}{f}{l}")
+        } else {
+            format!("{l}{f}{d}")
+        }
+    });
+    parsed(text, Password::parse)
+}
+
+/// Any assigned country.
+pub fn country() -> impl Strategy<Value = CountryCode> {
+    select(CountryCode::all().collect::<Vec<_>>())
+}
+
+/// Any circulating currency.
+pub fn currency() -> impl Strategy<Value = Currency> {
+    select(Currency::all().collect::<Vec<_>>())
+}
+
+/// Any offer kind.
+pub fn offer_kind() -> impl Strategy<Value = OfferKind> {
+    select(OfferKind::ALL.to_vec())
+}
+
+/// Offer ids of every kind and country.
+pub fn offer_id() -> impl Strategy<Value = OfferId> {
+    let text = (offer_kind(), "[0-9]{9}", country())
+        .prop_map(|(k, n, c)| format!("{}{n}_{c}", k.letter()));
+    parsed(text, OfferId::parse)
+}
+
+/// Publisher ids, leading zeros included.
+pub fn publisher_id() -> impl Strategy<Value = PublisherId> {
+    parsed("[0-9]{9}".prop_map(String::from), PublisherId::parse)
+}
+
+/// An offer, a publisher, or both.
+pub fn offer_or_publisher() -> impl Strategy<Value = OfferOrPublisher> {
+    prop_oneof![
+        offer_id().prop_map(OfferOrPublisher::Offer),
+        publisher_id().prop_map(OfferOrPublisher::Publisher),
+        (offer_id(), publisher_id())
+            .prop_map(|(offer, publisher)| OfferOrPublisher::Both { offer, publisher }),
+    ]
+}
+
+/// Locales with and without a region.
+pub fn locale() -> impl Strategy<Value = Locale> {
+    parsed(
+        "[a-z]{2,3}(_[A-Z]{2})?".prop_map(String::from),
+        Locale::parse,
+    )
+}
+
+/// Free text of 1 to `max` characters: visible characters from every script, with spaces
+/// inside but not at the ends.
+fn free_text(max: usize) -> impl Strategy<Value = String> {
+    let many = format!("{VISIBLE}({VISIBLE}| ){{0,{}}}{VISIBLE}", max - 2);
+    prop_oneof![1 => regex(VISIBLE), 9 => regex(&many)]
+}
+
+/// Person names of 1 to 50 characters.
+pub fn person_name() -> impl Strategy<Value = PersonName> {
+    parsed(free_text(PersonName::MAX_CHARS), PersonName::parse)
+}
+
+/// External ids of 1 to 255 characters.
+pub fn external_id() -> impl Strategy<Value = ExternalId> {
+    parsed(free_text(ExternalId::MAX_CHARS), ExternalId::parse)
+}
+
+/// Captcha tokens of printable ASCII.
+pub fn captcha_token() -> impl Strategy<Value = CaptchaToken> {
+    parsed("[!-~]{1,300}".prop_map(String::from), CaptchaToken::parse)
+}
+
+/// Any JSON value nested at most `depth` levels deep.
+fn json_value(depth: u32) -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        (-1e12f64..1e12).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(depth, 32, 4, |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+            btree_map(".{0,6}", inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// JSON objects within the default limits, compact or pretty-printed.
+pub fn custom_data() -> impl Strategy<Value = CustomData> {
+    let object = btree_map("[a-zA-Z_]{1,8}", json_value(3), 0..5);
+    let text = (object, any::<bool>()).prop_map(|(map, pretty)| {
+        let value = serde_json::Value::Object(map.into_iter().collect());
+        if pretty {
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        } else {
+            value.to_string()
+        }
+    });
+    parsed(text, CustomData::parse)
+}
+
+/// IPv4 and IPv6 addresses, public or not.
+pub fn customer_ip() -> impl Strategy<Value = CustomerIp> {
+    let text = prop_oneof![
+        any::<u32>().prop_map(|v| std::net::Ipv4Addr::from(v).to_string()),
+        any::<u128>().prop_map(|v| std::net::Ipv6Addr::from(v).to_string()),
+    ];
+    parsed(text, CustomerIp::parse)
+}
+
+/// Whole valid requests, with each optional field present about half the time.
+pub fn register_request() -> impl Strategy<Value = RegisterRequest> {
+    let required = (
+        email(),
+        password(),
+        offer_or_publisher(),
+        locale(),
+        country(),
+        currency(),
+    );
+    let optional = (
+        proptest::option::of(person_name()),
+        proptest::option::of(person_name()),
+        proptest::option::of(external_id()),
+        proptest::option::of(custom_data()),
+        proptest::option::of(customer_ip()),
+        proptest::option::of(captcha_token()),
+    );
+    (required, optional).prop_map(
+        |((e, p, o, l, c, cur), (first, last, ext, data, ip, captcha))| {
+            let mut b = RegisterRequest::builder(e, p, o, l, c, cur);
+            if let Some(v) = first {
+                b = b.first_name(v);
+            }
+            if let Some(v) = last {
+                b = b.last_name(v);
+            }
+            if let Some(v) = ext {
+                b = b.external_id(v);
+            }
+            if let Some(v) = data {
+                b = b.external_data(v);
+            }
+            if let Some(v) = ip {
+                b = b.customer_ip(v);
+            }
+            if let Some(v) = captcha {
+                b = b.captcha_value(v);
+            }
+            b.build()
+        },
+    )
+}

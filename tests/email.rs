@@ -1,0 +1,120 @@
+mod util;
+
+use cleeng_register::{Email, Policy};
+use serde_json::json;
+use util::*;
+
+#[test]
+fn ordinary_addresses_are_accepted() {
+    for ok in [
+        "jane.doe@example.com",
+        "jane+tag@mail.example.co.uk",
+        "o'brien@example.ie",
+        "\"jane doe\"@example.com",
+        "\"a@b\"@example.com",
+        "jane@[192.0.2.1]",
+        "j@x.io",
+        "1@2.3",
+    ] {
+        accepts("email", ok);
+    }
+}
+
+fn address_of(chars: usize) -> String {
+    // 64-char local part, labels of at most 63 chars.
+    let mut domain = String::new();
+    let mut left = chars - 65;
+    while left > 0 {
+        let label = left.min(63);
+        if !domain.is_empty() {
+            domain.push('.');
+            left -= 1;
+        }
+        let label = label.min(left);
+        domain.push_str(&"d".repeat(label));
+        left -= label;
+    }
+    let email = format!("{}@{domain}", "l".repeat(64));
+    assert_eq!(email.chars().count(), chars);
+    email
+}
+
+#[test]
+fn length_limit_is_254_chars() {
+    accepts("email", &address_of(254));
+    rejects("email", &address_of(255), &["too_long"]);
+    assert_eq!(params("email", json!(address_of(255))), json!({"max": 254}));
+}
+
+#[test]
+fn too_long_is_reported_before_the_format() {
+    rejects("email", &"x".repeat(300), &["too_long"]);
+}
+
+#[test]
+fn display_names_comments_and_dotless_domains_are_refused() {
+    for bad in [
+        "Jane <jane@example.com>",
+        "<jane@example.com>",
+        "jane(work)@example.com",
+        "jane@example.com (Jane)",
+        "a@localhost",
+        "jane@example",
+        "",
+        "@example.com",
+        "jane@",
+        "jane",
+        "jane..doe@example.com",
+        ".jane@example.com",
+        "jane.@example.com",
+        "jane@example..com",
+        "jane@-example.com",
+        "jane@example.com.",
+        " jane@example.com",
+        "jane@example.com ",
+        "ja ne@example.com",
+        "jane@exa mple.com",
+        "jane@@example.com",
+    ] {
+        rejects("email", bad, &["invalid_format"]);
+    }
+}
+
+#[test]
+fn utf8_needs_the_international_policy() {
+    rejects("email", "josé@example.com", &["invalid_format"]);
+    rejects("email", "jane@bücher.de", &["invalid_format"]);
+    let policy = Policy::builder()
+        .allow_international_email(true)
+        .build()
+        .unwrap();
+    for ok in ["josé@example.com", "jane@bücher.de", "用户@例子.广告"] {
+        assert!(
+            check_with(&with("email", json!(ok)), &policy).is_ok(),
+            "{ok}"
+        );
+        assert!(Email::parse_international(ok).unwrap().is_international());
+    }
+}
+
+#[test]
+fn the_length_limit_counts_chars_not_bytes() {
+    // 249 chars, 281 bytes.
+    let domain = format!(
+        "{}.{}.{}.{}",
+        "a".repeat(63),
+        "b".repeat(63),
+        "c".repeat(63),
+        "d".repeat(24)
+    );
+    let email = format!("{}@{domain}", "é".repeat(32));
+    assert!(email.len() > 254 && email.chars().count() < 254);
+    assert!(Email::parse_international(&email).is_ok());
+}
+
+#[test]
+fn parts_are_split_at_the_last_at_sign() {
+    let email: Email = "\"a@b\"@example.com".parse().unwrap();
+    assert_eq!(email.local_part(), "\"a@b\"");
+    assert_eq!(email.domain(), "example.com");
+}
