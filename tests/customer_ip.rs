@@ -1,0 +1,205 @@
+mod util;
+
+use cleeng_register::{Advisory, CustomerIp, CustomerIpRule, Policy};
+use serde_json::json;
+use util::*;
+
+#[test]
+fn addresses_as_std_parses_them() {
+    for ok in [
+        "8.8.8.8",
+        "0.0.0.0",
+        "255.255.255.255",
+        "::",
+        "::1",
+        "2001:db8::1",
+        "::ffff:1.2.3.4",
+        "2001:DB8:0:0:0:0:0:1",
+        "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255",
+    ] {
+        accepts("customerIP", ok);
+    }
+    for bad in [
+        "",
+        "01.2.3.4",
+        "1.2.3.04",
+        "1.2.3",
+        "1.2.3.4.5",
+        "256.1.1.1",
+        "fe80::1%eth0",
+        "fe80::1%1",
+        "[::1]",
+        " 1.2.3.4",
+        "1.2.3.4 ",
+        "1.2.3.4:80",
+        "::ffff:01.2.3.4",
+        "localhost",
+        "0x7f.0.0.1",
+        "1:2:3:4:5:6:7:8:9",
+        "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.2555",
+    ] {
+        rejects("customerIP", bad, &["invalid_format"]);
+    }
+}
+
+#[test]
+fn the_text_is_kept_as_given() {
+    let ip: CustomerIp = "2001:DB8::0001".parse().unwrap();
+    assert_eq!(ip.as_str(), "2001:DB8::0001");
+    assert_eq!(ip.addr().to_string(), "2001:db8::1");
+}
+
+fn public(s: &str) -> bool {
+    s.parse::<CustomerIp>().unwrap().is_globally_reachable()
+}
+
+#[test]
+fn special_purpose_ipv4_blocks_are_not_public() {
+    for s in [
+        "0.1.2.3",
+        "10.0.0.1",
+        "100.64.0.1",
+        "100.127.255.255",
+        "127.0.0.1",
+        "169.254.1.1",
+        "172.16.0.1",
+        "172.31.255.255",
+        "192.0.0.1",
+        "192.0.2.1",
+        "192.88.99.1",
+        "192.168.1.1",
+        "198.18.0.1",
+        "198.19.255.255",
+        "198.51.100.1",
+        "203.0.113.1",
+        "224.0.0.1",
+        "239.255.255.255",
+        "240.0.0.1",
+        "255.255.255.255",
+    ] {
+        assert!(!public(s), "{s} should not be public");
+    }
+    for s in [
+        "8.8.8.8",
+        "1.1.1.1",
+        "100.63.255.255",
+        "100.128.0.0",
+        "172.15.255.255",
+        "172.32.0.0",
+        "192.0.0.9",
+        "192.0.0.10",
+        "198.17.255.255",
+        "198.20.0.0",
+        "223.255.255.255",
+        "192.31.196.1",
+        "192.52.193.1",
+    ] {
+        assert!(public(s), "{s} should be public");
+    }
+}
+
+#[test]
+fn special_purpose_ipv6_blocks_are_not_public() {
+    for s in [
+        "::",
+        "::1",
+        "64:ff9b:1::1",
+        "100::1",
+        "2001::1",
+        "2001:2::1",
+        "2001:db8::1",
+        "2002::1",
+        "3fff::1",
+        "5f00::1",
+        "fc00::1",
+        "fd12:3456::1",
+        "fe80::1",
+        "febf::1",
+        "ff02::1",
+        "::ffff:10.0.0.1",
+        "::ffff:127.0.0.1",
+    ] {
+        assert!(!public(s), "{s} should not be public");
+    }
+    for s in [
+        "2606:4700::1111",
+        "2a00:1450::1",
+        "64:ff9b::808:808",
+        "2001:1::1",
+        "2001:1::2",
+        "2001:3::1",
+        "2001:4:112::1",
+        "2001:20::1",
+        "::ffff:8.8.8.8",
+        "fec0::1",
+    ] {
+        assert!(public(s), "{s} should be public");
+    }
+}
+
+#[test]
+fn advisories_follow_the_address() {
+    let advisories = |map| check(&map).unwrap().advisories().iter().collect::<Vec<_>>();
+    assert_eq!(advisories(typical()), []);
+    assert_eq!(
+        advisories(without("customerIP")),
+        [Advisory::CustomerIpMissing]
+    );
+    assert_eq!(
+        advisories(with("customerIP", json!(null))),
+        [Advisory::CustomerIpMissing]
+    );
+    assert_eq!(
+        advisories(with("customerIP", json!("192.168.0.1"))),
+        [Advisory::CustomerIpNotPublic]
+    );
+    assert_eq!(
+        advisories(with("country", json!("PL"))),
+        [Advisory::OfferCountryMismatch]
+    );
+    let mut both = without("customerIP");
+    both.insert("country".into(), json!("CA"));
+    assert_eq!(
+        advisories(both),
+        [Advisory::CustomerIpMissing, Advisory::OfferCountryMismatch]
+    );
+    // No offer, no mismatch.
+    let mut publisher = without("offerId");
+    publisher.insert("publisherId".into(), json!("123456789"));
+    publisher.insert("country".into(), json!("PL"));
+    assert_eq!(advisories(publisher), []);
+}
+
+#[test]
+fn policy_can_require_the_address() {
+    let required = Policy::builder()
+        .customer_ip(CustomerIpRule::Required)
+        .build()
+        .unwrap();
+    assert_eq!(
+        errors_of(&check_with(&without("customerIP"), &required)),
+        [("/customerIP".into(), "missing")]
+    );
+    assert!(check_with(&typical(), &required).is_ok());
+
+    let us_ca = Policy::builder()
+        .customer_ip(CustomerIpRule::RequiredFor(vec![
+            "US".parse().unwrap(),
+            "CA".parse().unwrap(),
+        ]))
+        .build()
+        .unwrap();
+    assert_eq!(
+        errors_of(&check_with(&without("customerIP"), &us_ca)),
+        [("/customerIP".into(), "missing")]
+    );
+    let mut pl = without("customerIP");
+    pl.insert("country".into(), json!("PL"));
+    assert!(check_with(&pl, &us_ca).is_ok());
+    // With an invalid country it cannot be known whether the address is required.
+    pl.insert("country".into(), json!("XX"));
+    assert_eq!(
+        errors_of(&check_with(&pl, &us_ca)),
+        [("/country".into(), "unknown_code")]
+    );
+}

@@ -1,0 +1,391 @@
+//! Whole bodies: presence, types, keys, order, whole-body errors, serde, builder.
+mod util;
+
+use cleeng_register::*;
+use serde_json::{json, Value};
+use util::*;
+
+const REQUIRED: [&str; 6] = [
+    "email", "password", "locale", "country", "currency", "offerId",
+];
+const OPTIONAL: [&str; 6] = [
+    "firstName",
+    "lastName",
+    "externalId",
+    "externalData",
+    "customerIP",
+    "captchaValue",
+];
+
+#[test]
+fn the_typical_request_is_valid() {
+    let request = check(&typical()).unwrap();
+    assert_eq!(request.email().as_str(), "jane.doe@example.com");
+    assert_eq!(request.offer_id().unwrap().as_str(), "S565568989_US");
+    assert_eq!(request.publisher_id(), None);
+    assert_eq!(request.currency().as_str(), "USD");
+}
+
+#[test]
+fn absent_or_null_required_fields_are_missing() {
+    for key in ["email", "password", "locale", "country", "currency"] {
+        let pointer = format!("/{key}");
+        assert_eq!(errors(&without(key)), [(pointer.clone(), "missing")]);
+        assert_eq!(errors(&with(key, Value::Null)), [(pointer, "missing")]);
+    }
+}
+
+#[test]
+fn absent_or_null_optional_fields_are_fine() {
+    for key in OPTIONAL {
+        assert!(check(&without(key)).is_ok(), "{key}");
+        assert!(check(&with(key, Value::Null)).is_ok(), "{key}");
+    }
+}
+
+#[test]
+fn non_strings_are_not_a_string_and_nothing_else() {
+    for key in REQUIRED
+        .iter()
+        .chain(OPTIONAL.iter())
+        .chain(["publisherId"].iter())
+    {
+        for value in [
+            json!(1),
+            json!(1.5),
+            json!(true),
+            json!([]),
+            json!(["x"]),
+            json!({}),
+            json!({"a": "b"}),
+        ] {
+            assert_eq!(
+                errors(&with(key, value.clone())),
+                [(format!("/{key}"), "not_a_string")],
+                "{key}: {value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn offer_or_publisher_is_required() {
+    let mut neither = without("offerId");
+    assert_eq!(
+        errors(&neither),
+        [("".into(), "offer_or_publisher_required")]
+    );
+    neither.insert("offerId".into(), Value::Null);
+    neither.insert("publisherId".into(), Value::Null);
+    assert_eq!(
+        errors(&neither),
+        [("".into(), "offer_or_publisher_required")]
+    );
+
+    // Either one present, even if invalid, is enough for the rule.
+    assert_eq!(
+        errors(&with("offerId", json!("nope"))),
+        [("/offerId".into(), "invalid_format")]
+    );
+    let mut publisher = without("offerId");
+    publisher.insert("publisherId".into(), json!(42));
+    assert_eq!(
+        errors(&publisher),
+        [("/publisherId".into(), "not_a_string")]
+    );
+    publisher.insert("publisherId".into(), json!("123456789"));
+    let request = check(&publisher).unwrap();
+    assert_eq!(
+        request.offer_or_publisher(),
+        OfferOrPublisher::Publisher("123456789".parse().unwrap())
+    );
+
+    let both = with("publisherId", json!("123456789"));
+    assert!(matches!(
+        check(&both).unwrap().offer_or_publisher(),
+        OfferOrPublisher::Both { .. }
+    ));
+}
+
+#[test]
+fn errors_come_in_table_order_then_keys_in_input_order() {
+    let body = br#"{"zeta":1,"captchaValue":" ","email":"x","a/b":2,"externalData":"[]","country":"UK","email":"y","firstName":"","m~n":3}"#;
+    let report = RegisterRequest::from_json(body, &Policy::default()).unwrap_err();
+    let found: Vec<_> = report
+        .errors()
+        .iter()
+        .map(|e| (e.pointer(), e.code().as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/password", "missing"),
+            ("", "offer_or_publisher_required"),
+            ("/locale", "missing"),
+            ("/country", "unknown_code"),
+            ("/currency", "missing"),
+            ("/firstName", "too_short"),
+            ("/externalData", "not_an_object"),
+            ("/captchaValue", "invalid_format"),
+            ("/zeta", "unknown_field"),
+            ("/a~1b", "unknown_field"),
+            ("/email", "duplicate_field"),
+            ("/m~0n", "unknown_field"),
+        ]
+    );
+}
+
+#[test]
+fn unknown_keys_are_escaped_json_pointers() {
+    for (key, pointer) in [
+        ("a/b", "/a~1b"),
+        ("m~n", "/m~0n"),
+        ("~/", "/~0~1"),
+        ("", "/"),
+        ("~01", "/~001"),
+        ("Email", "/Email"),
+    ] {
+        assert_eq!(
+            errors(&with(key, json!(1))),
+            [(pointer.to_owned(), "unknown_field")],
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_keys_are_reported_once_and_not_checked() {
+    let body = br#"{"email":"bad","email":"worse","email":"worst","password":"s3cret-pass","offerId":"S565568989_US","locale":"en_US","country":"US","currency":"USD"}"#;
+    let report = RegisterRequest::from_json(body, &Policy::default()).unwrap_err();
+    assert_eq!(
+        errors_of(&Err(report)),
+        [("/email".into(), "duplicate_field")]
+    );
+    // null then a value is still a key given twice.
+    let body = br#"{"email":null,"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789","locale":"en_US","country":"US","currency":"USD"}"#;
+    let found = errors_of(&RegisterRequest::from_json(body, &Policy::default()));
+    assert_eq!(found, [("/email".into(), "duplicate_field")]);
+    // An unknown key twice: unknown once, duplicate once.
+    let body = br#"{"x":1,"x":2,"x":3,"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789","locale":"en_US","country":"US","currency":"USD"}"#;
+    let found = errors_of(&RegisterRequest::from_json(body, &Policy::default()));
+    assert_eq!(
+        found,
+        [
+            ("/x".into(), "unknown_field"),
+            ("/x".into(), "duplicate_field")
+        ]
+    );
+    // Escaped keys are the same key.
+    let body = br#"{"em\u0061il":"jane@example.com","email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789","locale":"en_US","country":"US","currency":"USD"}"#;
+    let found = errors_of(&RegisterRequest::from_json(body, &Policy::default()));
+    assert_eq!(found, [("/email".into(), "duplicate_field")]);
+}
+
+#[test]
+fn whole_body_errors_replace_field_errors() {
+    let policy = Policy::default();
+    for bad in [
+        &b"[]"[..],
+        b"\"x\"",
+        b"null",
+        b"",
+        b"{",
+        b"{\"email\":}",
+        b"{} {}",
+        b"{\"email\":\"a\"}x",
+        b"\xff{}",
+        b"{\"email\":\"\xc3\x28\"}",
+        b"{\"email\":\"\\ud800\"}",
+        b"{\"x\":1e999}",
+        "\u{feff}{}".as_bytes(),
+    ] {
+        let report = RegisterRequest::from_json(bad, &policy).unwrap_err();
+        assert_eq!(
+            errors_of(&Err(report)),
+            [("".into(), "malformed_body")],
+            "{:?}",
+            String::from_utf8_lossy(bad)
+        );
+    }
+}
+
+#[test]
+fn body_size_is_checked_before_parsing() {
+    let policy = Policy::default();
+    let mut body = bytes(&typical());
+    let pad = 65536 - body.len();
+    body.splice(1..1, std::iter::repeat_n(b' ', pad));
+    assert_eq!(body.len(), 65536);
+    assert!(RegisterRequest::from_json(&body, &policy).is_ok());
+    body.insert(1, b' ');
+    let report = RegisterRequest::from_json(&body, &policy).unwrap_err();
+    assert_eq!(errors_of(&Err(report.clone())), [("".into(), "too_large")]);
+    assert_eq!(
+        serde_json::to_value(report.errors()[0].params()).unwrap(),
+        json!({"max": 65536})
+    );
+    // Not even JSON, but too large first.
+    assert_eq!(
+        errors_of(&RegisterRequest::from_json(&vec![0xff; 70000], &policy)),
+        [("".into(), "too_large")]
+    );
+    let small = Policy::builder().max_body_bytes(100).build().unwrap();
+    assert_eq!(
+        errors_of(&RegisterRequest::from_json(&bytes(&typical()), &small)),
+        [("".into(), "too_large")]
+    );
+}
+
+#[test]
+fn every_field_wrong_at_once() {
+    let body = json!({
+        "email": "", "password": "", "offerId": "", "publisherId": "", "locale": "", "country": "",
+        "currency": "", "firstName": "", "lastName": "", "externalId": "", "externalData": "",
+        "customerIP": "", "captchaValue": ""
+    });
+    let found = errors_of(&RegisterRequest::from_json(
+        body.to_string().as_bytes(),
+        &Policy::default(),
+    ));
+    let expected = [
+        ("/email", "invalid_format"),
+        ("/password", "too_short"),
+        ("/password", "missing_letter"),
+        ("/password", "missing_digit_or_special"),
+        ("/offerId", "invalid_format"),
+        ("/publisherId", "invalid_format"),
+        ("/locale", "invalid_format"),
+        ("/country", "invalid_format"),
+        ("/currency", "invalid_format"),
+        ("/firstName", "too_short"),
+        ("/lastName", "too_short"),
+        ("/externalId", "too_short"),
+        ("/externalData", "invalid_json"),
+        ("/customerIP", "invalid_format"),
+        ("/captchaValue", "too_short"),
+    ];
+    let expected: Vec<_> = expected.iter().map(|(p, c)| (p.to_string(), *c)).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn messages_and_params_never_repeat_values() {
+    let secret = "Zq9SECRETVALUE";
+    let body = json!({
+        "email": format!("{secret} <j@x.io>"), "password": secret.repeat(10), "offerId": secret,
+        "publisherId": secret, "locale": secret, "country": secret, "currency": secret,
+        "firstName": format!(" {secret}"), "lastName": secret.repeat(5), "externalId": format!("\t{secret}"),
+        "externalData": format!("[\"{secret}\"]"), "customerIP": secret, "captchaValue": format!("{secret} "),
+    });
+    let report =
+        RegisterRequest::from_json(body.to_string().as_bytes(), &Policy::default()).unwrap_err();
+    assert_eq!(report.errors().len(), 13);
+    let everything = format!(
+        "{report} {report:?} {}",
+        serde_json::to_string(&report).unwrap()
+    );
+    assert!(!everything.contains("SECRETVALUE"), "{everything}");
+    for e in report.errors() {
+        assert!(!e.message().contains("SECRETVALUE"));
+    }
+}
+
+#[test]
+fn serialization_is_the_cleeng_body() {
+    let mut full = typical();
+    full.insert("publisherId".into(), json!("012345678"));
+    full.insert("firstName".into(), json!("Zoë"));
+    full.insert("lastName".into(), json!("Ó Briain"));
+    full.insert("externalId".into(), json!("crm-42"));
+    full.insert("externalData".into(), json!("{ \"plan\": \"gold\" }"));
+    full.insert("captchaValue".into(), json!("03AGdBq24"));
+    let request = check(&full).unwrap();
+    assert_eq!(
+        serde_json::to_value(&request).unwrap(),
+        Value::Object(full.clone())
+    );
+    let again =
+        RegisterRequest::from_json(&serde_json::to_vec(&request).unwrap(), &Policy::default())
+            .unwrap();
+    assert_eq!(again, request);
+
+    // Absent optional fields are left out, not null.
+    let minimal = check(&without("customerIP")).unwrap();
+    let text = serde_json::to_string(&minimal).unwrap();
+    assert!(
+        !text.contains("null") && !text.contains("customerIP") && !text.contains("publisherId")
+    );
+    assert_eq!(
+        text,
+        r#"{"email":"jane.doe@example.com","password":"s3cret-pass","offerId":"S565568989_US","locale":"en_US","country":"US","currency":"USD"}"#
+    );
+}
+
+#[test]
+fn serde_deserialize_validates_and_stops_at_the_first_error() {
+    let request: RegisterRequest = serde_json::from_value(Value::Object(typical())).unwrap();
+    assert_eq!(request, check(&typical()).unwrap());
+    let err = serde_json::from_value::<RegisterRequest>(Value::Object(with(
+        "email",
+        json!("jane@secret"),
+    )))
+    .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("email must be a valid email address"),
+        "{message}"
+    );
+    assert!(!message.contains("jane@secret"));
+    assert!(serde_json::from_str::<RegisterRequest>(r#"{"zzz":1}"#).is_err());
+    assert!(serde_json::from_str::<RegisterRequest>("[]").is_err());
+}
+
+#[test]
+fn builder_makes_the_same_request_as_parsing() {
+    let built = RegisterRequest::builder(
+        "jane.doe@example.com".parse().unwrap(),
+        "s3cret-pass".parse().unwrap(),
+        OfferOrPublisher::Offer("S565568989_US".parse().unwrap()),
+        "en_US".parse().unwrap(),
+        "US".parse().unwrap(),
+        "USD".parse().unwrap(),
+    )
+    .customer_ip("8.8.8.8".parse().unwrap())
+    .build();
+    assert_eq!(built, check(&typical()).unwrap());
+}
+
+#[test]
+fn debug_never_shows_the_password() {
+    let request = check(&typical()).unwrap();
+    let debug = format!("{request:?} {request:#?}");
+    assert!(!debug.contains("s3cret-pass"), "{debug}");
+    assert!(debug.contains("jane.doe@example.com"));
+}
+
+#[test]
+fn report_serializes_to_the_spec_shape() {
+    let report = check(&with("country", json!("UK"))).unwrap_err();
+    assert_eq!(
+        serde_json::to_value(&report).unwrap(),
+        json!({"valid": false, "errors": [{
+            "pointer": "/country", "code": "unknown_code",
+            "message": "country must be an assigned ISO 3166-1 alpha-2 country code (did you mean GB?)",
+            "params": {"suggestion": "GB"}
+        }], "advisories": []})
+    );
+    assert!(report.contains("/country", ErrorCode::UnknownCode));
+    assert_eq!(
+        report.to_string(),
+        "invalid registration request: /country unknown_code"
+    );
+}
+
+#[test]
+fn every_error_code_round_trips_through_its_name() {
+    for code in ErrorCode::ALL {
+        assert_eq!(ErrorCode::from_code(code.as_str()), Some(code));
+    }
+    let names: std::collections::BTreeSet<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(names.len(), ErrorCode::ALL.len());
+}
