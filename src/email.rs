@@ -84,10 +84,15 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
         .with_required_tld()
         .with_domain_literal()
         .without_display_text();
-    if (!international && !s.is_ascii()) || EmailAddress::parse_with_options(s, options).is_err() {
+    if !international && !s.is_ascii() {
         return fail(Violation::new(ErrorCode::InvalidFormat));
     }
-    Ok(())
+    match EmailAddress::parse_with_options(s, options) {
+        // email_address lets a blank display name through (`" <j@x.io>"`) even without
+        // display text: the addr-spec it found must be the whole input.
+        Ok(parsed) if parsed.email() == s => Ok(()),
+        _ => fail(Violation::new(ErrorCode::InvalidFormat)),
+    }
 }
 
 impl Parse for Email {

@@ -56,6 +56,9 @@ fn display_names_comments_and_dotless_domains_are_refused() {
     for bad in [
         "Jane <jane@example.com>",
         "<jane@example.com>",
+        // email_address 0.2.10 accepts a blank display name; the crate must not.
+        " <jane@example.com>",
+        "  <!@0.0>",
         "jane(work)@example.com",
         "jane@example.com (Jane)",
         "a@localhost",

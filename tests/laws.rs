@@ -1,0 +1,325 @@
+//! Property laws: valid parts make valid requests; breaking exactly one rule gives exactly
+//! that rule's code at that field; serde and Display round-trip; nothing panics; no message
+//! repeats a submitted value.
+mod util;
+
+use cleeng_register::strategies::*;
+use cleeng_register::*;
+use proptest::prelude::*;
+use proptest::sample::select;
+use serde_json::{json, Value};
+
+fn request_map(request: &RegisterRequest) -> serde_json::Map<String, Value> {
+    match serde_json::to_value(request).unwrap() {
+        Value::Object(map) => map,
+        _ => unreachable!(),
+    }
+}
+
+/// A change that breaks exactly one rule of one field: key, new value, expected codes.
+#[derive(Debug, Clone)]
+struct Breaker {
+    key: &'static str,
+    value: Value,
+    codes: Vec<&'static str>,
+}
+
+fn breaker(
+    key: &'static str,
+    value: impl Strategy<Value = String> + 'static,
+    codes: &'static [&'static str],
+) -> BoxedStrategy<Breaker> {
+    value
+        .prop_map(move |v| Breaker {
+            key,
+            value: Value::String(v),
+            codes: codes.to_vec(),
+        })
+        .boxed()
+}
+
+fn assigned(s: &str) -> bool {
+    CountryCode::parse(s).is_ok()
+}
+
+/// White_Space characters that are not control characters.
+const SPACES: &[char] = &[
+    ' ', '\u{a0}', '\u{1680}', '\u{2000}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}',
+    '\u{205f}', '\u{3000}',
+];
+/// Control characters, Cc and bidi.
+const CONTROLS: &[char] = &[
+    '\0', '\t', '\n', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{202a}', '\u{202d}', '\u{202e}',
+    '\u{2066}', '\u{2069}',
+];
+
+fn breakers() -> impl Strategy<Value = Breaker> {
+    let name_key = select(vec!["firstName", "lastName"]);
+    prop_oneof![
+        breaker(
+            "email",
+            email().prop_map(|e| format!("{}{}", "x".repeat(255), e)),
+            &["too_long"]
+        ),
+        breaker(
+            "email",
+            email().prop_map(|e| e.as_str().replace('@', "")),
+            &["invalid_format"]
+        ),
+        breaker(
+            "email",
+            "[a-z]{1,10}@[a-z]{1,10}".prop_map(String::from),
+            &["invalid_format"]
+        ),
+        breaker(
+            "email",
+            (email(), "[a-zA-Z ]{1,10}").prop_map(|(e, n)| format!("{n} <{e}>")),
+            &["invalid_format"]
+        ),
+        breaker(
+            "password",
+            "[a-z][0-9][a-z0-9]{0,5}".prop_map(String::from),
+            &["too_short"]
+        ),
+        breaker(
+            "password",
+            "[a-z][0-9][a-z0-9]{79,120}".prop_map(String::from),
+            &["too_long"]
+        ),
+        breaker(
+            "password",
+            "[0-9!@#$%^&*]{8,80}".prop_map(String::from),
+            &["missing_letter"]
+        ),
+        breaker(
+            "password",
+            "\\p{Alphabetic}{8,80}".prop_map(String::from),
+            &["missing_digit_or_special"]
+        ),
+        breaker(
+            "offerId",
+            "[BCDFGHIJKLMNOQTUVWXYZ][0-9]{9}_US".prop_map(String::from),
+            &["unknown_offer_type"]
+        ),
+        breaker(
+            "offerId",
+            "[SPERA][0-9]{9}_[A-Z]{2}".prop_filter("unassigned", |s| !assigned(&s[11..])),
+            &["unknown_code"]
+        ),
+        breaker(
+            "offerId",
+            "[SPERA][0-9]{1,8}_[A-Z]{2}".prop_map(String::from),
+            &["invalid_format"]
+        ),
+        breaker(
+            "publisherId",
+            "[0-9]{1,8}|[0-9]{10,14}".prop_map(String::from),
+            &["invalid_format"]
+        ),
+        breaker(
+            "locale",
+            "[a-z]{2,3}-[A-Z]{2}|[A-Z]{2}|[a-z]{4,8}".prop_map(String::from),
+            &["invalid_format"]
+        ),
+        breaker(
+            "country",
+            country().prop_map(|c| c.as_str().to_lowercase()),
+            &["invalid_format"]
+        ),
+        breaker(
+            "country",
+            "[A-Z]{2}".prop_filter("unassigned", |s| !assigned(s)),
+            &["unknown_code"]
+        ),
+        breaker(
+            "currency",
+            currency().prop_map(|c| c.as_str().to_lowercase()),
+            &["invalid_format"]
+        ),
+        breaker(
+            "currency",
+            select(vec![
+                "HRK", "BGN", "BOV", "CHE", "XAU", "XTS", "XXX", "XDR", "VES", "ZWL"
+            ])
+            .prop_map(String::from),
+            &["unknown_code"]
+        ),
+        (
+            name_key.clone(),
+            person_name(),
+            select(SPACES),
+            any::<bool>()
+        )
+            .prop_map(|(key, n, s, front)| Breaker {
+                key,
+                value: {
+                    let n: String = n.as_str().chars().take(49).collect();
+                    let n = n.trim_end();
+                    json!(if front {
+                        format!("{s}{n}")
+                    } else {
+                        format!("{n}{s}")
+                    })
+                },
+                codes: vec!["surrounding_whitespace"],
+            }),
+        (name_key.clone(), person_name(), select(CONTROLS)).prop_map(|(key, n, c)| Breaker {
+            key,
+            value: json!(format!("{c}{n}").chars().take(50).collect::<String>()),
+            codes: vec!["control_character"],
+        }),
+        (name_key, "[a-z]{51,80}").prop_map(|(key, n)| Breaker {
+            key,
+            value: json!(n),
+            codes: vec!["too_long"]
+        }),
+        breaker(
+            "externalId",
+            "[a-z]{256,300}".prop_map(String::from),
+            &["too_long"]
+        ),
+        breaker(
+            "externalData",
+            custom_data().prop_map(|d| format!("[{d}]")),
+            &["not_an_object"]
+        ),
+        breaker(
+            "externalData",
+            custom_data().prop_map(|d| d.as_str()[..d.as_str().len() - 1].to_owned()),
+            &["invalid_json"]
+        ),
+        breaker(
+            "customerIP",
+            "(0[0-9]{1,2})\\.[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{1,2}".prop_map(String::from),
+            &["invalid_format"]
+        ),
+        breaker(
+            "customerIP",
+            customer_ip().prop_map(|ip| format!("{ip}%eth0")),
+            &["invalid_format"]
+        ),
+        breaker(
+            "captchaValue",
+            "[!-~]{0,10} [!-~]{0,10}".prop_map(String::from),
+            &["invalid_format"]
+        ),
+        (
+            select(vec![
+                "email",
+                "password",
+                "locale",
+                "country",
+                "currency",
+                "firstName",
+                "externalData",
+                "customerIP"
+            ]),
+            any::<i64>()
+        )
+            .prop_map(|(key, n)| Breaker {
+                key,
+                value: json!(n),
+                codes: vec!["not_a_string"]
+            }),
+    ]
+}
+
+proptest! {
+    // 512 cases each by default; PROPTEST_CASES overrides.
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(512)))]
+
+    #[test]
+    fn valid_parts_make_a_valid_request_that_round_trips(request in register_request()) {
+        let body = serde_json::to_vec(&request).unwrap();
+        let parsed = RegisterRequest::from_json(&body, &Policy::default());
+        prop_assert_eq!(parsed.as_ref().ok(), Some(&request), "{:?}", parsed.as_ref().err());
+        let via_serde: RegisterRequest = serde_json::from_slice(&body).unwrap();
+        prop_assert_eq!(&via_serde, &request);
+        // Serializing is deterministic.
+        prop_assert_eq!(serde_json::to_vec(&via_serde).unwrap(), body);
+    }
+
+    #[test]
+    fn breaking_one_rule_gives_exactly_that_code(request in register_request(), b in breakers()) {
+        let mut map = request_map(&request);
+        map.insert(b.key.to_owned(), b.value.clone());
+        let found = util::errors(&map);
+        let pointer = format!("/{}", b.key);
+        let expected: Vec<_> = b.codes.iter().map(|c| (pointer.clone(), *c)).collect();
+        prop_assert_eq!(found, expected, "{} = {}", b.key, b.value);
+    }
+
+    #[test]
+    fn an_unknown_key_gives_exactly_unknown_field(request in register_request(), key in "\\PC{0,12}") {
+        prop_assume!(Field::from_json_name(&key).is_none());
+        let mut map = request_map(&request);
+        map.insert(key.clone(), json!(1));
+        let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+        prop_assert_eq!(util::errors(&map), vec![(pointer, "unknown_field")]);
+    }
+
+    #[test]
+    fn domain_types_round_trip_through_display_and_serde(
+        e in email(), o in offer_id(), p in publisher_id(), l in locale(), c in country(), cur in currency(),
+        n in person_name(), x in external_id(), d in custom_data(), ip in customer_ip(), t in captcha_token(),
+    ) {
+        fn both<T>(v: &T) -> Result<(), TestCaseError>
+        where
+            T: std::fmt::Display + std::str::FromStr + serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+            <T as std::str::FromStr>::Err: std::fmt::Debug,
+        {
+            prop_assert_eq!(&v.to_string().parse::<T>().unwrap(), v);
+            prop_assert_eq!(&serde_json::from_str::<T>(&serde_json::to_string(v).unwrap()).unwrap(), v);
+            Ok(())
+        }
+        both(&e)?; both(&o)?; both(&p)?; both(&l)?; both(&c)?; both(&cur)?;
+        both(&n)?; both(&x)?; both(&d)?; both(&ip)?; both(&t)?;
+    }
+
+    #[test]
+    fn passwords_round_trip_through_serde(p in password()) {
+        let text = serde_json::to_string(&p).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Password>(&text).unwrap(), p.clone());
+        prop_assert_eq!(Password::parse(p.expose_secret()).unwrap(), p);
+    }
+
+    #[test]
+    fn no_string_panics_any_constructor(s in "\\PC{0,100}|.{0,20}|[\\x00-\\x7f]{0,300}") {
+        for key in ["email", "password", "offerId", "publisherId", "locale", "country", "currency", "firstName", "externalId", "externalData", "customerIP", "captchaValue"] {
+            let _ = util::construct(key, &s);
+        }
+        let _ = Email::parse_international(&s);
+        let _ = RegisterRequest::from_json(s.as_bytes(), &Policy::default());
+    }
+
+    #[test]
+    fn no_bytes_panic_the_body_reader(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let report = RegisterRequest::from_json(&bytes, &Policy::default()).unwrap_err();
+        prop_assert!(!report.errors().is_empty());
+    }
+
+    #[test]
+    fn no_message_repeats_a_submitted_value(values in proptest::collection::vec("\\PC{6,40}", 13)) {
+        let mut map = serde_json::Map::new();
+        for (field, v) in Field::ALL.iter().zip(&values) {
+            map.insert(field.json_name().to_owned(), json!(v));
+        }
+        if let Err(report) = util::check(&map) {
+            for e in report.errors() {
+                let shown = format!("{} {}", e.message(), serde_json::to_string(e.params()).unwrap());
+                for v in &values {
+                    prop_assert!(!shown.contains(v.as_str()), "{} shows {:?}", shown, v);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn null_is_the_same_as_absent(request in register_request(), key in select(Field::ALL.to_vec())) {
+        let mut absent = request_map(&request);
+        absent.remove(key.json_name());
+        let mut null = absent.clone();
+        null.insert(key.json_name().to_owned(), Value::Null);
+        prop_assert_eq!(util::errors(&absent), util::errors(&null));
+    }
+}
