@@ -35,7 +35,7 @@ fn check(s: &str) -> Result<(), ValueError> {
     } else if longer_than(s, CaptchaToken::MAX_CHARS) {
         Violation::with(
             ErrorCode::TooLong,
-            Params::max(CaptchaToken::MAX_CHARS as u64),
+            Params::max(CaptchaToken::MAX_CHARS as u32),
         )
     } else if !s.bytes().all(|b| b.is_ascii_graphic()) {
         Violation::new(ErrorCode::InvalidFormat)

@@ -15,7 +15,7 @@ use crate::text::{string_traits, Parse};
 /// assert_eq!(pl.name(), "Poland");
 /// let err = "UK".parse::<CountryCode>().unwrap_err();
 /// assert_eq!(err.code(), ErrorCode::UnknownCode);
-/// assert_eq!(err.violations()[0].params.suggestion, Some("GB"));
+/// assert_eq!(err.violations().next().unwrap().params.suggestion, Some("GB"));
 /// assert_eq!("pl".parse::<CountryCode>().unwrap_err().code(), ErrorCode::InvalidFormat);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```

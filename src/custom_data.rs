@@ -105,17 +105,17 @@ fn check(s: &str, limits: ExternalDataLimits) -> Result<(), ValueError> {
     if s.len() > limits.max_bytes {
         return fail(Violation::with(
             ErrorCode::TooLarge,
-            Params::max(limits.max_bytes as u64),
+            Params::max(limits.max_bytes as u32),
         ));
     }
     match probe(s) {
         Err(code) if code == ErrorCode::TooDeep => {
-            fail(Violation::with(code, Params::max(limits.max_depth as u64)))
+            fail(Violation::with(code, Params::max(limits.max_depth as u32)))
         }
         Err(code) => fail(Violation::new(code)),
         Ok(p) if p.depth > limits.max_depth => fail(Violation::with(
             ErrorCode::TooDeep,
-            Params::max(limits.max_depth as u64),
+            Params::max(limits.max_depth as u32),
         )),
         Ok(p) if !p.is_object => fail(Violation::new(ErrorCode::NotAnObject)),
         Ok(_) => Ok(()),

@@ -77,7 +77,7 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
     if longer_than(s, Email::MAX_CHARS) {
         return fail(Violation::with(
             ErrorCode::TooLong,
-            Params::max(Email::MAX_CHARS as u64),
+            Params::max(Email::MAX_CHARS as u32),
         ));
     }
     let options = Options::default()
@@ -90,8 +90,20 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
     match EmailAddress::parse_with_options(s, options) {
         // email_address lets a blank display name through (`" <j@x.io>"`) even without
         // display text: the addr-spec it found must be the whole input.
-        Ok(parsed) if parsed.email() == s => Ok(()),
+        Ok(parsed) if parsed.email() == s && literal_is_an_address(parsed.domain()) => Ok(()),
         _ => fail(Violation::new(ErrorCode::InvalidFormat)),
+    }
+}
+
+/// A domain literal must hold an address (RFC 5321 `address-literal`): `[192.0.2.1]` or
+/// `[IPv6:2001:db8::1]`; email_address accepts any `dtext` there.
+fn literal_is_an_address(domain: &str) -> bool {
+    let Some(inner) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) else {
+        return true;
+    };
+    match inner.strip_prefix("IPv6:") {
+        Some(v6) => v6.parse::<std::net::Ipv6Addr>().is_ok(),
+        None => inner.parse::<std::net::Ipv4Addr>().is_ok(),
     }
 }
 

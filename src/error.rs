@@ -285,9 +285,9 @@ impl Serialize for ErrorCode {
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Params {
     /// The least length allowed.
-    pub min: Option<u64>,
+    pub min: Option<u32>,
     /// The greatest length, size or depth allowed.
-    pub max: Option<u64>,
+    pub max: Option<u32>,
     /// A value the caller probably meant.
     pub suggestion: Option<&'static str>,
 }
@@ -300,14 +300,14 @@ impl Params {
         suggestion: None,
     };
 
-    pub(crate) const fn min(min: u64) -> Params {
+    pub(crate) const fn min(min: u32) -> Params {
         Params {
             min: Some(min),
             ..Params::NONE
         }
     }
 
-    pub(crate) const fn max(max: u64) -> Params {
+    pub(crate) const fn max(max: u32) -> Params {
         Params {
             max: Some(max),
             ..Params::NONE
@@ -382,8 +382,9 @@ impl Violation {
 pub struct ValueError {
     what: &'static str,
     field: Option<Field>,
-    violations: [Violation; 3],
-    len: u8,
+    first: Violation,
+    // Only a length rule carries params, and it always comes first: the rest are codes.
+    more: [Option<ErrorCode>; 2],
 }
 
 impl ValueError {
@@ -391,39 +392,32 @@ impl ValueError {
         ValueError {
             what,
             field,
-            violations: [first; 3],
-            len: 1,
+            first,
+            more: [None, None],
         }
     }
 
-    /// Builds from up to three violations; `None` when there are none.
-    pub(crate) fn from_violations(
-        what: &'static str,
-        field: Option<Field>,
-        found: &[Violation],
-    ) -> Option<Self> {
-        let (&first, rest) = found.split_first()?;
-        let mut err = ValueError::new(what, field, first);
-        for &v in rest.iter().take(2) {
-            err.violations[err.len as usize] = v;
-            err.len += 1;
+    /// Adds a parameterless violation after the first (at most two are kept).
+    pub(crate) fn and(mut self, code: ErrorCode) -> Self {
+        if let Some(slot) = self.more.iter_mut().find(|c| c.is_none()) {
+            *slot = Some(code);
         }
-        Some(err)
+        self
     }
 
     /// The first (for most types, the only) broken rule's code.
     pub fn code(&self) -> ErrorCode {
-        self.violations[0].code
+        self.first.code
     }
 
     /// Every broken rule, in the SPEC's order.
-    pub fn violations(&self) -> &[Violation] {
-        &self.violations[..self.len as usize]
+    pub fn violations(&self) -> impl Iterator<Item = Violation> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().flatten().map(|c| Violation::new(*c)))
     }
 
     /// The codes of every broken rule.
     pub fn codes(&self) -> impl Iterator<Item = ErrorCode> + '_ {
-        self.violations().iter().map(|v| v.code)
+        self.violations().map(|v| v.code)
     }
 }
 
@@ -431,7 +425,7 @@ impl fmt::Debug for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ValueError")
             .field("what", &self.what)
-            .field("violations", &self.violations())
+            .field("violations", &self.violations().collect::<Vec<_>>())
             .finish()
     }
 }
@@ -439,7 +433,7 @@ impl fmt::Debug for ValueError {
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "invalid {}: ", self.what)?;
-        for (i, v) in self.violations().iter().enumerate() {
+        for (i, v) in self.violations().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
@@ -451,7 +445,7 @@ impl fmt::Display for ValueError {
 
 impl std::error::Error for ValueError {}
 
-fn plural(n: u64) -> &'static str {
+fn plural(n: u32) -> &'static str {
     if n == 1 {
         ""
     } else {

@@ -65,3 +65,8 @@ pub use request::{OfferOrPublisher, RegisterRequest, RegisterRequestBuilder};
 
 #[cfg(feature = "proptest")]
 pub mod strategies;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -53,36 +53,34 @@ impl Password {
 }
 
 fn check(s: &str) -> Result<(), ValueError> {
-    let mut found = [Violation::new(ErrorCode::TooShort); 3];
-    let mut n = 0;
-    let mut push = |v| {
-        found[n] = v;
-        n += 1;
-    };
-    if shorter_than(s, Password::MIN_CHARS) {
-        push(Violation::with(
+    let length = if shorter_than(s, Password::MIN_CHARS) {
+        Some(Violation::with(
             ErrorCode::TooShort,
-            Params::min(Password::MIN_CHARS as u64),
-        ));
+            Params::min(Password::MIN_CHARS as u32),
+        ))
     } else if longer_than(s, Password::MAX_CHARS) {
-        push(Violation::with(
+        Some(Violation::with(
             ErrorCode::TooLong,
-            Params::max(Password::MAX_CHARS as u64),
-        ));
-    }
-    if !s.chars().any(char::is_alphabetic) {
-        push(Violation::new(ErrorCode::MissingLetter));
-    }
-    if !s
+            Params::max(Password::MAX_CHARS as u32),
+        ))
+    } else {
+        None
+    };
+    let letter = s.chars().any(char::is_alphabetic);
+    let digit_or_special = s
         .chars()
-        .any(|c| c.is_ascii_digit() || Password::SPECIALS.contains(c))
-    {
-        push(Violation::new(ErrorCode::MissingDigitOrSpecial));
-    }
-    match ValueError::from_violations("password", Some(Field::Password), &found[..n]) {
-        Some(err) => Err(err),
-        None => Ok(()),
-    }
+        .any(|c| c.is_ascii_digit() || Password::SPECIALS.contains(c));
+    let mut rest = [
+        (!letter).then_some(ErrorCode::MissingLetter),
+        (!digit_or_special).then_some(ErrorCode::MissingDigitOrSpecial),
+    ]
+    .into_iter()
+    .flatten();
+    let Some(first) = length.or_else(|| rest.next().map(Violation::new)) else {
+        return Ok(());
+    };
+    let err = ValueError::new("password", Some(Field::Password), first);
+    Err(rest.fold(err, ValueError::and))
 }
 
 impl fmt::Debug for Password {

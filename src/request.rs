@@ -133,7 +133,7 @@ impl RegisterRequest {
         if body.len() > policy.max_body_bytes() {
             return Err(whole_body(
                 ErrorCode::TooLarge,
-                Params::max(policy.max_body_bytes() as u64),
+                Params::max(policy.max_body_bytes() as u32),
             ));
         }
         let Ok(text) = std::str::from_utf8(body) else {
@@ -369,9 +369,9 @@ impl<'p> Checker<'p> {
             Slot::Str(s) => match parse(s) {
                 Ok(v) => return Got::Valid(v),
                 Err(e) => {
-                    let broken = e.violations().iter();
+                    let broken = e.violations();
                     self.errors
-                        .extend(broken.map(|v| FieldError::at_field(field, *v)));
+                        .extend(broken.map(|v| FieldError::at_field(field, v)));
                     return Got::Invalid;
                 }
             },

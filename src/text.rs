@@ -144,7 +144,7 @@ pub(crate) fn check_free_text(s: &str, max: usize) -> Result<(), Violation> {
     if s.is_empty() {
         Err(Violation::with(ErrorCode::TooShort, Params::min(1)))
     } else if longer_than(s, max) {
-        Err(Violation::with(ErrorCode::TooLong, Params::max(max as u64)))
+        Err(Violation::with(ErrorCode::TooLong, Params::max(max as u32)))
     } else if s.chars().any(is_control) {
         Err(Violation::new(ErrorCode::ControlCharacter))
     } else if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {

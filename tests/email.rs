@@ -13,6 +13,7 @@ fn ordinary_addresses_are_accepted() {
         "\"jane doe\"@example.com",
         "\"a@b\"@example.com",
         "jane@[192.0.2.1]",
+        "jane@[IPv6:2001:db8::1]",
         "j@x.io",
         "1@2.3",
     ] {
@@ -78,6 +79,12 @@ fn display_names_comments_and_dotless_domains_are_refused() {
         "ja ne@example.com",
         "jane@exa mple.com",
         "jane@@example.com",
+        // Domain literals must hold an address.
+        "jane@[example]",
+        "jane@[300.1.1.1]",
+        "jane@[2001:db8::1]",
+        "jane@[IPv6:1.2.3.4]",
+        "jane@[]",
     ] {
         rejects("email", bad, &["invalid_format"]);
     }

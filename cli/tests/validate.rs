@@ -1,0 +1,257 @@
+//! Runs the `cleeng-register` binary.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const VALID: &str = r#"{"email":"jane@example.com","password":"s3cret-pass","offerId":"S565568989_US","locale":"en_US","country":"US","currency":"USD","customerIP":"8.8.8.8"}"#;
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cleeng-register"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // A run that fails early does not read its input: a broken pipe here is expected.
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn lines(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cleeng-register-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn repo_file(path: &str) -> String {
+    format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn all_valid_exits_0_with_one_line_each() {
+    let out = run(&["validate"], format!("{VALID}\n{VALID}\n").as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let got = lines(&out);
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        got[1],
+        serde_json::json!({"line": 2, "valid": true, "errors": [], "advisories": []})
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("2 requests, 2 valid, 0 invalid"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn any_invalid_exits_1() {
+    let out = run(&["validate", "-"], format!("{VALID}\n{{}}\n").as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got[1]["valid"], false);
+    assert_eq!(got[1]["errors"][0]["pointer"], "/email");
+    assert_eq!(got[1]["errors"][0]["code"], "missing");
+    assert_eq!(got[1]["advisories"], serde_json::json!([]));
+}
+
+#[test]
+fn line_numbers_count_blank_lines_and_crlf_is_stripped() {
+    let input = format!("\n{VALID}\r\n   \r\n\t\n{{\"email\":1}}\r\n{VALID}");
+    let out = run(&["validate"], input.as_bytes());
+    let got = lines(&out);
+    let numbers: Vec<_> = got.iter().map(|l| l["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [2, 5, 6]);
+    assert_eq!(
+        got[0]["valid"], true,
+        "a trailing \\r must not break the JSON"
+    );
+    assert_eq!(got[1]["errors"][0]["code"], "not_a_string");
+    assert_eq!(got[2]["valid"], true, "the last line needs no newline");
+}
+
+#[test]
+fn a_non_utf8_line_is_malformed_and_the_run_goes_on() {
+    let mut input = b"{\"email\":\"\xff\"}\n".to_vec();
+    input.extend_from_slice(VALID.as_bytes());
+    let out = run(&["validate"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(
+        got[0]["errors"],
+        serde_json::json!([{"pointer": "", "code": "malformed_body", "message": "the request body must be a UTF-8 JSON object"}])
+    );
+    assert_eq!(got[1]["valid"], true);
+}
+
+#[test]
+fn a_huge_line_is_too_large_without_being_kept() {
+    let mut input = vec![b'{'; 200_000];
+    input.push(b'\n');
+    input.extend_from_slice(VALID.as_bytes());
+    let out = run(&["validate"], &input);
+    let got = lines(&out);
+    assert_eq!(got[0]["errors"][0]["code"], "too_large");
+    assert_eq!(
+        got[0]["errors"][0]["params"],
+        serde_json::json!({"max": 65536})
+    );
+    assert_eq!(got[1]["line"], 2);
+}
+
+#[test]
+fn policy_file_changes_the_verdict() {
+    let body = VALID.replace("}", ",\"nickname\":\"jd\"}");
+    let out = run(&["validate"], body.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let policy = temp_file("allow.json", br#"{"allowUnknownFields": true}"#);
+    let out = run(
+        &["validate", "--policy", policy.to_str().unwrap()],
+        body.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(
+        &[&format!("--policy={}", policy.display())[..]],
+        body.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2), "options go after the command");
+    let out = run(
+        &["validate", &format!("--policy={}", policy.display())],
+        body.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn usage_policy_and_io_errors_exit_2() {
+    let bad_policy = temp_file("bad.json", br#"{"allowedCurrencies": ["XTS"]}"#);
+    let out = run(
+        &["validate", "--policy", bad_policy.to_str().unwrap()],
+        VALID.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("allowedCurrencies[0]"), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    for args in [
+        &["validate", "--policy", "/no/such/policy.json"][..],
+        &["validate", "/no/such/input.ndjson"],
+        &["validate", "--policy"],
+        &["validate", "--frobnicate"],
+        &["validate", "a", "b"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty());
+    }
+}
+
+#[test]
+fn help_and_version() {
+    for args in [&["--help"][..], &["-h"], &["validate", "--help"]] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(0));
+        assert!(String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("cleeng-register validate [--policy FILE] [INPUT]"));
+    }
+    let out = run(&["--version"], b"");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        format!("cleeng-register {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn empty_input_is_all_valid() {
+    let out = run(&["validate"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn the_shipped_examples_show_every_code() {
+    let out = run(&["validate", &repo_file("examples/requests.ndjson")], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    let mut codes = std::collections::BTreeSet::new();
+    for line in &got {
+        for e in line["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(line["advisories"].as_array().unwrap())
+        {
+            codes.insert(e["code"].as_str().unwrap().to_owned());
+        }
+    }
+    let spec_codes = [
+        "missing",
+        "not_a_string",
+        "too_short",
+        "too_long",
+        "invalid_format",
+        "missing_letter",
+        "missing_digit_or_special",
+        "unknown_offer_type",
+        "unknown_code",
+        "offer_or_publisher_required",
+        "control_character",
+        "surrounding_whitespace",
+        "invalid_json",
+        "too_deep",
+        "not_an_object",
+        "unknown_field",
+        "duplicate_field",
+        "malformed_body",
+        "customer_ip_missing",
+        "customer_ip_not_public",
+        "offer_country_mismatch",
+    ];
+    for code in spec_codes {
+        assert!(
+            codes.contains(code),
+            "examples/requests.ndjson shows no {code}"
+        );
+    }
+    assert!(got.iter().any(|l| l["valid"] == true));
+}
+
+#[test]
+fn the_shipped_policy_example_works() {
+    let out = run(
+        &[
+            "validate",
+            "--policy",
+            &repo_file("examples/policy.json"),
+            &repo_file("examples/requests.ndjson"),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert!(got.iter().any(|l| l["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["code"] == "not_supported")));
+}
