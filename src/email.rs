@@ -84,27 +84,42 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
         .with_required_tld()
         .with_domain_literal()
         .without_display_text();
-    if !international && !s.is_ascii() {
+    // Control characters are legal inside RFC 5322 quoted strings (tab), but never in an
+    // address a person types.
+    if (!international && !s.is_ascii()) || s.chars().any(char::is_control) {
         return fail(Violation::new(ErrorCode::InvalidFormat));
     }
     match EmailAddress::parse_with_options(s, options) {
         // email_address lets a blank display name through (`" <j@x.io>"`) even without
         // display text: the addr-spec it found must be the whole input.
-        Ok(parsed) if parsed.email() == s && literal_is_an_address(parsed.domain()) => Ok(()),
+        Ok(parsed) if parsed.email() == s && domain_is_valid(parsed.domain()) => Ok(()),
         _ => fail(Violation::new(ErrorCode::InvalidFormat)),
     }
 }
 
-/// A domain literal must hold an address (RFC 5321 `address-literal`): `[192.0.2.1]` or
-/// `[IPv6:2001:db8::1]`; email_address accepts any `dtext` there.
-fn literal_is_an_address(domain: &str) -> bool {
-    let Some(inner) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) else {
-        return true;
-    };
-    match inner.strip_prefix("IPv6:") {
-        Some(v6) => v6.parse::<std::net::Ipv6Addr>().is_ok(),
-        None => inner.parse::<std::net::Ipv4Addr>().is_ok(),
+/// email_address admits any `atext` in domain labels (`ex_ample.com`) and any `dtext` in a
+/// literal (`[foo]`). A domain must be a host name (RFC 1123 labels: letters, digits, inner
+/// hyphens, 1 to 63 bytes, 253 bytes in all; `--` in third and fourth place only for `xn--`
+/// A-labels, RFC 5891) or an RFC 5321 address literal (`[192.0.2.1]`, `[IPv6:2001:db8::1]`).
+/// Non-ASCII letters only reach here under `allowInternationalEmail` (U-labels).
+fn domain_is_valid(domain: &str) -> bool {
+    if let Some(inner) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
+        return match inner.strip_prefix("IPv6:") {
+            Some(v6) => v6.parse::<std::net::Ipv6Addr>().is_ok(),
+            None => inner.parse::<std::net::Ipv4Addr>().is_ok(),
+        };
     }
+    domain.len() <= 253 && domain.split('.').all(label_is_valid)
+}
+
+fn label_is_valid(label: &str) -> bool {
+    let b = label.as_bytes();
+    let reserved = b.len() >= 4 && &b[2..4] == b"--" && !b[..2].eq_ignore_ascii_case(b"xn");
+    (1..=63).contains(&b.len())
+        && !reserved
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && label.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
 impl Parse for Email {

@@ -42,6 +42,7 @@ mod password;
 mod policy;
 mod publisher;
 mod request;
+pub mod schema;
 mod text;
 
 pub use captcha::CaptchaToken;

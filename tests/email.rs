@@ -15,6 +15,8 @@ fn ordinary_addresses_are_accepted() {
         "jane@[192.0.2.1]",
         "jane@[IPv6:2001:db8::1]",
         "j@x.io",
+        "jane@xn--bcher-kva.de",
+        "jane@a-b.c-d.example",
         "1@2.3",
     ] {
         accepts("email", ok);
@@ -85,6 +87,12 @@ fn display_names_comments_and_dotless_domains_are_refused() {
         "jane@[2001:db8::1]",
         "jane@[IPv6:1.2.3.4]",
         "jane@[]",
+        // Domains are host names.
+        "jane@ex_ample.com",
+        "jane@exa!mple.com",
+        "jane@ab--cd.com",
+        // No control characters, even where RFC 5322 quoting would allow them.
+        "\"ja\tne\"@example.com",
     ] {
         rejects("email", bad, &["invalid_format"]);
     }

@@ -2,6 +2,8 @@
 //! its type's constructor and a whole body, so every rule is tested on both paths.
 #![allow(dead_code)]
 
+pub mod gen;
+
 use cleeng_register::*;
 use serde_json::{json, Map, Value};
 
@@ -125,4 +127,12 @@ pub fn rejects(key: &str, value: &str, expected: &[&str]) {
 pub fn params(key: &str, value: Value) -> Value {
     let report = check(&with(key, value)).unwrap_err();
     serde_json::to_value(report.errors()[0].params()).unwrap()
+}
+
+/// Cases for a property test: `default`, unless PROPTEST_CASES says otherwise.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(default)
 }

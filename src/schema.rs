@@ -1,0 +1,376 @@
+//! JSON Schema (draft 2020-12) of the request body, for a policy, and of the validation
+//! result, so frontends validate and type what the crate validates.
+//!
+//! Patterns are ECMA-262 with `u`-flag semantics (what JSON Schema specifies and Ajv runs):
+//! no Rust-only syntax, Unicode properties by name (`\p{White_Space}`, never `\s`), and no
+//! `.`, which skips line terminators in ECMA. Rules a schema cannot state (bytes, JSON inside
+//! a string, repeated keys) are listed in the README.
+
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+
+use crate::{
+    Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, CustomerIpRule, Email,
+    ErrorCode, ExternalId, Locale, OfferId, OfferKind, Password, PersonName, Policy, PublisherId,
+    RegisterRequest,
+};
+
+/// The draft every schema here declares.
+pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// Characters the free-text fields refuse anywhere: Unicode `Cc` and the bidi controls.
+const CONTROLS: &str = r"\p{Cc}\u202A-\u202E\u2066-\u2069";
+
+fn free_text_pattern() -> String {
+    // Empty, or: a char that is neither control nor White_Space, optionally followed by any
+    // non-control chars and a last char that is neither.
+    format!(
+        r"^(?:[^{CONTROLS}\p{{White_Space}}](?:[^{CONTROLS}]*[^{CONTROLS}\p{{White_Space}}])?)?$"
+    )
+}
+
+fn country_codes() -> Vec<&'static str> {
+    CountryCode::all().map(|c| c.as_str()).collect()
+}
+
+fn email_schema(international: bool) -> Value {
+    let mut schema = json!({
+        "type": "string",
+        "description": "The customer's email address: an RFC 5322 addr-spec (no display name, no comments) \
+            whose domain is a host name of at least two labels or an address literal; at most 254 characters.",
+        "maxLength": Email::MAX_CHARS,
+        "examples": ["jane.doe@example.com"],
+    });
+    if international {
+        schema["format"] = json!("idn-email");
+    } else {
+        schema["format"] = json!("email");
+        // ASCII only, and a dotted host name or an address literal after the last @.
+        schema["pattern"] = json!(r"^[ -~]+@(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]+|\[[ -~]+\])$");
+    }
+    schema
+}
+
+fn password_schema() -> Value {
+    json!({
+        "type": "string",
+        "description": "The customer's password: 8 to 80 characters with at least one letter and at least \
+            one digit or one of ! @ # $ % ^ &.",
+        "format": "password",
+        "writeOnly": true,
+        "minLength": Password::MIN_CHARS,
+        "maxLength": Password::MAX_CHARS,
+        "allOf": [
+            {"pattern": r"\p{Alphabetic}"},
+            {"pattern": "[0-9!@#$%^&]"},
+        ],
+        "examples": ["s3cret-pass"],
+    })
+}
+
+fn offer_id_schema() -> Value {
+    let letters: String = OfferKind::ALL.iter().map(|k| k.letter()).collect();
+    json!({
+        "type": "string",
+        "description": "Cleeng offer id: the offer type (S subscription, P pass, E live event, R rental, \
+            A single purchase), 9 digits, an underscore and an ISO 3166-1 alpha-2 country code. \
+            Required when publisherId is absent.",
+        "pattern": format!("^[{letters}][0-9]{{9}}_(?:{})$", country_codes().join("|")),
+        "examples": ["S565568989_US"],
+    })
+}
+
+fn publisher_id_schema() -> Value {
+    json!({
+        "type": "string",
+        "description": "Cleeng publisher id: exactly 9 digits. Required when offerId is absent.",
+        "pattern": "^[0-9]{9}$",
+        "examples": ["123456789"],
+    })
+}
+
+fn locale_schema(allowed: Option<&[Locale]>) -> Value {
+    let mut schema = json!({
+        "type": "string",
+        "description": "The customer's language and formatting: a lowercase language code, optionally \
+            an underscore and an uppercase region.",
+        "pattern": "^[a-z]{2,3}(?:_[A-Z]{2})?$",
+        "examples": ["en_US", "pl_PL", "fil"],
+    });
+    if let Some(list) = allowed {
+        schema["enum"] = list.iter().map(|l| l.as_str()).collect();
+    }
+    schema
+}
+
+fn country_schema() -> Value {
+    json!({
+        "type": "string",
+        "description": "The customer's country: an assigned ISO 3166-1 alpha-2 code (GB, not UK).",
+        "enum": country_codes(),
+        "examples": ["US"],
+    })
+}
+
+fn currency_schema(allowed: Option<&[Currency]>) -> Value {
+    let codes: Vec<&str> = match allowed {
+        Some(list) => list.iter().map(|c| c.as_str()).collect(),
+        None => Currency::all().map(|c| c.as_str()).collect(),
+    };
+    json!({
+        "type": "string",
+        "description": "The customer's currency: an ISO 4217 code in circulation (no fund, special or \
+            superseded codes).",
+        "enum": codes,
+        "examples": ["USD"],
+    })
+}
+
+fn free_text_schema(description: &str, max: usize, example: &str) -> Value {
+    json!({
+        "type": "string",
+        "description": description,
+        "minLength": 1,
+        "maxLength": max,
+        "pattern": free_text_pattern(),
+        "examples": [example],
+    })
+}
+
+fn person_name_schema() -> Value {
+    free_text_schema(
+        "A name: 1 to 50 characters, no control characters, no white space at either end.",
+        PersonName::MAX_CHARS,
+        "Jane",
+    )
+}
+
+fn external_id_schema() -> Value {
+    free_text_schema(
+        "The customer's id in another system: 1 to 255 characters, no control characters, no white space \
+         at either end. Unique per publisher (not checked here).",
+        ExternalId::MAX_CHARS,
+        "crm-42",
+    )
+}
+
+fn custom_data_schema(max_bytes: usize, max_depth: usize) -> Value {
+    json!({
+        "type": "string",
+        "description": format!(
+            "Custom data: JSON text whose top value is an object, at most {max_bytes} UTF-8 bytes and \
+             {max_depth} levels deep. The schema bounds the length in characters only; the crate checks \
+             bytes, syntax and depth."
+        ),
+        // Every character is at least one byte, so this bound never refuses a valid value.
+        "maxLength": max_bytes,
+        "contentMediaType": "application/json",
+        "contentSchema": {"type": "object"},
+        "examples": ["{\"plan\":\"gold\"}"],
+    })
+}
+
+fn customer_ip_schema() -> Value {
+    json!({
+        "type": "string",
+        "description": "The customer's IPv4 or IPv6 address (no zone id, no leading zeros), used for tax and \
+            geo restrictions. Without it Cleeng prices with the request's source address.",
+        "anyOf": [{"format": "ipv4"}, {"format": "ipv6"}],
+        "examples": ["203.0.113.7"],
+    })
+}
+
+fn captcha_schema() -> Value {
+    json!({
+        "type": "string",
+        "description": "The reCAPTCHA response token: 1 to 8192 printable ASCII characters.",
+        "minLength": 1,
+        "maxLength": CaptchaToken::MAX_CHARS,
+        "pattern": "^[!-~]*$",
+        "examples": ["03AGdBq24PBCbwiDRaS_MJ7Z"],
+    })
+}
+
+/// `type: ["string", "null"]`: an optional field may be given as `null`.
+fn nullable(mut schema: Value) -> Value {
+    schema["type"] = json!(["string", "null"]);
+    schema
+}
+
+/// The request body's schema for `policy`, without `$schema`.
+fn body_schema(policy: &Policy) -> Map<String, Value> {
+    let limits = policy.external_data_limits();
+    let ip_always = matches!(policy.customer_ip(), CustomerIpRule::Required);
+    let properties = json!({
+        "email": email_schema(policy.allow_international_email()),
+        "password": password_schema(),
+        "offerId": nullable(offer_id_schema()),
+        "publisherId": nullable(publisher_id_schema()),
+        "locale": locale_schema(policy.allowed_locales()),
+        "country": country_schema(),
+        "currency": currency_schema(policy.allowed_currencies()),
+        "firstName": nullable(person_name_schema()),
+        "lastName": nullable(person_name_schema()),
+        "externalId": nullable(external_id_schema()),
+        "externalData": nullable(custom_data_schema(limits.max_bytes, limits.max_depth)),
+        "customerIP": if ip_always { customer_ip_schema() } else { nullable(customer_ip_schema()) },
+        "captchaValue": nullable(captcha_schema()),
+    });
+    let mut required = vec!["email", "password", "locale", "country", "currency"];
+    if ip_always {
+        required.push("customerIP");
+    }
+    // `null` counts as absent, so "given" means given as a string.
+    let given = |key: &str| json!({"required": [key], "properties": {key: {"type": "string"}}});
+    let mut all_of = vec![json!({"anyOf": [given("offerId"), given("publisherId")]})];
+    if let CustomerIpRule::RequiredFor(countries) = policy.customer_ip() {
+        let codes: Vec<&str> = countries.iter().map(|c| c.as_str()).collect();
+        all_of.push(json!({
+            "if": {"required": ["country"], "properties": {"country": {"enum": codes}}},
+            "then": given("customerIP"),
+        }));
+    }
+    let mut schema = Map::new();
+    schema.insert(
+        "title".into(),
+        json!("Cleeng customer registration (POST /customers)"),
+    );
+    schema.insert(
+        "description".into(),
+        json!("The body of a Cleeng MediaStore customer registration, as cleeng-register validates it."),
+    );
+    schema.insert("type".into(), json!("object"));
+    schema.insert("properties".into(), properties);
+    schema.insert("required".into(), json!(required));
+    schema.insert("allOf".into(), json!(all_of));
+    if !policy.allow_unknown_fields() {
+        schema.insert("additionalProperties".into(), json!(false));
+    }
+    schema
+}
+
+/// The JSON Schema (draft 2020-12) of a request body under `policy`: allow-lists become
+/// enums, a required `customerIP` becomes `required` (or an `if`/`then` on `country`), the
+/// `externalData` size bounds its length, and unknown keys are refused unless allowed.
+///
+/// ```
+/// use cleeng_register::{schema, Policy};
+/// let s = schema::request_schema(&Policy::default());
+/// assert_eq!(s["$schema"], schema::DRAFT_2020_12);
+/// assert_eq!(s["properties"]["password"]["writeOnly"], true);
+/// assert_eq!(s["additionalProperties"], false);
+/// ```
+pub fn request_schema(policy: &Policy) -> Value {
+    let mut schema = Map::new();
+    schema.insert("$schema".into(), json!(DRAFT_2020_12));
+    schema.extend(body_schema(policy));
+    Value::Object(schema)
+}
+
+/// The JSON Schema (draft 2020-12) of one result: a line of `cleeng-register validate`
+/// (with `line`) or a serialized [`ValidationReport`](crate::ValidationReport) (without).
+pub fn result_schema() -> Value {
+    let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    let advisories: Vec<&str> = Advisory::ALL.iter().map(|a| a.code()).collect();
+    json!({
+        "$schema": DRAFT_2020_12,
+        "title": "cleeng-register validation result",
+        "description": "The verdict on one request body: errors when invalid, advisories when valid.",
+        "type": "object",
+        "properties": {
+            "line": {"type": "integer", "minimum": 1, "description": "1-based input line (command line only)."},
+            "valid": {"type": "boolean"},
+            "errors": {"type": "array", "items": {"$ref": "#/$defs/FieldError"}},
+            "advisories": {"type": "array", "items": {"$ref": "#/$defs/Advisory"}},
+        },
+        "required": ["valid", "errors", "advisories"],
+        "additionalProperties": false,
+        "$defs": {
+            "FieldError": {
+                "type": "object",
+                "description": "One error: where, which rule, and a message that never repeats the value.",
+                "properties": {
+                    "pointer": {"type": "string", "description": "RFC 6901 JSON Pointer; \"\" is the whole body."},
+                    "code": {"enum": codes, "description": "Stable error code."},
+                    "message": {"type": "string", "description": "English, for people."},
+                    "params": {
+                        "type": "object",
+                        "properties": {
+                            "min": {"type": "integer", "minimum": 0},
+                            "max": {"type": "integer", "minimum": 0},
+                            "suggestion": {"type": "string"},
+                        },
+                        "additionalProperties": false,
+                    },
+                },
+                "required": ["pointer", "code", "message"],
+                "additionalProperties": false,
+            },
+            "Advisory": {
+                "type": "object",
+                "description": "A fact about a valid request its sender should know.",
+                "properties": {
+                    "pointer": {"type": "string"},
+                    "code": {"enum": advisories},
+                    "message": {"type": "string"},
+                },
+                "required": ["pointer", "code", "message"],
+                "additionalProperties": false,
+            },
+        },
+    })
+}
+
+/// `JsonSchema` for a field type: inline, from one of the functions above.
+macro_rules! field_schema {
+    ($($ty:ty => $schema:expr;)*) => {$(
+        impl JsonSchema for $ty {
+            fn inline_schema() -> bool {
+                true
+            }
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                Schema::try_from($schema).unwrap_or_default()
+            }
+        }
+    )*};
+}
+
+field_schema! {
+    Email => email_schema(false);
+    Password => password_schema();
+    OfferId => offer_id_schema();
+    PublisherId => publisher_id_schema();
+    Locale => locale_schema(None);
+    CountryCode => country_schema();
+    Currency => currency_schema(None);
+    PersonName => person_name_schema();
+    ExternalId => external_id_schema();
+    CustomData => custom_data_schema(crate::ExternalDataLimits::DEFAULT.max_bytes, crate::ExternalDataLimits::DEFAULT.max_depth);
+    CustomerIp => customer_ip_schema();
+    CaptchaToken => captcha_schema();
+}
+
+/// The body under the default policy; [`request_schema`] gives it for any policy.
+impl JsonSchema for RegisterRequest {
+    fn schema_name() -> Cow<'static, str> {
+        "RegisterRequest".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        Schema::from(body_schema(&Policy::default()))
+    }
+}
+
+impl JsonSchema for ErrorCode {
+    fn schema_name() -> Cow<'static, str> {
+        "ErrorCode".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        json_schema!({"type": "string", "enum": codes})
+    }
+}
