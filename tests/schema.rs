@@ -52,6 +52,38 @@ fn schema_cannot_express(e: &FieldError) -> bool {
     )
 }
 
+/// Where `CLEENG_AJV_CORPUS` names a file, every compared body and the crate's verdict is
+/// appended to it, for `schema/ajv-check` to replay through Ajv.
+fn record(
+    policy: usize,
+    body: &Map<String, Value>,
+    by_crate: &Result<RegisterRequest, ValidationReport>,
+) {
+    use std::io::Write;
+    static CORPUS: OnceLock<Option<std::sync::Mutex<std::fs::File>>> = OnceLock::new();
+    let file = CORPUS.get_or_init(|| {
+        let path = std::env::var("CLEENG_AJV_CORPUS").ok()?;
+        let schemas: Vec<Value> = policies()
+            .iter()
+            .map(|(p, _)| schema::request_schema(p))
+            .collect();
+        std::fs::write(
+            path.replace(".ndjson", ".schemas.json"),
+            serde_json::to_vec(&schemas).unwrap(),
+        )
+        .unwrap();
+        Some(std::sync::Mutex::new(std::fs::File::create(path).unwrap()))
+    });
+    if let Some(file) = file {
+        let explained = by_crate
+            .as_ref()
+            .err()
+            .is_some_and(|r| r.errors().iter().all(schema_cannot_express));
+        let line = json!({"policy": policy, "body": body, "crate": by_crate.is_ok(), "explained": explained});
+        writeln!(file.lock().unwrap(), "{line}").unwrap();
+    }
+}
+
 /// The crate's and the schema's verdicts agree, but where the crate is stricter through a
 /// rule the schema cannot express.
 fn assert_agree(body: &Map<String, Value>) -> Result<(), TestCaseError> {
@@ -60,6 +92,7 @@ fn assert_agree(body: &Map<String, Value>) -> Result<(), TestCaseError> {
     for (i, (policy, validator)) in policies().iter().enumerate() {
         let by_crate = RegisterRequest::from_json(&bytes, policy);
         let by_schema = validator.is_valid(&instance);
+        record(i, body, &by_crate);
         match &by_crate {
             Ok(_) => prop_assert!(
                 by_schema,

@@ -3,7 +3,7 @@
 #![forbid(unsafe_code)]
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufReader, Read, Write};
 use std::process::ExitCode;
 
 use cleeng_register::Policy;
@@ -11,14 +11,18 @@ use cleeng_register::Policy;
 const USAGE: &str = "\
 Usage:
   cleeng-register validate [--policy FILE] [INPUT]
+  cleeng-register schema [--policy FILE] [--result]
   cleeng-register --help | --version
 
 Commands:
   validate   Read NDJSON request bodies (one per line) from INPUT, or standard input when
              INPUT is absent or '-', and write one JSON result per non-blank line.
              Exit status: 0 all valid, 1 some invalid, 2 usage, policy or I/O error.
+  schema     Write the JSON Schema (draft 2020-12) of the request body under the policy,
+             or with --result the schema of validate's output lines.
 
 Options:
+  --result        (schema) the schema of the validation result instead
   --policy FILE   A policy in JSON (allowedCurrencies, allowedLocales, allowUnknownFields,
                   allowInternationalEmail, customerIp, maxBodyBytes, maxExternalDataBytes,
                   maxExternalDataDepth)
@@ -54,11 +58,13 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
             println!("cleeng-register {}", env!("CARGO_PKG_VERSION"));
             return Ok(ExitCode::SUCCESS);
         }
-        "validate" => {}
+        "validate" | "schema" => {}
         other if other.starts_with('-') => return Err(usage(&format!("unknown option '{other}'"))),
         other => return Err(usage(&format!("unknown command '{other}'"))),
     }
+    let schema = command == "schema";
     let mut policy_file = None;
+    let mut result = false;
     let mut inputs = Vec::new();
     let mut options_done = false;
     let mut iter = rest.iter();
@@ -75,6 +81,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
                         .clone(),
                 );
             }
+            "--result" if !options_done && schema => result = true,
             "--" if !options_done => options_done = true,
             s if !options_done && s.starts_with("--policy=") => {
                 policy_file = Some(s["--policy=".len()..].to_owned())
@@ -85,13 +92,29 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
             s => inputs.push(s.to_owned()),
         }
     }
-    if inputs.len() > 1 {
-        return Err(usage("validate takes at most one INPUT"));
+    if inputs.len() > usize::from(!schema) {
+        return Err(usage(if schema {
+            "schema takes no INPUT"
+        } else {
+            "validate takes at most one INPUT"
+        }));
     }
     let policy = match &policy_file {
         Some(path) => load_policy(path)?,
         None => Policy::default(),
     };
+    if schema {
+        let value = if result {
+            cleeng_register::schema::result_schema()
+        } else {
+            cleeng_register::schema::request_schema(&policy)
+        };
+        let text = serde_json::to_string_pretty(&value)
+            .map_err(|e| Fatal(format!("cannot write the schema: {e}")))?;
+        let mut stdout = io::stdout().lock();
+        writeln!(stdout, "{text}").map_err(|e| Fatal(format!("I/O error: {e}")))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let input: Box<dyn Read> = match inputs.first().map(String::as_str) {
         None | Some("-") => Box::new(io::stdin().lock()),
         Some(path) => {

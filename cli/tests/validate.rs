@@ -255,3 +255,46 @@ fn the_shipped_policy_example_works() {
         .iter()
         .any(|e| e["code"] == "not_supported")));
 }
+
+#[test]
+fn schema_prints_the_checked_in_schema() {
+    let out = run(&["schema"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let on_disk: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_file("schema/register-request.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(printed, on_disk);
+    let out = run(&["schema", "--result"], b"");
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let on_disk: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_file("schema/validation-result.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(printed, on_disk);
+}
+
+#[test]
+fn schema_follows_the_policy() {
+    let out = run(
+        &["schema", "--policy", &repo_file("examples/policy.json")],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        printed["properties"]["currency"]["enum"],
+        serde_json::json!(["USD", "EUR", "PLN", "GBP"])
+    );
+    assert_eq!(printed["properties"]["email"]["format"], "idn-email");
+    let bad = temp_file(
+        "bad-schema-policy.json",
+        br#"{"maxExternalDataDepth": 1000}"#,
+    );
+    let out = run(&["schema", "--policy", bad.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(run(&["schema", "input.ndjson"], b"").status.code(), Some(2));
+    assert_eq!(run(&["validate", "--result"], b"").status.code(), Some(2));
+}
