@@ -25,7 +25,10 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "arbitrary")]
+mod arbitrary_impls;
 mod body;
 mod captcha;
 mod country;

@@ -1,0 +1,303 @@
+//! The fuzz target bodies. `fuzz_targets/*.rs` call them under libFuzzer; the stable test
+//! `cli/tests/fuzz_replay.rs` includes this file and replays every corpus and regression
+//! input through them, so the invariants are written once.
+//!
+//! Each target asserts invariants, not just "no panic": accepted requests round-trip,
+//! rejected ones have a non-empty report of SPEC codes with valid pointers into the body,
+//! no message or param shows a submitted value, and `Debug` never shows the password.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use arbitrary::{Arbitrary, Unstructured};
+use cleeng_register::*;
+use serde_json::Value;
+
+/// The default policy and a permissive one (unknown keys, international email, every limit
+/// at its largest).
+fn policies() -> [Policy; 2] {
+    let permissive = Policy::builder()
+        .allow_unknown_fields(true)
+        .allow_international_email(true)
+        .max_body_bytes(1 << 20)
+        .max_external_data_bytes(1 << 20)
+        .max_external_data_depth(ExternalDataLimits::MAX_DEPTH_LIMIT)
+        .build()
+        .expect("a valid policy");
+    [Policy::default(), permissive]
+}
+
+/// Arbitrary bytes as a request body, under both policies.
+pub fn request_json(data: &[u8]) {
+    for policy in policies() {
+        check_body(data, &policy);
+    }
+}
+
+/// Arbitrary text through one domain type's constructor, chosen by the first byte.
+pub fn constructors(data: &[u8]) {
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let s = text.as_ref();
+    match which % 13 {
+        0 => check_value(s, Email::parse),
+        1 => check_value(s, Email::parse_international),
+        2 => check_password(s),
+        3 => check_value(s, OfferId::parse),
+        4 => check_value(s, PublisherId::parse),
+        5 => check_value(s, Locale::parse),
+        6 => check_value(s, CountryCode::parse),
+        7 => check_value(s, Currency::parse),
+        8 => check_value(s, PersonName::parse),
+        9 => check_value(s, ExternalId::parse),
+        10 => check_value(s, CustomData::parse),
+        11 => check_value(s, CustomerIp::parse),
+        _ => check_value(s, CaptchaToken::parse),
+    }
+}
+
+/// Structure-aware: a valid request from arbitrary parts serializes and parses back equal.
+pub fn roundtrip(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    let Ok(request) = RegisterRequest::arbitrary(&mut u) else {
+        return;
+    };
+    let body = serde_json::to_vec(&request).expect("a request serializes");
+    match RegisterRequest::from_json(&body, &Policy::default()) {
+        Ok(again) => assert_eq!(again, request),
+        Err(report) => panic!("a valid request was refused: {report}"),
+    }
+    let via_serde: RegisterRequest = serde_json::from_slice(&body).expect("serde reads it too");
+    assert_eq!(via_serde, request);
+    assert_debug_hides_password(&request);
+}
+
+/// One line of `cleeng-register validate`, through the binary's own code.
+pub fn validate_line(data: &[u8]) {
+    let policy = Policy::default();
+    let mut out = Vec::new();
+    let valid = cleeng_register_cli::validate_line(data, 7, &policy, &mut out);
+    assert_eq!(out.last(), Some(&b'\n'), "one line, newline-terminated");
+    assert_eq!(
+        out.iter().filter(|b| **b == b'\n').count(),
+        1,
+        "exactly one line"
+    );
+    let line: Value = serde_json::from_slice(&out).expect("the output is JSON");
+    assert_eq!(line["line"], 7);
+    assert_eq!(line["valid"], valid);
+    let errors = line["errors"].as_array().expect("errors is an array");
+    assert_eq!(errors.is_empty(), valid);
+    assert_eq!(valid, RegisterRequest::from_json(data, &policy).is_ok());
+    if !valid {
+        assert!(line["advisories"].as_array().is_some_and(Vec::is_empty));
+    }
+}
+
+fn check_body(data: &[u8], policy: &Policy) {
+    match RegisterRequest::from_json(data, policy) {
+        Ok(request) => {
+            let body = serde_json::to_vec(&request).expect("a request serializes");
+            let again = RegisterRequest::from_json(&body, policy).expect("its own output is valid");
+            assert_eq!(again, request);
+            assert_debug_hides_password(&request);
+        }
+        Err(report) => {
+            assert!(!report.errors().is_empty(), "a report is never empty");
+            let parsed: Option<Value> = serde_json::from_slice(data).ok();
+            let values = submitted_strings(parsed.as_ref());
+            for e in report.errors() {
+                assert_eq!(ErrorCode::from_code(e.code().as_str()), Some(e.code()));
+                assert_valid_pointer(e, parsed.as_ref());
+                assert_shows_no_value(e, &values);
+            }
+        }
+    }
+}
+
+/// An RFC 6901 pointer that, unless it names a missing field or the root, names a key of
+/// the body.
+fn assert_valid_pointer(e: &FieldError, body: Option<&Value>) {
+    let pointer = e.pointer();
+    if pointer.is_empty() {
+        return;
+    }
+    assert!(pointer.starts_with('/'), "pointer {pointer:?}");
+    assert!(
+        !pointer[1..].contains('/'),
+        "pointers name top-level keys: {pointer:?}"
+    );
+    let mut chars = pointer.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' {
+            assert!(
+                matches!(chars.next(), Some('0' | '1')),
+                "bad escape in {pointer:?}"
+            );
+        }
+    }
+    if e.code() != ErrorCode::Missing {
+        if let Some(body @ Value::Object(_)) = body {
+            assert!(
+                body.pointer(pointer).is_some(),
+                "{pointer:?} is not in the body"
+            );
+        }
+    }
+}
+
+/// Every string in the body, keys excluded.
+fn submitted_strings(body: Option<&Value>) -> Vec<String> {
+    let mut found = Vec::new();
+    fn walk(v: &Value, found: &mut Vec<String>) {
+        match v {
+            Value::String(s) => found.push(s.clone()),
+            Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            Value::Object(map) => map.values().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    if let Some(v) = body {
+        walk(v, &mut found);
+    }
+    found
+}
+
+/// Messages are built from a fixed vocabulary: ASCII letters, digits, spaces and a little
+/// punctuation. A submitted value with any other character can only appear by leaking.
+fn outside_message_alphabet(s: &str) -> bool {
+    s.chars()
+        .any(|c| !(c.is_ascii_alphanumeric() || " .,:;()!@#$%^&?'_-\"".contains(c)))
+}
+
+/// `Debug` adds struct syntax to the message vocabulary.
+fn outside_debug_alphabet(s: &str) -> bool {
+    s.chars()
+        .any(|c| !(c.is_ascii_alphanumeric() || " .,:;()!@#$%^&?'_-\"{}[]".contains(c)))
+}
+
+thread_local! {
+    /// (pointer, code, params) → message: a message must not vary with the value.
+    static MESSAGES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+fn assert_shows_no_value(e: &FieldError, values: &[String]) {
+    let message = e.message();
+    let params = serde_json::to_string(e.params()).expect("params serialize");
+    for v in values.iter().filter(|v| outside_message_alphabet(v)) {
+        assert!(
+            !message.contains(v.as_str()),
+            "message {message:?} shows a value"
+        );
+        assert!(
+            !params.contains(v.as_str()),
+            "params {params:?} show a value"
+        );
+    }
+    // An unknown key's message does not depend on the key either.
+    let place = if e.field().is_some() || e.pointer().is_empty() {
+        e.pointer()
+    } else {
+        "/<unknown>"
+    };
+    let key = format!("{place} {} {params}", e.code());
+    MESSAGES.with(|m| {
+        let known = m
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| message.clone())
+            .clone();
+        assert_eq!(known, message, "a message changed with the submitted value");
+    });
+}
+
+fn check_value<T>(input: &str, parse: fn(&str) -> Result<T, ValueError>)
+where
+    T: std::fmt::Display + std::fmt::Debug + PartialEq + serde::Serialize + AsRef<str>,
+{
+    match parse(input) {
+        Ok(value) => {
+            assert_eq!(value.as_ref(), input, "the text is kept as given");
+            assert_eq!(
+                parse(&value.to_string()).expect("Display parses back"),
+                value
+            );
+            let json = serde_json::to_string(&value).expect("serializes");
+            let back: String = serde_json::from_str(&json).expect("a JSON string");
+            assert_eq!(back, input, "serializes as its text");
+        }
+        Err(err) => {
+            assert!(err.codes().count() >= 1);
+            if outside_message_alphabet(input) {
+                assert!(
+                    !err.to_string().contains(input),
+                    "the error shows the value"
+                );
+            }
+            if outside_debug_alphabet(input) {
+                assert!(!format!("{err:?}").contains(input), "Debug shows the value");
+            }
+        }
+    }
+}
+
+fn check_password(input: &str) {
+    match Password::parse(input) {
+        Ok(p) => {
+            assert_eq!(p.expose_secret(), input);
+            assert_eq!(format!("{p:?}"), "Password(***)");
+        }
+        Err(err) => {
+            let codes: Vec<_> = err.codes().collect();
+            assert!((1..=3).contains(&codes.len()));
+            let mut sorted = codes.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(sorted.len(), codes.len(), "each rule reported once");
+            if outside_message_alphabet(input) {
+                assert!(!err.to_string().contains(input));
+            }
+            if outside_debug_alphabet(input) {
+                assert!(!format!("{err:?}").contains(input));
+            }
+        }
+    }
+}
+
+/// `Debug` of a request does not change with its password.
+fn assert_debug_hides_password(request: &RegisterRequest) {
+    let other: Password = "Zz9-another-secret".parse().expect("a valid password");
+    let mut b = RegisterRequest::builder(
+        request.email().clone(),
+        other,
+        request.offer_or_publisher(),
+        request.locale(),
+        request.country(),
+        request.currency(),
+    );
+    if let Some(v) = request.first_name() {
+        b = b.first_name(v.clone());
+    }
+    if let Some(v) = request.last_name() {
+        b = b.last_name(v.clone());
+    }
+    if let Some(v) = request.external_id() {
+        b = b.external_id(v.clone());
+    }
+    if let Some(v) = request.external_data() {
+        b = b.external_data(v.clone());
+    }
+    if let Some(v) = request.customer_ip() {
+        b = b.customer_ip(v);
+    }
+    if let Some(v) = request.captcha_value() {
+        b = b.captcha_value(v.clone());
+    }
+    assert_eq!(
+        format!("{request:?}"),
+        format!("{:?}", b.build()),
+        "Debug depends on the password"
+    );
+}
