@@ -1,6 +1,6 @@
 //! `email`: an RFC 5322 `addr-spec`.
 
-use email_address::{EmailAddress, Options};
+use email_address::EmailAddress;
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
 use crate::text::{longer_than, string_traits, Parse};
@@ -80,20 +80,21 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
             Params::max(Email::MAX_CHARS as u32),
         ));
     }
-    let options = Options::default()
-        .with_required_tld()
-        .with_domain_literal()
-        .without_display_text();
     // Control characters are legal inside RFC 5322 quoted strings (tab), but never in an
     // address a person types.
     if (!international && !s.is_ascii()) || s.chars().any(char::is_control) {
         return fail(Violation::new(ErrorCode::InvalidFormat));
     }
-    match EmailAddress::parse_with_options(s, options) {
-        // email_address lets a blank display name through (`" <j@x.io>"`) even without
-        // display text: the addr-spec it found must be the whole input.
-        Ok(parsed) if parsed.email() == s && domain_is_valid(parsed.domain()) => Ok(()),
-        _ => fail(Violation::new(ErrorCode::InvalidFormat)),
+    // email_address's own checks of the two parts, which do not copy the address (its
+    // parser does). Splitting at the last `@` is what it does too; a display name
+    // (`Jane <j@x.io>`, or a blank one) leaves `<` in the local part, which fails.
+    let valid = s.rsplit_once('@').is_some_and(|(local, domain)| {
+        EmailAddress::is_valid_local_part(local) && EmailAddress::is_valid_domain(domain) && domain_is_valid(domain)
+    });
+    if valid {
+        Ok(())
+    } else {
+        fail(Violation::new(ErrorCode::InvalidFormat))
     }
 }
 
@@ -109,7 +110,8 @@ fn domain_is_valid(domain: &str) -> bool {
             None => inner.parse::<std::net::Ipv4Addr>().is_ok(),
         };
     }
-    domain.len() <= 253 && domain.split('.').all(label_is_valid)
+    // At least two labels: `a@localhost` is refused.
+    domain.len() <= 253 && domain.contains('.') && domain.split('.').all(label_is_valid)
 }
 
 fn label_is_valid(label: &str) -> bool {
