@@ -89,7 +89,9 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
     // parser does). Splitting at the last `@` is what it does too; a display name
     // (`Jane <j@x.io>`, or a blank one) leaves `<` in the local part, which fails.
     let valid = s.rsplit_once('@').is_some_and(|(local, domain)| {
-        EmailAddress::is_valid_local_part(local) && EmailAddress::is_valid_domain(domain) && domain_is_valid(domain)
+        EmailAddress::is_valid_local_part(local)
+            && EmailAddress::is_valid_domain(domain)
+            && domain_is_valid(domain)
     });
     if valid {
         Ok(())

@@ -9,7 +9,10 @@ fn allocations(body: &[u8], policy: &Policy) -> u64 {
     // Warm up lazily initialised state (none is expected, but keep the count honest).
     let _ = RegisterRequest::from_json(body, policy);
     let info = allocation_counter::measure(|| {
-        let _ = std::hint::black_box(RegisterRequest::from_json(std::hint::black_box(body), policy));
+        let _ = std::hint::black_box(RegisterRequest::from_json(
+            std::hint::black_box(body),
+            policy,
+        ));
     });
     info.count_total
 }
@@ -40,7 +43,10 @@ fn maximal_valid_request_allocates_once_per_free_text_field() {
     body.insert("firstName".into(), "Jane".into());
     body.insert("lastName".into(), "Doe".into());
     body.insert("externalId".into(), "crm-42".into());
-    body.insert("externalData".into(), "{\"plan\":\"gold\",\"tags\":[1,2]}".into());
+    body.insert(
+        "externalData".into(),
+        "{\"plan\":\"gold\",\"tags\":[1,2]}".into(),
+    );
     body.insert("captchaValue".into(), "03AGdBq24".into());
     let count = allocations(&util::bytes(&body), &Policy::default());
     println!("maximal valid request: {count} allocations");

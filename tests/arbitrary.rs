@@ -24,8 +24,13 @@ where
     T: for<'a> Arbitrary<'a> + AsRef<str> + PartialEq + std::fmt::Debug,
 {
     for data in buffers(3000) {
-        let value = T::arbitrary(&mut Unstructured::new(&data))
-            .unwrap_or_else(|e| panic!("{} refused {} bytes: {e}", std::any::type_name::<T>(), data.len()));
+        let value = T::arbitrary(&mut Unstructured::new(&data)).unwrap_or_else(|e| {
+            panic!(
+                "{} refused {} bytes: {e}",
+                std::any::type_name::<T>(),
+                data.len()
+            )
+        });
         assert_eq!(parse(value.as_ref()).as_ref(), Ok(&value));
     }
 }
@@ -59,8 +64,12 @@ fn requests_are_valid_and_round_trip() {
     for data in buffers(3000) {
         let request = RegisterRequest::arbitrary(&mut Unstructured::new(&data)).unwrap();
         let body = serde_json::to_vec(&request).unwrap();
-        assert_eq!(RegisterRequest::from_json(&body, &Policy::default()), Ok(request.clone()));
-        with_every_optional += usize::from(request.first_name().is_some() && request.customer_ip().is_some());
+        assert_eq!(
+            RegisterRequest::from_json(&body, &Policy::default()),
+            Ok(request.clone())
+        );
+        with_every_optional +=
+            usize::from(request.first_name().is_some() && request.customer_ip().is_some());
     }
     // Enough bytes reach the optional fields too.
     assert!(with_every_optional > 100, "{with_every_optional}");

@@ -50,3 +50,22 @@ fn roundtrip_inputs_hold() {
 fn validate_line_inputs_hold() {
     assert!(replay("validate_line", targets::validate_line) >= 40);
 }
+
+/// Found by `request_json` (fuzz/regressions/request_json/empty-params-look-like-a-value):
+/// the submitted value `}` was "found" in the params' JSON `{}`. Params hold only limits and
+/// the crate's own suggestion, so the invariant now checks the suggestion's text.
+#[test]
+fn regression_empty_params_look_like_a_value() {
+    let body = br#"{"email":"janle.com","password":"}"}"#;
+    targets::request_json(body);
+    let report =
+        cleeng_register::RegisterRequest::from_json(body, &Default::default()).unwrap_err();
+    let password_errors: Vec<_> = report
+        .errors()
+        .iter()
+        .filter(|e| e.pointer() == "/password")
+        .collect();
+    assert_eq!(password_errors.len(), 3);
+    assert!(password_errors.iter().all(|e| !e.message().contains('}')));
+    assert!(password_errors[1].params().is_empty());
+}
