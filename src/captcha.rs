@@ -1,7 +1,7 @@
 //! `captchaValue`.
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::{longer_than, string_traits, Parse};
+use crate::text::{longer_than, owned_text};
 
 /// A reCAPTCHA response token: 1 to 8192 characters, each printable ASCII (`!`..`~`).
 ///
@@ -16,17 +16,6 @@ pub struct CaptchaToken(String);
 impl CaptchaToken {
     /// The most characters allowed.
     pub const MAX_CHARS: usize = 8192;
-
-    /// Checks the rules and copies.
-    pub fn parse(s: &str) -> Result<Self, ValueError> {
-        check(s)?;
-        Ok(CaptchaToken(s.to_owned()))
-    }
-
-    /// The token.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 fn check(s: &str) -> Result<(), ValueError> {
@@ -49,15 +38,4 @@ fn check(s: &str) -> Result<(), ValueError> {
     ))
 }
 
-impl Parse for CaptchaToken {
-    const EXPECTING: &'static str = "a captcha token";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        CaptchaToken::parse(s)
-    }
-    fn parse_owned(s: String) -> Result<Self, ValueError> {
-        check(&s)?;
-        Ok(CaptchaToken(s))
-    }
-}
-
-string_traits!(CaptchaToken, display);
+owned_text!(CaptchaToken, "a captcha token", check);

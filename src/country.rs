@@ -1,7 +1,7 @@
 //! `country`: an assigned ISO 3166-1 alpha-2 code.
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::{string_traits, Parse};
+use crate::text::inline_code;
 
 /// An officially assigned ISO 3166-1 alpha-2 country code, kept as the `isocountry` enum (one
 /// byte-sized value, no allocation).
@@ -82,17 +82,4 @@ impl From<isocountry::CountryCode> for CountryCode {
     }
 }
 
-impl std::fmt::Debug for CountryCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "CountryCode({})", self.as_str())
-    }
-}
-
-impl Parse for CountryCode {
-    const EXPECTING: &'static str = "an ISO 3166-1 alpha-2 country code";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        CountryCode::parse(s)
-    }
-}
-
-string_traits!(CountryCode, display);
+inline_code!(CountryCode, "an ISO 3166-1 alpha-2 country code");

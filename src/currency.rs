@@ -1,7 +1,7 @@
 //! `currency`: an ISO 4217 code in circulation.
 
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{string_traits, Parse};
+use crate::text::inline_code;
 
 /// An ISO 4217 currency in circulation, kept as the `iso_currency` enum: known to
 /// `iso_currency`, and not a fund (`BOV`), special (`XAU`, `XTS`, `XXX`, `XDR`...) or
@@ -72,17 +72,4 @@ impl From<Currency> for iso_currency::Currency {
     }
 }
 
-impl std::fmt::Debug for Currency {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Currency({})", self.as_str())
-    }
-}
-
-impl Parse for Currency {
-    const EXPECTING: &'static str = "an ISO 4217 currency code";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        Currency::parse(s)
-    }
-}
-
-string_traits!(Currency, display);
+inline_code!(Currency, "an ISO 4217 currency code");

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Visitor};
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::{string_traits, Parse};
+use crate::text::owned_text;
 
 /// Limits on `externalData`, set by the [`Policy`](crate::Policy).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -53,11 +53,6 @@ impl Default for ExternalDataLimits {
 pub struct CustomData(String);
 
 impl CustomData {
-    /// Checks the rules under the default limits and copies.
-    pub fn parse(s: &str) -> Result<Self, ValueError> {
-        Self::parse_with_limits(s, ExternalDataLimits::DEFAULT)
-    }
-
     /// Checks the rules under `limits` and copies.
     pub fn parse_with_limits(s: &str, limits: ExternalDataLimits) -> Result<Self, ValueError> {
         check(s, limits)?;
@@ -70,11 +65,6 @@ impl CustomData {
     ) -> Result<Self, ValueError> {
         check(&s, limits)?;
         Ok(CustomData(s.into_owned()))
-    }
-
-    /// The JSON text, byte for byte as given.
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 
     /// The parsed JSON object.
@@ -256,15 +246,6 @@ impl<'de> DeserializeSeed<'de> for Skip {
     }
 }
 
-impl Parse for CustomData {
-    const EXPECTING: &'static str = "a string holding a JSON object";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        CustomData::parse(s)
-    }
-    fn parse_owned(s: String) -> Result<Self, ValueError> {
-        check(&s, ExternalDataLimits::DEFAULT)?;
-        Ok(CustomData(s))
-    }
-}
-
-string_traits!(CustomData, display);
+owned_text!(CustomData, "a string holding a JSON object", |s: &str| {
+    check(s, ExternalDataLimits::DEFAULT)
+});

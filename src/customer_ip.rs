@@ -1,10 +1,9 @@
 //! `customerIP`.
 
-use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{string_traits, AsciiBuf, Parse};
+use crate::text::{inline_code, AsciiBuf};
 
 /// The customer's IP address, IPv4 or IPv6, as `std::net::IpAddr` parses it: no zone id
 /// (`fe80::1%eth0`), no leading-zero IPv4 octet (`010.0.0.1`). The text is kept as given
@@ -125,17 +124,4 @@ fn ietf_global_exception(s: [u16; 8], bits: u128) -> bool {
         || (0x20..=0x3f).contains(&s[1]) // ORCHIDv2, DETs
 }
 
-impl fmt::Debug for CustomerIp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CustomerIp({})", self.as_str())
-    }
-}
-
-impl Parse for CustomerIp {
-    const EXPECTING: &'static str = "an IPv4 or IPv6 address";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        CustomerIp::parse(s)
-    }
-}
-
-string_traits!(CustomerIp, display);
+inline_code!(CustomerIp, "an IPv4 or IPv6 address");

@@ -3,7 +3,7 @@
 use email_address::EmailAddress;
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::{longer_than, string_traits, Parse};
+use crate::text::{longer_than, owned_text};
 
 /// A customer's email address: at most 254 characters, an RFC 5322 `addr-spec` (dot-atom or
 /// quoted-string local part, no comments, no display name), with a domain literal or a domain
@@ -25,12 +25,6 @@ impl Email {
     /// The most characters an address may have.
     pub const MAX_CHARS: usize = 254;
 
-    /// Parses an ASCII address.
-    pub fn parse(s: &str) -> Result<Self, ValueError> {
-        check(s, false)?;
-        Ok(Email(s.to_owned()))
-    }
-
     /// Parses an address that may hold UTF-8 (RFC 6531), as the policy
     /// `allowInternationalEmail` admits.
     ///
@@ -49,11 +43,6 @@ impl Email {
     ) -> Result<Self, ValueError> {
         check(&s, international)?;
         Ok(Email(s.into_owned()))
-    }
-
-    /// The address as given.
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 
     /// The part before the last `@`.
@@ -126,15 +115,4 @@ fn label_is_valid(label: &str) -> bool {
         && label.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
-impl Parse for Email {
-    const EXPECTING: &'static str = "an email address";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        Email::parse(s)
-    }
-    fn parse_owned(s: String) -> Result<Self, ValueError> {
-        check(&s, false)?;
-        Ok(Email(s))
-    }
-}
-
-string_traits!(Email, display);
+owned_text!(Email, "an email address", |s: &str| check(s, false));

@@ -1,7 +1,7 @@
 //! `externalId`.
 
 use crate::error::{Field, ValueError};
-use crate::text::{check_free_text, string_traits, Parse};
+use crate::text::{check_free_text, owned_text};
 
 /// An id of the customer in another system: 1 to 255 characters, with the same character
 /// rules as [`PersonName`](crate::PersonName).
@@ -20,17 +20,6 @@ pub struct ExternalId(String);
 impl ExternalId {
     /// The most characters allowed.
     pub const MAX_CHARS: usize = 255;
-
-    /// Checks the rules and copies.
-    pub fn parse(s: &str) -> Result<Self, ValueError> {
-        check(s)?;
-        Ok(ExternalId(s.to_owned()))
-    }
-
-    /// The id.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 fn check(s: &str) -> Result<(), ValueError> {
@@ -38,15 +27,4 @@ fn check(s: &str) -> Result<(), ValueError> {
         .map_err(|v| ValueError::new("external id", Some(Field::ExternalId), v))
 }
 
-impl Parse for ExternalId {
-    const EXPECTING: &'static str = "an external id";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        ExternalId::parse(s)
-    }
-    fn parse_owned(s: String) -> Result<Self, ValueError> {
-        check(&s)?;
-        Ok(ExternalId(s))
-    }
-}
-
-string_traits!(ExternalId, display);
+owned_text!(ExternalId, "an external id", check);

@@ -1,12 +1,10 @@
 //! `locale`: `language` or `language_REGION`.
 
-use std::fmt;
-
 use unic_langid::subtags::{Language, Region};
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{string_traits, AsciiBuf, Parse};
+use crate::text::{inline_code, AsciiBuf};
 
 /// A Cleeng locale: 2 or 3 lowercase ASCII letters, optionally `_` and 2 uppercase ASCII
 /// letters (`en_US`, `pl_PL`, `fil`). `en-US` and `EN_us` are refused. Kept inline; the
@@ -81,17 +79,4 @@ fn parse_parts(s: &str) -> Option<Locale> {
     })
 }
 
-impl fmt::Debug for Locale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Locale({})", self.as_str())
-    }
-}
-
-impl Parse for Locale {
-    const EXPECTING: &'static str = "a locale such as en_US";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        Locale::parse(s)
-    }
-}
-
-string_traits!(Locale, display);
+inline_code!(Locale, "a locale such as en_US");

@@ -1,7 +1,7 @@
 //! `firstName`, `lastName`.
 
 use crate::error::ValueError;
-use crate::text::{check_free_text, string_traits, Parse};
+use crate::text::{check_free_text, owned_text};
 
 /// A customer's first or last name: 1 to 50 characters, no control character (Unicode `Cc`,
 /// or a bidirectional control U+202A..U+202E, U+2066..U+2069), no White_Space at either end.
@@ -19,32 +19,10 @@ pub struct PersonName(String);
 impl PersonName {
     /// The most characters allowed.
     pub const MAX_CHARS: usize = 50;
-
-    /// Checks the rules and copies.
-    pub fn parse(s: &str) -> Result<Self, ValueError> {
-        check(s)?;
-        Ok(PersonName(s.to_owned()))
-    }
-
-    /// The name.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 fn check(s: &str) -> Result<(), ValueError> {
     check_free_text(s, PersonName::MAX_CHARS).map_err(|v| ValueError::new("name", None, v))
 }
 
-impl Parse for PersonName {
-    const EXPECTING: &'static str = "a person's name";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        PersonName::parse(s)
-    }
-    fn parse_owned(s: String) -> Result<Self, ValueError> {
-        check(&s)?;
-        Ok(PersonName(s))
-    }
-}
-
-string_traits!(PersonName, display);
+owned_text!(PersonName, "a person's name", check);

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::country::{self, CountryCode};
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{string_traits, AsciiBuf, Parse};
+use crate::text::{inline_code, AsciiBuf};
 
 /// What a Cleeng offer sells, from the first letter of its id.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -134,17 +134,4 @@ impl OfferId {
     }
 }
 
-impl fmt::Debug for OfferId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "OfferId({})", self.as_str())
-    }
-}
-
-impl Parse for OfferId {
-    const EXPECTING: &'static str = "a Cleeng offer id";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        OfferId::parse(s)
-    }
-}
-
-string_traits!(OfferId, display);
+inline_code!(OfferId, "a Cleeng offer id");

@@ -1,9 +1,7 @@
 //! `publisherId`: 9 digits.
 
-use std::fmt;
-
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{string_traits, AsciiBuf, Parse};
+use crate::text::{inline_code, AsciiBuf};
 
 /// A Cleeng publisher id: exactly 9 ASCII digits, leading zeros kept. Kept inline.
 ///
@@ -37,17 +35,4 @@ impl PublisherId {
     }
 }
 
-impl fmt::Debug for PublisherId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PublisherId({})", self.as_str())
-    }
-}
-
-impl Parse for PublisherId {
-    const EXPECTING: &'static str = "a 9-digit publisher id";
-    fn parse(s: &str) -> Result<Self, ValueError> {
-        PublisherId::parse(s)
-    }
-}
-
-string_traits!(PublisherId, display);
+inline_code!(PublisherId, "a 9-digit publisher id");

@@ -111,7 +111,7 @@ macro_rules! string_traits {
             }
         }
 
-        $(string_traits!(@$display $ty);)?
+        $($crate::text::string_traits!(@$display $ty);)?
     };
     (@display $ty:ident) => {
         impl ::std::fmt::Display for $ty {
@@ -122,6 +122,61 @@ macro_rules! string_traits {
     };
 }
 pub(crate) use string_traits;
+
+/// A newtype over the `String` it was given: `parse` (copies), `as_str`, [`Parse`] (reusing
+/// an owned buffer), and the std and serde conversions. `$check` states the rules.
+macro_rules! owned_text {
+    ($ty:ident, $expecting:literal, $check:expr) => {
+        impl $ty {
+            /// Checks the rules and copies the text.
+            pub fn parse(s: &str) -> Result<Self, $crate::ValueError> {
+                ($check)(s)?;
+                Ok($ty(s.to_owned()))
+            }
+
+            /// The text, as given.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl $crate::text::Parse for $ty {
+            const EXPECTING: &'static str = $expecting;
+            fn parse(s: &str) -> Result<Self, $crate::ValueError> {
+                $ty::parse(s)
+            }
+            fn parse_owned(s: String) -> Result<Self, $crate::ValueError> {
+                ($check)(&s)?;
+                Ok($ty(s))
+            }
+        }
+
+        $crate::text::string_traits!($ty, display);
+    };
+}
+pub(crate) use owned_text;
+
+/// A code kept inline, with an inherent `parse` and `as_str`: [`Parse`], a compact `Debug`
+/// (`OfferId(S565568989_US)`), and the std and serde conversions.
+macro_rules! inline_code {
+    ($ty:ident, $expecting:literal) => {
+        impl $crate::text::Parse for $ty {
+            const EXPECTING: &'static str = $expecting;
+            fn parse(s: &str) -> Result<Self, $crate::ValueError> {
+                $ty::parse(s)
+            }
+        }
+
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, concat!(stringify!($ty), "({})"), self.as_str())
+            }
+        }
+
+        $crate::text::string_traits!($ty, display);
+    };
+}
+pub(crate) use inline_code;
 
 /// Whether `s` has more than `max` chars, without counting when the byte length settles it.
 pub(crate) fn longer_than(s: &str, max: usize) -> bool {
