@@ -1,5 +1,7 @@
 //! `country`: an assigned ISO 3166-1 alpha-2 code.
 
+use std::sync::OnceLock;
+
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
 use crate::text::inline_code;
 
@@ -59,14 +61,32 @@ pub(crate) fn parse_violation(s: &str) -> Result<CountryCode, Violation> {
     if b.len() != 2 || !b.iter().all(u8::is_ascii_uppercase) {
         return Err(Violation::new(ErrorCode::InvalidFormat));
     }
-    match isocountry::CountryCode::for_alpha2(s) {
-        Ok(code) => Ok(CountryCode(code)),
-        Err(_) if s == "UK" => Err(Violation::with(
+    match assigned(b[0], b[1]) {
+        Some(code) => Ok(CountryCode(code)),
+        None if s == "UK" => Err(Violation::with(
             ErrorCode::UnknownCode,
             Params::suggestion("GB"),
         )),
-        Err(_) => Err(Violation::new(ErrorCode::UnknownCode)),
+        None => Err(Violation::new(ErrorCode::UnknownCode)),
     }
+}
+
+/// `isocountry`'s codes indexed by their two capitals. `for_alpha2` compares the text with
+/// every code in turn, a fifth of a request's validation time; this is one load.
+fn assigned(first: u8, second: u8) -> Option<isocountry::CountryCode> {
+    static TABLE: OnceLock<[Option<isocountry::CountryCode>; 26 * 26]> = OnceLock::new();
+    let index = |a: u8, b: u8| usize::from(a - b'A') * 26 + usize::from(b - b'A');
+    let table = TABLE.get_or_init(|| {
+        let mut table = [None; 26 * 26];
+        for code in isocountry::CountryCode::as_array_alpha2() {
+            if let [a, b] = *code.alpha2().as_bytes() {
+                table[index(a, b)] = Some(*code);
+            }
+        }
+        table
+    });
+    // Callers pass ASCII capitals only.
+    table[index(first, second)]
 }
 
 impl From<CountryCode> for isocountry::CountryCode {

@@ -1,5 +1,7 @@
 //! `currency`: an ISO 4217 code in circulation.
 
+use std::sync::OnceLock;
+
 use crate::error::{ErrorCode, Field, ValueError, Violation};
 use crate::text::inline_code;
 
@@ -32,7 +34,7 @@ impl Currency {
         if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
             return fail(ErrorCode::InvalidFormat);
         }
-        match iso_currency::Currency::from_code(s).and_then(Currency::from_iso) {
+        match circulating(b) {
             Some(c) => Ok(c),
             None => fail(ErrorCode::UnknownCode),
         }
@@ -64,6 +66,23 @@ impl Currency {
         use iso_currency::IntoEnumIterator;
         iso_currency::Currency::iter().filter_map(Currency::from_iso)
     }
+}
+
+/// The circulating currencies, sorted by code. `iso_currency`'s `from_code` compares the text
+/// with every code in turn; this is a binary search over `Currency::all()`.
+fn circulating(code: &[u8]) -> Option<Currency> {
+    static TABLE: OnceLock<Box<[([u8; 3], Currency)]>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<_> = Currency::all()
+            .filter_map(|c| Some((<[u8; 3]>::try_from(c.as_str().as_bytes()).ok()?, c)))
+            .collect();
+        table.sort_unstable_by_key(|(code, _)| *code);
+        table.into_boxed_slice()
+    });
+    let index = table
+        .binary_search_by_key(&code, |(c, _)| c.as_slice())
+        .ok()?;
+    Some(table[index].1)
 }
 
 impl From<Currency> for iso_currency::Currency {
