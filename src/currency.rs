@@ -71,7 +71,8 @@ impl Currency {
 /// The circulating currencies, sorted by code. `iso_currency`'s `from_code` compares the text
 /// with every code in turn; this is a binary search over `Currency::all()`.
 fn circulating(code: &[u8]) -> Option<Currency> {
-    static TABLE: OnceLock<Box<[([u8; 3], Currency)]>> = OnceLock::new();
+    type ByCode = Box<[([u8; 3], Currency)]>;
+    static TABLE: OnceLock<ByCode> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table: Vec<_> = Currency::all()
             .filter_map(|c| Some((<[u8; 3]>::try_from(c.as_str().as_bytes()).ok()?, c)))
