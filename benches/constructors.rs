@@ -2,6 +2,7 @@
 //! (the cost of merely keeping the text) as the baseline.
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use cleeng_register::*;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -15,6 +16,9 @@ fn bench<T>(
 ) {
     assert!(parse(valid).is_ok() && parse(invalid).is_err(), "{name}");
     let mut g = c.benchmark_group(name);
+    // Nanosecond-scale functions settle fast; 36 benches stay near two minutes.
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
     g.bench_function("valid", |b| b.iter(|| parse(black_box(valid)).is_ok()));
     g.bench_function("invalid", |b| b.iter(|| parse(black_box(invalid)).is_ok()));
     g.bench_function("string_from", |b| b.iter(|| String::from(black_box(valid))));
