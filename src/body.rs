@@ -53,7 +53,8 @@ impl<'de> Visitor<'de> for BodyVisitor {
         let mut body = RawBody::default();
         let mut seen = 0u16;
         // Unknown keys seen so far, and whether their repetition was reported.
-        let mut unknown: HashMap<Cow<'de, str>, bool> = HashMap::new();
+        // Created at the first unknown key: valid bodies never pay for it.
+        let mut unknown: Option<HashMap<Cow<'de, str>, bool>> = None;
         while let Some(key) = map.next_key_seed(KeySeed)? {
             match key {
                 Key::Known(field) => {
@@ -77,6 +78,7 @@ impl<'de> Visitor<'de> for BodyVisitor {
                     if self.allow_unknown_fields {
                         continue;
                     }
+                    let unknown = unknown.get_or_insert_with(HashMap::new);
                     match unknown.get_mut(&name) {
                         None => {
                             body.key_errors

@@ -70,17 +70,17 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
         ));
     }
     // Control characters are legal inside RFC 5322 quoted strings (tab), but never in an
-    // address a person types.
-    if (!international && !s.is_ascii()) || s.chars().any(char::is_control) {
+    // address a person types. Printable ASCII settles both rules in one pass.
+    let printable_ascii = s.bytes().all(|b| (b' '..=b'~').contains(&b));
+    if !printable_ascii && (!international || s.chars().any(char::is_control)) {
         return fail(Violation::new(ErrorCode::InvalidFormat));
     }
-    // email_address's own checks of the two parts, which do not copy the address (its
-    // parser does). Splitting at the last `@` is what it does too; a display name
-    // (`Jane <j@x.io>`, or a blank one) leaves `<` in the local part, which fails.
+    // email_address's check of the local part, which does not copy the address (its parser
+    // does). Splitting at the last `@` is what it does too; a display name (`Jane <j@x.io>`,
+    // or a blank one) leaves `<` in the local part, which fails. The domain rule below is
+    // narrower than email_address's, so its domain check would add nothing.
     let valid = s.rsplit_once('@').is_some_and(|(local, domain)| {
-        EmailAddress::is_valid_local_part(local)
-            && EmailAddress::is_valid_domain(domain)
-            && domain_is_valid(domain)
+        EmailAddress::is_valid_local_part(local) && domain_is_valid(domain)
     });
     if valid {
         Ok(())
@@ -112,7 +112,8 @@ fn label_is_valid(label: &str) -> bool {
         && !reserved
         && !label.starts_with('-')
         && !label.ends_with('-')
-        && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && (b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            || (!label.is_ascii() && label.chars().all(|c| c.is_alphanumeric() || c == '-')))
 }
 
 owned_text!(Email, "an email address", |s: &str| check(s, false));

@@ -21,8 +21,6 @@ use crate::text::{inline_code, AsciiBuf};
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Locale {
     text: AsciiBuf<6>,
-    language: Language,
-    region: Option<Region>,
 }
 
 impl Locale {
@@ -51,9 +49,15 @@ impl Locale {
         self.as_str().split_once('_').map(|(_, region)| region)
     }
 
-    /// The BCP 47 identifier (`en-US`). Built on demand; it does not allocate.
+    /// The BCP 47 identifier (`en-US`), built on demand from the subtags; it does not
+    /// allocate.
     pub fn language_identifier(&self) -> LanguageIdentifier {
-        LanguageIdentifier::from_parts(self.language, None, self.region, &[])
+        // Any text that passed `parse` is a valid language and region subtag.
+        let language = Language::from_bytes(self.language().as_bytes()).unwrap_or_default();
+        let region = self
+            .region()
+            .and_then(|r| Region::from_bytes(r.as_bytes()).ok());
+        LanguageIdentifier::from_parts(language, None, region, &[])
     }
 }
 
@@ -71,11 +75,6 @@ fn parse_parts(s: &str) -> Option<Locale> {
     }
     Some(Locale {
         text: AsciiBuf::new(s)?,
-        language: Language::from_bytes(language.as_bytes()).ok()?,
-        region: match region {
-            Some(r) => Some(Region::from_bytes(r.as_bytes()).ok()?),
-            None => None,
-        },
     })
 }
 
