@@ -68,22 +68,28 @@ impl Currency {
     }
 }
 
-/// The circulating currencies, sorted by code. `iso_currency`'s `from_code` compares the text
-/// with every code in turn; this is a binary search over `Currency::all()`.
+/// The circulating currencies indexed by their three capitals (26³ slots, one byte each).
+/// `iso_currency`'s `from_code` compares the text with every code in turn.
 fn circulating(code: &[u8]) -> Option<Currency> {
-    type ByCode = Box<[([u8; 3], Currency)]>;
-    static TABLE: OnceLock<ByCode> = OnceLock::new();
+    const SLOTS: usize = 26 * 26 * 26;
+    static TABLE: OnceLock<Box<[Option<Currency>]>> = OnceLock::new();
+    let index = |c: &[u8]| match *c {
+        [a, b, c] => {
+            usize::from(a - b'A') * 676 + usize::from(b - b'A') * 26 + usize::from(c - b'A')
+        }
+        _ => SLOTS,
+    };
     let table = TABLE.get_or_init(|| {
-        let mut table: Vec<_> = Currency::all()
-            .filter_map(|c| Some((<[u8; 3]>::try_from(c.as_str().as_bytes()).ok()?, c)))
-            .collect();
-        table.sort_unstable_by_key(|(code, _)| *code);
-        table.into_boxed_slice()
+        let mut table = vec![None; SLOTS].into_boxed_slice();
+        for c in Currency::all() {
+            if let Some(slot) = table.get_mut(index(c.as_str().as_bytes())) {
+                *slot = Some(c);
+            }
+        }
+        table
     });
-    let index = table
-        .binary_search_by_key(&code, |(c, _)| c.as_slice())
-        .ok()?;
-    Some(table[index].1)
+    // Callers pass three ASCII capitals only.
+    table.get(index(code)).copied().flatten()
 }
 
 impl From<Currency> for iso_currency::Currency {

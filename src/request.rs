@@ -142,16 +142,18 @@ impl RegisterRequest {
             return Err(whole_body(ErrorCode::MalformedBody, Params::NONE));
         };
         let mut de = serde_json::Deserializer::from_str(text);
+        let mut raw = RawBody::default();
         let visitor = BodyVisitor {
             allow_unknown_fields: policy.allow_unknown_fields(),
+            body: &mut raw,
         };
-        let raw = match (&mut de)
+        if (&mut de)
             .deserialize_map(visitor)
-            .and_then(|raw| de.end().map(|()| raw))
+            .and_then(|()| de.end())
+            .is_err()
         {
-            Ok(raw) => raw,
-            Err(_) => return Err(whole_body(ErrorCode::MalformedBody, Params::NONE)),
-        };
+            return Err(whole_body(ErrorCode::MalformedBody, Params::NONE));
+        }
         Checker::new(policy, false).check(raw)
     }
 
@@ -528,8 +530,10 @@ impl Serialize for RegisterRequest {
 /// error, whose message (never the value) becomes the serde error.
 impl<'de> Deserialize<'de> for RegisterRequest {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = deserializer.deserialize_map(BodyVisitor {
+        let mut raw = RawBody::default();
+        deserializer.deserialize_map(BodyVisitor {
             allow_unknown_fields: false,
+            body: &mut raw,
         })?;
         let policy = Policy::default();
         Checker::new(&policy, true)
