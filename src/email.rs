@@ -101,19 +101,26 @@ fn domain_is_valid(domain: &str) -> bool {
             None => inner.parse::<std::net::Ipv4Addr>().is_ok(),
         };
     }
-    // At least two labels: `a@localhost` is refused.
-    domain.len() <= 253 && domain.contains('.') && domain.split('.').all(label_is_valid)
+    // At least two labels: `a@localhost` is refused. One pass over the bytes, no searching.
+    let mut labels = 0;
+    let all_valid = domain.as_bytes().split(|&b| b == b'.').all(|label| {
+        labels += 1;
+        label_is_valid(label)
+    });
+    domain.len() <= 253 && labels >= 2 && all_valid
 }
 
-fn label_is_valid(label: &str) -> bool {
-    let b = label.as_bytes();
-    let reserved = b.len() >= 4 && &b[2..4] == b"--" && !b[..2].eq_ignore_ascii_case(b"xn");
-    (1..=63).contains(&b.len())
+fn label_is_valid(label: &[u8]) -> bool {
+    let reserved =
+        label.len() >= 4 && &label[2..4] == b"--" && !label[..2].eq_ignore_ascii_case(b"xn");
+    let chars_ok = label.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        // U-labels (international policy): the bytes between ASCII dots of a `str` are UTF-8.
+        || std::str::from_utf8(label).is_ok_and(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    (1..=63).contains(&label.len())
         && !reserved
-        && !label.starts_with('-')
-        && !label.ends_with('-')
-        && (b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
-            || (!label.is_ascii() && label.chars().all(|c| c.is_alphanumeric() || c == '-')))
+        && label.first() != Some(&b'-')
+        && label.last() != Some(&b'-')
+        && chars_ok
 }
 
 owned_text!(Email, "an email address", |s: &str| check(s, false));
