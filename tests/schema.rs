@@ -405,35 +405,3 @@ fn policy_shapes_the_schema() {
         json!(["US", "CA"])
     );
 }
-
-#[test]
-fn result_lines_match_the_result_schema() {
-    let validator = compile(&schema::result_schema());
-    let lines = [
-        r#"{"email":"x"}"#.as_bytes().to_vec(),
-        serde_json::to_vec(&util::typical()).unwrap(),
-        serde_json::to_vec(&util::without("customerIP")).unwrap(),
-        b"\xff".to_vec(),
-        br#"{"country":"UK","password":"","a/b":1}"#.to_vec(),
-    ];
-    for (i, line) in lines.iter().enumerate() {
-        let mut out = Vec::new();
-        cleeng_register_cli_like(line, i as u64 + 1, &mut out);
-        let value: Value = serde_json::from_slice(&out).unwrap();
-        assert!(validator.is_valid(&value), "{value}");
-    }
-    let report = util::check(&util::with("email", json!("nope"))).unwrap_err();
-    assert!(validator.is_valid(&serde_json::to_value(&report).unwrap()));
-    assert!(!validator.is_valid(&json!({"valid": false, "errors": [{"pointer": "", "code": "made_up", "message": ""}], "advisories": []})));
-}
-
-/// The CLI's line shape, built from the library (the CLI crate is not a dependency here).
-fn cleeng_register_cli_like(line: &[u8], number: u64, out: &mut Vec<u8>) {
-    let value = match RegisterRequest::from_json(line, &Policy::default()) {
-        Ok(r) => json!({"line": number, "valid": true, "errors": [], "advisories": r.advisories()}),
-        Err(report) => {
-            json!({"line": number, "valid": false, "errors": report.errors(), "advisories": []})
-        }
-    };
-    serde_json::to_writer(out, &value).unwrap();
-}

@@ -298,3 +298,25 @@ fn schema_follows_the_policy() {
     assert_eq!(run(&["schema", "input.ndjson"], b"").status.code(), Some(2));
     assert_eq!(run(&["validate", "--result"], b"").status.code(), Some(2));
 }
+
+#[test]
+fn output_lines_match_the_result_schema() {
+    let schema = cleeng_register::schema::result_schema();
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(&schema)
+        .unwrap();
+    let out = run(&["validate", &repo_file("examples/requests.ndjson")], b"");
+    let got = lines(&out);
+    assert!(got.len() >= 30);
+    for line in &got {
+        assert!(validator.is_valid(line), "{line}");
+    }
+    // A serialized report has the same shape, without `line`.
+    let report =
+        cleeng_register::RegisterRequest::from_json(b"{}", &Default::default()).unwrap_err();
+    assert!(validator.is_valid(&serde_json::to_value(&report).unwrap()));
+    // And the schema is not vacuous.
+    let made_up = serde_json::json!({"valid": false, "errors": [{"pointer": "", "code": "made_up", "message": ""}], "advisories": []});
+    assert!(!validator.is_valid(&made_up));
+}
