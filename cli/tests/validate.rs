@@ -226,6 +226,7 @@ fn the_shipped_examples_show_every_code() {
         "customer_ip_missing",
         "customer_ip_not_public",
         "offer_country_mismatch",
+        "too_large",
     ];
     for code in spec_codes {
         assert!(
