@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Visitor};
 
 use crate::custom_data::Skip;
-use crate::error::{ErrorCode, Field, FieldError};
+use crate::error::{ErrorCode, Field, FieldError, Violation};
 
 /// What a known field held.
 #[derive(Debug, Default)]
@@ -68,9 +68,9 @@ impl<'de> Visitor<'de> for BodyVisitor<'_, 'de> {
                         map.next_value_seed(Skip)?;
                         if !matches!(slot, Slot::Duplicate) {
                             *slot = Slot::Duplicate;
-                            body.key_errors.push(FieldError::at_key(
-                                field.json_name(),
-                                ErrorCode::DuplicateField,
+                            body.key_errors.push(FieldError::at_field(
+                                field,
+                                Violation::new(ErrorCode::DuplicateField),
                             ));
                         }
                     }

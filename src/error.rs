@@ -537,11 +537,12 @@ impl FieldError {
         }
     }
 
-    /// An error about a key (unknown or duplicated): the pointer escapes `~` and `/`.
+    /// An error about a key that is not a field (unknown, or unknown and repeated): the
+    /// pointer escapes `~` and `/`.
     pub(crate) fn at_key(key: &str, code: ErrorCode) -> Self {
         FieldError {
             pointer: Cow::Owned(escape_pointer(key)),
-            field: Field::from_json_name(key),
+            field: None,
             code,
             params: Params::NONE,
         }
