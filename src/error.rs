@@ -204,11 +204,29 @@ pub enum ErrorCode {
     DuplicateField,
     /// The body is not UTF-8, not JSON, or not a JSON object.
     MalformedBody,
+    /// The report was cut at the policy's `maxErrors` (`params.max`).
+    TooManyErrors,
+    /// The JWT's `customerId` claim differs from `responseData.customerId`.
+    ClaimsMismatch,
+    /// A date after the day of the check.
+    InFuture,
+    /// Two values in the wrong order (a create date after the last login).
+    InvalidOrder,
+    /// A template column is absent from a migration file's header.
+    MissingColumn,
+    /// A column appears more than once in a migration file's header.
+    DuplicateColumn,
+    /// A column the migration template does not have.
+    UnknownColumn,
+    /// A migration record with the wrong number of fields, or not UTF-8.
+    MalformedRow,
+    /// A value that must be unique across a migration file is repeated (`params.firstRow`).
+    DuplicateValue,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::Missing,
         ErrorCode::NotAString,
         ErrorCode::TooShort,
@@ -229,6 +247,15 @@ impl ErrorCode {
         ErrorCode::UnknownField,
         ErrorCode::DuplicateField,
         ErrorCode::MalformedBody,
+        ErrorCode::TooManyErrors,
+        ErrorCode::ClaimsMismatch,
+        ErrorCode::InFuture,
+        ErrorCode::InvalidOrder,
+        ErrorCode::MissingColumn,
+        ErrorCode::DuplicateColumn,
+        ErrorCode::UnknownColumn,
+        ErrorCode::MalformedRow,
+        ErrorCode::DuplicateValue,
     ];
 
     /// The SPEC's code.
@@ -258,6 +285,15 @@ impl ErrorCode {
             ErrorCode::UnknownField => "unknown_field",
             ErrorCode::DuplicateField => "duplicate_field",
             ErrorCode::MalformedBody => "malformed_body",
+            ErrorCode::TooManyErrors => "too_many_errors",
+            ErrorCode::ClaimsMismatch => "claims_mismatch",
+            ErrorCode::InFuture => "in_future",
+            ErrorCode::InvalidOrder => "invalid_order",
+            ErrorCode::MissingColumn => "missing_column",
+            ErrorCode::DuplicateColumn => "duplicate_column",
+            ErrorCode::UnknownColumn => "unknown_column",
+            ErrorCode::MalformedRow => "malformed_row",
+            ErrorCode::DuplicateValue => "duplicate_value",
         }
     }
 
@@ -497,6 +533,15 @@ fn write_rule(
         ErrorCode::UnknownField => f.write_str("is not a field of the registration request"),
         ErrorCode::DuplicateField => f.write_str("is given more than once"),
         ErrorCode::MalformedBody => f.write_str("must be a UTF-8 JSON object"),
+        ErrorCode::TooManyErrors => write!(f, "has more than {max} error{}; the rest are not listed", plural(max)),
+        ErrorCode::ClaimsMismatch => f.write_str("names a different customerId than responseData.customerId"),
+        ErrorCode::InFuture => f.write_str("must not be in the future"),
+        ErrorCode::InvalidOrder => f.write_str("must not be after the last login"),
+        ErrorCode::MissingColumn => f.write_str("is a template column missing from the header"),
+        ErrorCode::DuplicateColumn => f.write_str("appears more than once in the header"),
+        ErrorCode::UnknownColumn => f.write_str("is not a column of the migration template"),
+        ErrorCode::MalformedRow => f.write_str("must be a UTF-8 record with one field per column"),
+        ErrorCode::DuplicateValue => f.write_str("repeats a value of an earlier record"),
     }
 }
 
@@ -534,6 +579,18 @@ impl FieldError {
             field: None,
             code,
             params,
+        }
+    }
+
+    /// An error at a fixed pointer outside the request body's fields (`/responseData/jwt`).
+    /// Its message names the pointer's path (`responseData.jwt`).
+    #[allow(dead_code)] // the response module's pointers
+    pub(crate) const fn at_pointer(pointer: &'static str, violation: Violation) -> Self {
+        FieldError {
+            pointer: Cow::Borrowed(pointer),
+            field: None,
+            code: violation.code,
+            params: violation.params,
         }
     }
 
@@ -580,7 +637,19 @@ impl fmt::Display for FieldError {
             (_, ErrorCode::OfferOrPublisherRequired) => {}
             (Some(field), _) => write!(f, "{field} ")?,
             (None, _) if self.pointer.is_empty() => f.write_str("the request body ")?,
-            (None, _) => f.write_str("this key ")?,
+            (None, ErrorCode::UnknownField | ErrorCode::DuplicateField) => {
+                f.write_str("this key ")?
+            }
+            (None, _) => {
+                // A fixed pointer of the crate's own (never a submitted key): name its path.
+                for (i, part) in self.pointer[1..].split('/').enumerate() {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(part)?;
+                }
+                f.write_str(" ")?;
+            }
         }
         write_rule(f, self.field, self.code, &self.params)
     }

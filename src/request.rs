@@ -129,6 +129,30 @@ impl RegisterRequest {
     /// ]);
     /// ```
     pub fn from_json(body: &[u8], policy: &Policy) -> Result<RegisterRequest, ValidationReport> {
+        Self::from_json_with_fallback_ip(body, policy, None)
+    }
+
+    /// As [`from_json`](Self::from_json), but a body without `customerIP` (absent or `null`)
+    /// takes `fallback` instead: the address a service saw the customer connect from. The
+    /// filled address counts as given, for the policy's `customerIp` rule and for the
+    /// advisories. A `customerIP` in the body, valid or not, is never replaced.
+    ///
+    /// ```
+    /// use cleeng_register::{Advisory, Policy, RegisterRequest};
+    /// let body = br#"{"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789",
+    ///                 "locale":"en_US","country":"US","currency":"USD"}"#;
+    /// let peer = "203.0.113.7".parse()?;
+    /// let request = RegisterRequest::from_json_with_fallback_ip(body, &Policy::default(), Some(peer))?;
+    /// assert_eq!(request.customer_ip(), Some(peer));
+    /// // 203.0.113.0/24 is a documentation range: no tax country.
+    /// assert!(request.advisories().contains(Advisory::CustomerIpNotPublic));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json_with_fallback_ip(
+        body: &[u8],
+        policy: &Policy,
+        fallback: Option<CustomerIp>,
+    ) -> Result<RegisterRequest, ValidationReport> {
         let whole_body = |code, params| ValidationReport::single(FieldError::at_root(code, params));
         if body.len() > policy.max_body_bytes() {
             return Err(whole_body(
@@ -154,7 +178,9 @@ impl RegisterRequest {
         {
             return Err(whole_body(ErrorCode::MalformedBody, Params::NONE));
         }
-        Checker::new(policy, false).check(raw)
+        let mut checker = Checker::new(policy, false);
+        checker.fallback_ip = fallback;
+        checker.check(raw)
     }
 
     /// Starts a request from its required parts, each already valid.
@@ -340,6 +366,8 @@ struct Checker<'p> {
     errors: Vec<FieldError>,
     /// Stop at the first error (serde's fail-fast path).
     first_only: bool,
+    /// Taken for an absent `customerIP`.
+    fallback_ip: Option<CustomerIp>,
 }
 
 impl<'p> Checker<'p> {
@@ -348,6 +376,7 @@ impl<'p> Checker<'p> {
             policy,
             errors: Vec::new(),
             first_only,
+            fallback_ip: None,
         }
     }
 
@@ -445,9 +474,12 @@ impl<'p> Checker<'p> {
             Got::Valid(c) => policy.customer_ip().requires(*c),
             _ => false,
         };
-        let customer_ip = self.field(customer_ip, Field::CustomerIp, ip_required, |s| {
-            CustomerIp::parse(&s)
-        });
+        let customer_ip = match (customer_ip, self.fallback_ip) {
+            (Slot::Absent, Some(ip)) => Got::Valid(ip),
+            (slot, _) => self.field(slot, Field::CustomerIp, ip_required, |s| {
+                CustomerIp::parse(&s)
+            }),
+        };
         let captcha_value = self.field(captcha_value, Field::CaptchaValue, false, |s| {
             CaptchaToken::try_from(s.into_owned())
         });

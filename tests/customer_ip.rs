@@ -203,3 +203,54 @@ fn policy_can_require_the_address() {
         [("/country".into(), "unknown_code")]
     );
 }
+
+#[test]
+fn fallback_address_fills_only_an_absent_customer_ip() {
+    let peer: CustomerIp = "203.0.113.7".parse().unwrap();
+    let policy = Policy::default();
+    let fill = |map: &serde_json::Map<String, serde_json::Value>, policy: &Policy| {
+        cleeng_register::RegisterRequest::from_json_with_fallback_ip(
+            &bytes(map),
+            policy,
+            Some(peer),
+        )
+    };
+    // Absent or null: filled, and it counts for the advisories (a documentation address).
+    for map in [without("customerIP"), with("customerIP", json!(null))] {
+        let request = fill(&map, &policy).unwrap();
+        assert_eq!(request.customer_ip(), Some(peer));
+        assert!(request.advisories().contains(Advisory::CustomerIpNotPublic));
+        assert!(!request.advisories().contains(Advisory::CustomerIpMissing));
+    }
+    // A given address is never replaced, valid or not.
+    let given = fill(&typical(), &policy).unwrap();
+    assert_eq!(
+        given.customer_ip().map(|ip| ip.to_string()),
+        Some("8.8.8.8".into())
+    );
+    let invalid = fill(&with("customerIP", json!("1.2.3")), &policy);
+    assert_eq!(
+        errors_of(&invalid),
+        [("/customerIP".to_owned(), "invalid_format")]
+    );
+    let wrong_type = fill(&with("customerIP", json!(7)), &policy);
+    assert_eq!(
+        errors_of(&wrong_type),
+        [("/customerIP".to_owned(), "not_a_string")]
+    );
+    // A filled address satisfies a policy that requires one.
+    let required = Policy::builder()
+        .customer_ip(CustomerIpRule::Required)
+        .build()
+        .unwrap();
+    assert!(fill(&without("customerIP"), &required).is_ok());
+    assert!(check_with(&without("customerIP"), &required).is_err());
+    // Without a fallback, nothing is filled.
+    let none = cleeng_register::RegisterRequest::from_json_with_fallback_ip(
+        &bytes(&without("customerIP")),
+        &policy,
+        None,
+    )
+    .unwrap();
+    assert_eq!(none.customer_ip(), None);
+}
