@@ -326,6 +326,8 @@ pub struct Params {
     pub max: Option<u32>,
     /// A value the caller probably meant.
     pub suggestion: Option<&'static str>,
+    /// The row where a repeated value first appeared (`firstRow`, migration files).
+    pub first_row: Option<u64>,
 }
 
 impl Params {
@@ -334,6 +336,7 @@ impl Params {
         min: None,
         max: None,
         suggestion: None,
+        first_row: None,
     };
 
     pub(crate) const fn min(min: u32) -> Params {
@@ -357,9 +360,20 @@ impl Params {
         }
     }
 
+    #[allow(dead_code)] // the migration module's duplicates
+    pub(crate) const fn first_row(row: u64) -> Params {
+        Params {
+            first_row: Some(row),
+            ..Params::NONE
+        }
+    }
+
     /// Whether there is nothing to report.
     pub const fn is_empty(&self) -> bool {
-        self.min.is_none() && self.max.is_none() && self.suggestion.is_none()
+        self.min.is_none()
+            && self.max.is_none()
+            && self.suggestion.is_none()
+            && self.first_row.is_none()
     }
 }
 
@@ -367,7 +381,8 @@ impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let len = self.min.is_some() as usize
             + self.max.is_some() as usize
-            + self.suggestion.is_some() as usize;
+            + self.suggestion.is_some() as usize
+            + self.first_row.is_some() as usize;
         let mut s = serializer.serialize_struct("Params", len)?;
         if let Some(min) = self.min {
             s.serialize_field("min", &min)?;
@@ -377,6 +392,9 @@ impl Serialize for Params {
         }
         if let Some(suggestion) = self.suggestion {
             s.serialize_field("suggestion", suggestion)?;
+        }
+        if let Some(first_row) = self.first_row {
+            s.serialize_field("firstRow", &first_row)?;
         }
         s.end()
     }

@@ -301,6 +301,7 @@ pub fn result_schema() -> Value {
                             "min": {"type": "integer", "minimum": 0},
                             "max": {"type": "integer", "minimum": 0},
                             "suggestion": {"type": "string"},
+                            "firstRow": {"type": "integer", "minimum": 1},
                         },
                         "additionalProperties": false,
                     },
