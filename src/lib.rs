@@ -27,48 +27,27 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(feature = "arbitrary")]
-mod arbitrary_impls;
-mod body;
-mod captcha;
-mod country;
-mod currency;
-mod custom_data;
-mod customer_ip;
-mod email;
 mod error;
-mod external_id;
-mod locale;
-mod name;
-mod offer;
-mod password;
+mod external;
+mod field;
+mod json;
 mod policy;
-mod publisher;
 mod request;
 pub mod schema;
-mod text;
 
-pub use captcha::CaptchaToken;
-pub use country::CountryCode;
-pub use currency::Currency;
-pub use custom_data::{CustomData, ExternalDataLimits};
-pub use customer_ip::CustomerIp;
-pub use email::Email;
 pub use error::{
     Advisories, Advisory, ErrorCode, Field, FieldError, Params, ValidationReport, ValueError,
     Violation,
 };
-pub use external_id::ExternalId;
-pub use locale::Locale;
-pub use name::PersonName;
-pub use offer::{OfferId, OfferKind};
-pub use password::Password;
+pub use field::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalDataLimits,
+    ExternalId, Locale, OfferId, OfferKind, Password, PersonName, PublisherId,
+};
 pub use policy::{CustomerIpRule, Policy, PolicyBuilder, PolicyError};
-pub use publisher::PublisherId;
 pub use request::{OfferOrPublisher, RegisterRequest, RegisterRequestBuilder};
 
 #[cfg(feature = "proptest")]
-pub mod strategies;
+pub use external::strategies;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::custom_data::ExternalDataLimits;
+use crate::field::custom_data::ExternalDataLimits;
 use crate::{CountryCode, Currency, Locale};
 
 /// When `customerIP` must be given. Absent where required, it is the error `missing`.

@@ -5,7 +5,7 @@ use std::fmt;
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::{longer_than, shorter_than, string_traits, Parse};
+use crate::field::{longer_than, shorter_than, string_traits, Parse};
 
 /// A customer's password: 8 to 80 characters, at least one letter (Unicode Alphabetic) and at
 /// least one digit or one of `! @ # $ % ^ &`. A rejected password reports **every** rule it

@@ -8,8 +8,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Visitor};
 
-use crate::custom_data::Skip;
 use crate::error::{ErrorCode, Field, FieldError, Violation};
+use crate::field::custom_data::Skip;
 
 /// What a known field held.
 #[derive(Debug, Default)]
@@ -186,7 +186,10 @@ impl<'de> Visitor<'de> for SlotSeed {
         Ok(Slot::NotAString)
     }
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Slot<'de>, A::Error> {
-        while map.next_key_seed(crate::custom_data::KeyProbe)?.is_some() {
+        while map
+            .next_key_seed(crate::field::custom_data::KeyProbe)?
+            .is_some()
+        {
             map.next_value_seed(Skip)?;
         }
         Ok(Slot::NotAString)

@@ -1,5 +1,30 @@
-//! Plumbing shared by the string-backed domain types: one parse trait, one serde visitor and
-//! one macro for the std conversions, so each type states only its rules.
+//! The types of the request's fields, one module each, and the plumbing they share: one
+//! parse trait, one serde visitor and one macro for the std conversions, so each type states
+//! only its rules.
+
+mod captcha;
+pub(crate) mod country;
+mod currency;
+pub(crate) mod custom_data;
+mod customer_ip;
+mod email;
+mod free_text;
+mod locale;
+mod offer;
+mod password;
+mod publisher;
+
+pub use captcha::CaptchaToken;
+pub use country::CountryCode;
+pub use currency::Currency;
+pub use custom_data::{CustomData, ExternalDataLimits};
+pub use customer_ip::CustomerIp;
+pub use email::Email;
+pub use free_text::{ExternalId, PersonName};
+pub use locale::Locale;
+pub use offer::{OfferId, OfferKind};
+pub use password::Password;
+pub use publisher::PublisherId;
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -75,21 +100,21 @@ macro_rules! string_traits {
         impl ::std::str::FromStr for $ty {
             type Err = $crate::ValueError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                <$ty as $crate::text::Parse>::parse(s)
+                <$ty as $crate::field::Parse>::parse(s)
             }
         }
 
         impl TryFrom<&str> for $ty {
             type Error = $crate::ValueError;
             fn try_from(s: &str) -> Result<Self, Self::Error> {
-                <$ty as $crate::text::Parse>::parse(s)
+                <$ty as $crate::field::Parse>::parse(s)
             }
         }
 
         impl TryFrom<String> for $ty {
             type Error = $crate::ValueError;
             fn try_from(s: String) -> Result<Self, Self::Error> {
-                <$ty as $crate::text::Parse>::parse_owned(s)
+                <$ty as $crate::field::Parse>::parse_owned(s)
             }
         }
 
@@ -107,11 +132,11 @@ macro_rules! string_traits {
 
         impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str($crate::text::StrVisitor::<$ty>::new())
+                deserializer.deserialize_str($crate::field::StrVisitor::<$ty>::new())
             }
         }
 
-        $($crate::text::string_traits!(@$display $ty);)?
+        $($crate::field::string_traits!(@$display $ty);)?
     };
     (@display $ty:ident) => {
         impl ::std::fmt::Display for $ty {
@@ -140,7 +165,7 @@ macro_rules! owned_text {
             }
         }
 
-        impl $crate::text::Parse for $ty {
+        impl $crate::field::Parse for $ty {
             const EXPECTING: &'static str = $expecting;
             fn parse(s: &str) -> Result<Self, $crate::ValueError> {
                 $ty::parse(s)
@@ -151,7 +176,7 @@ macro_rules! owned_text {
             }
         }
 
-        $crate::text::string_traits!($ty, display);
+        $crate::field::string_traits!($ty, display);
     };
 }
 pub(crate) use owned_text;
@@ -160,7 +185,7 @@ pub(crate) use owned_text;
 /// (`OfferId(S565568989_US)`), and the std and serde conversions.
 macro_rules! inline_code {
     ($ty:ident, $expecting:literal) => {
-        impl $crate::text::Parse for $ty {
+        impl $crate::field::Parse for $ty {
             const EXPECTING: &'static str = $expecting;
             fn parse(s: &str) -> Result<Self, $crate::ValueError> {
                 $ty::parse(s)
@@ -173,7 +198,7 @@ macro_rules! inline_code {
             }
         }
 
-        $crate::text::string_traits!($ty, display);
+        $crate::field::string_traits!($ty, display);
     };
 }
 pub(crate) use inline_code;

@@ -4,7 +4,7 @@ use unic_langid::subtags::{Language, Region};
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{inline_code, AsciiBuf};
+use crate::field::{inline_code, AsciiBuf};
 
 /// A Cleeng locale: 2 or 3 lowercase ASCII letters, optionally `_` and 2 uppercase ASCII
 /// letters (`en_US`, `pl_PL`, `fil`). `en-US` and `EN_us` are refused. Kept inline; the

@@ -3,7 +3,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{inline_code, AsciiBuf};
+use crate::field::{inline_code, AsciiBuf};
 
 /// The customer's IP address, IPv4 or IPv6, as `std::net::IpAddr` parses it: no zone id
 /// (`fe80::1%eth0`), no leading-zero IPv4 octet (`010.0.0.1`). The text is kept as given

@@ -3,7 +3,7 @@
 use email_address::EmailAddress;
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::{longer_than, owned_text};
+use crate::field::{longer_than, owned_text};
 
 /// A customer's email address: at most 254 characters, an RFC 5322 `addr-spec` (dot-atom or
 /// quoted-string local part, no comments, no display name), with a domain literal or a domain

@@ -1,7 +1,7 @@
 //! `publisherId`: 9 digits.
 
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{inline_code, AsciiBuf};
+use crate::field::{inline_code, AsciiBuf};
 
 /// A Cleeng publisher id: exactly 9 ASCII digits, leading zeros kept. Kept inline.
 ///

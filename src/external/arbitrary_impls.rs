@@ -34,7 +34,7 @@ const ATEXT: &[u8] =
 /// A char that is neither a control nor White_Space: a visible one from any script.
 fn visible_char(u: &mut Unstructured<'_>) -> Result<char> {
     let c = char::arbitrary(u)?;
-    Ok(if crate::text::is_control(c) || c.is_whitespace() {
+    Ok(if crate::field::is_control(c) || c.is_whitespace() {
         'x'
     } else {
         c

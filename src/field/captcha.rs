@@ -1,7 +1,7 @@
 //! `captchaValue`.
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::{longer_than, owned_text};
+use crate::field::{longer_than, owned_text};
 
 /// A reCAPTCHA response token: 1 to 8192 characters, each printable ASCII (`!`..`~`).
 ///

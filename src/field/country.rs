@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::inline_code;
+use crate::field::inline_code;
 
 /// An officially assigned ISO 3166-1 alpha-2 country code, kept as the `isocountry` enum (one
 /// byte-sized value, no allocation).

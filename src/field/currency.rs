@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::inline_code;
+use crate::field::inline_code;
 
 /// An ISO 4217 currency in circulation, kept as the `iso_currency` enum: known to
 /// `iso_currency`, and not a fund (`BOV`), special (`XAU`, `XTS`, `XXX`, `XDR`...) or

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Visitor};
 
 use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
-use crate::text::owned_text;
+use crate::field::owned_text;
 
 /// Limits on `externalData`, set by the [`Policy`](crate::Policy).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]

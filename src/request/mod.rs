@@ -6,10 +6,10 @@ use serde::de::{self, Deserializer as _};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::body::{BodyVisitor, RawBody, Slot};
 use crate::error::{
     Advisories, Advisory, ErrorCode, Field, FieldError, Params, ValidationReport, ValueError,
 };
+use crate::json::body::{BodyVisitor, RawBody, Slot};
 use crate::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
     OfferId, Password, PersonName, Policy, PublisherId,

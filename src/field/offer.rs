@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use crate::country::{self, CountryCode};
 use crate::error::{ErrorCode, Field, ValueError, Violation};
-use crate::text::{inline_code, AsciiBuf};
+use crate::field::country::{self, CountryCode};
+use crate::field::{inline_code, AsciiBuf};
 
 /// What a Cleeng offer sells, from the first letter of its id.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
