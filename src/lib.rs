@@ -27,26 +27,28 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod advisory;
 mod error;
 mod external;
 mod field;
 mod json;
 mod policy;
+mod report;
 mod request;
 pub mod schema;
 
-pub use error::{
-    Advisories, Advisory, ErrorCode, Field, FieldError, Params, ValidationReport, ValueError,
-    Violation,
-};
+pub use advisory::{Advisories, Advisory};
+pub use error::{ErrorCode, Params, UnknownName, ValueError, Violation};
 pub use field::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalDataLimits,
     ExternalId, Locale, OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 pub use policy::{CustomerIpRule, Policy, PolicyBuilder, PolicyError};
-pub use request::{OfferOrPublisher, RegisterRequest, RegisterRequestBuilder};
+pub use report::{FieldError, ValidationReport, ValidationResult};
+pub use request::{Field, OfferOrPublisher, RegisterRequest, RegisterRequestBuilder, RequestSeed};
 
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub use external::strategies;
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -89,6 +89,7 @@ pub struct Policy {
     customer_ip: CustomerIpRule,
     max_body_bytes: usize,
     external_data: ExternalDataLimits,
+    max_errors: usize,
 }
 
 impl Default for Policy {
@@ -101,6 +102,7 @@ impl Default for Policy {
             customer_ip: CustomerIpRule::Optional,
             max_body_bytes: Policy::DEFAULT_MAX_BODY_BYTES,
             external_data: ExternalDataLimits::DEFAULT,
+            max_errors: Policy::DEFAULT_MAX_ERRORS,
         }
     }
 }
@@ -110,6 +112,10 @@ impl Policy {
     pub const DEFAULT_MAX_BODY_BYTES: usize = 65536;
     /// The greatest `maxBodyBytes` a policy may set (64 MiB).
     pub const MAX_BODY_BYTES_LIMIT: usize = 64 << 20;
+    /// The default `maxErrors`.
+    pub const DEFAULT_MAX_ERRORS: usize = 100;
+    /// The greatest `maxErrors` a policy may set.
+    pub const MAX_ERRORS_LIMIT: usize = 10_000;
 
     /// A builder starting from the default policy.
     ///
@@ -176,6 +182,12 @@ impl Policy {
         self.external_data
     }
 
+    /// The most errors a report lists before it ends with `too_many_errors`, so that a body
+    /// of many unknown keys cannot make an answer many times its own size.
+    pub fn max_errors(&self) -> usize {
+        self.max_errors
+    }
+
     fn validate(self) -> Result<Policy, PolicyError> {
         let range = |name, value: usize, min: usize, max: usize| {
             if (min..=max).contains(&value) {
@@ -207,6 +219,7 @@ impl Policy {
             1,
             ExternalDataLimits::MAX_DEPTH_LIMIT,
         )?;
+        range("maxErrors", self.max_errors, 1, Policy::MAX_ERRORS_LIMIT)?;
         if self.allowed_currencies.as_ref().is_some_and(Vec::is_empty) {
             return Err(PolicyError::EmptyList("allowedCurrencies"));
         }
@@ -274,6 +287,12 @@ impl PolicyBuilder {
         self
     }
 
+    /// `maxErrors` (1 to 10,000): the most errors a report lists.
+    pub fn max_errors(mut self, max: usize) -> Self {
+        self.0.max_errors = max;
+        self
+    }
+
     /// Checks and returns the policy.
     pub fn build(self) -> Result<Policy, PolicyError> {
         self.0.validate()
@@ -300,8 +319,13 @@ struct PolicyJson {
     max_external_data_bytes: usize,
     #[serde(default = "default_max_depth")]
     max_external_data_depth: usize,
+    #[serde(default = "default_max_errors")]
+    max_errors: usize,
 }
 
+fn default_max_errors() -> usize {
+    Policy::DEFAULT_MAX_ERRORS
+}
 fn default_max_body() -> usize {
     Policy::DEFAULT_MAX_BODY_BYTES
 }
@@ -378,12 +402,11 @@ impl<'de> Deserialize<'de> for CustomerIpJson {
 }
 
 fn parse_list<T>(
-    list: Option<Vec<String>>,
+    list: Vec<String>,
     name: &'static str,
     expected: &'static str,
     parse: impl Fn(&str) -> Option<T>,
-) -> Result<Option<Vec<T>>, PolicyError> {
-    let Some(list) = list else { return Ok(None) };
+) -> Result<Vec<T>, PolicyError> {
     let parsed = list.into_iter().enumerate().map(|(index, value)| {
         parse(&value).ok_or(PolicyError::InvalidEntry {
             list: name,
@@ -392,7 +415,7 @@ fn parse_list<T>(
             expected,
         })
     });
-    parsed.collect::<Result<Vec<T>, _>>().map(Some)
+    parsed.collect()
 }
 
 impl TryFrom<PolicyJson> for Policy {
@@ -401,64 +424,67 @@ impl TryFrom<PolicyJson> for Policy {
         let customer_ip = match json.customer_ip {
             CustomerIpJson::Optional => CustomerIpRule::Optional,
             CustomerIpJson::Required => CustomerIpRule::Required,
-            CustomerIpJson::RequiredFor(required_for) => CustomerIpRule::RequiredFor(
-                parse_list(
-                    Some(required_for),
-                    "customerIp.requiredFor",
-                    "an assigned ISO 3166-1 alpha-2 code",
-                    |s| s.parse().ok(),
-                )?
-                .unwrap_or_default(),
-            ),
+            CustomerIpJson::RequiredFor(required_for) => CustomerIpRule::RequiredFor(parse_list(
+                required_for,
+                "customerIp.requiredFor",
+                "an assigned ISO 3166-1 alpha-2 code",
+                |s| s.parse().ok(),
+            )?),
         };
         Policy {
-            allowed_currencies: parse_list(
-                json.allowed_currencies,
-                "allowedCurrencies",
-                "an ISO 4217 currency in circulation",
-                |s| s.parse().ok(),
-            )?,
-            allowed_locales: parse_list(
-                json.allowed_locales,
-                "allowedLocales",
-                "a locale such as en_US",
-                |s| s.parse().ok(),
-            )?,
+            allowed_currencies: json
+                .allowed_currencies
+                .map(|list| {
+                    parse_list(
+                        list,
+                        "allowedCurrencies",
+                        "an ISO 4217 currency in circulation",
+                        |s| s.parse().ok(),
+                    )
+                })
+                .transpose()?,
+            allowed_locales: json
+                .allowed_locales
+                .map(|list| {
+                    parse_list(list, "allowedLocales", "a locale such as en_US", |s| {
+                        s.parse().ok()
+                    })
+                })
+                .transpose()?,
             allow_unknown_fields: json.allow_unknown_fields,
             allow_international_email: json.allow_international_email,
             customer_ip,
             max_body_bytes: json.max_body_bytes,
-            external_data: ExternalDataLimits {
-                max_bytes: json.max_external_data_bytes,
-                max_depth: json.max_external_data_depth,
-            },
+            external_data: ExternalDataLimits::new(
+                json.max_external_data_bytes,
+                json.max_external_data_depth,
+            ),
+            max_errors: json.max_errors,
         }
         .validate()
     }
 }
 
-fn strings<T: AsRef<str>>(list: &Option<Vec<T>>) -> Option<Vec<String>> {
-    list.as_ref()
-        .map(|l| l.iter().map(|v| v.as_ref().to_owned()).collect())
+fn strings<T: AsRef<str>>(list: &[T]) -> Vec<String> {
+    list.iter().map(|v| v.as_ref().to_owned()).collect()
 }
 
 impl From<Policy> for PolicyJson {
     fn from(p: Policy) -> PolicyJson {
         PolicyJson {
-            allowed_currencies: strings(&p.allowed_currencies),
-            allowed_locales: strings(&p.allowed_locales),
+            allowed_currencies: p.allowed_currencies.as_deref().map(strings),
+            allowed_locales: p.allowed_locales.as_deref().map(strings),
             allow_unknown_fields: p.allow_unknown_fields,
             allow_international_email: p.allow_international_email,
             customer_ip: match p.customer_ip {
                 CustomerIpRule::Optional => CustomerIpJson::Optional,
                 CustomerIpRule::Required => CustomerIpJson::Required,
-                CustomerIpRule::RequiredFor(l) => {
-                    CustomerIpJson::RequiredFor(strings(&Some(l)).unwrap_or_default())
-                }
+                CustomerIpRule::RequiredFor(l) => CustomerIpJson::RequiredFor(strings(&l)),
             },
             max_body_bytes: p.max_body_bytes,
             max_external_data_bytes: p.external_data.max_bytes,
             max_external_data_depth: p.external_data.max_depth,
+            max_errors: p.max_errors,
         }
     }
 }

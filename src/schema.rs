@@ -53,18 +53,30 @@ fn email_schema(international: bool) -> Value {
     schema
 }
 
+/// `! @ #`: the characters, one space apart.
+fn spaced(chars: &str) -> String {
+    chars
+        .chars()
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn password_schema() -> Value {
     json!({
         "type": "string",
-        "description": "The customer's password: 8 to 80 characters with at least one letter and at least \
-            one digit or one of ! @ # $ % ^ &.",
+        "description": format!(
+            "The customer's password: 8 to 80 characters with at least one letter and at least \
+             one digit or one of {}.",
+            spaced(Password::SPECIALS)
+        ),
         "format": "password",
         "writeOnly": true,
         "minLength": Password::MIN_CHARS,
         "maxLength": Password::MAX_CHARS,
         "allOf": [
             {"pattern": r"\p{Alphabetic}"},
-            {"pattern": "[0-9!@#$%^&]"},
+            {"pattern": Password::DIGIT_OR_SPECIAL_CLASS},
         ],
         "examples": ["s3cret-pass"],
     })
@@ -273,7 +285,7 @@ pub fn request_schema(policy: &Policy) -> Value {
 /// (with `line`) or a serialized [`ValidationReport`](crate::ValidationReport) (without).
 pub fn result_schema() -> Value {
     let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
-    let advisories: Vec<&str> = Advisory::ALL.iter().map(|a| a.code()).collect();
+    let advisories: Vec<&str> = Advisory::ALL.iter().map(|a| a.as_str()).collect();
     json!({
         "$schema": DRAFT_2020_12,
         "title": "cleeng-register validation result",

@@ -129,13 +129,7 @@ fn policy_limits_apply() {
         .build()
         .unwrap();
     let limits = policy.external_data_limits();
-    assert_eq!(
-        limits,
-        ExternalDataLimits {
-            max_bytes: 10,
-            max_depth: 2
-        }
-    );
+    assert_eq!(limits, ExternalDataLimits::new(10, 2));
     let got = |s: &str| errors_of(&check_with(&with("externalData", json!(s)), &policy));
     assert!(got("{\"a\":{}}").is_empty());
     assert_eq!(

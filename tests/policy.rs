@@ -13,13 +13,7 @@ fn the_empty_object_is_the_default() {
     let p = policy(json!({})).unwrap();
     assert_eq!(p, Policy::default());
     assert_eq!(p.max_body_bytes(), 65536);
-    assert_eq!(
-        p.external_data_limits(),
-        ExternalDataLimits {
-            max_bytes: 16384,
-            max_depth: 32
-        }
-    );
+    assert_eq!(p.external_data_limits(), ExternalDataLimits::new(16384, 32));
     assert_eq!(p.customer_ip(), &CustomerIpRule::Optional);
     assert!(!p.allow_unknown_fields() && !p.allow_international_email());
     assert!(p.allowed_currencies().is_none() && p.allowed_locales().is_none());
@@ -39,13 +33,7 @@ fn the_json_form_reads_every_option() {
     assert!(p.customer_ip().requires("CA".parse().unwrap()));
     assert!(!p.customer_ip().requires("PL".parse().unwrap()));
     assert_eq!(p.max_body_bytes(), 1000);
-    assert_eq!(
-        p.external_data_limits(),
-        ExternalDataLimits {
-            max_bytes: 500,
-            max_depth: 4
-        }
-    );
+    assert_eq!(p.external_data_limits(), ExternalDataLimits::new(500, 4));
     // And writes it back.
     let back: Policy = serde_json::from_value(serde_json::to_value(&p).unwrap()).unwrap();
     assert_eq!(back, p);

@@ -6,17 +6,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use cleeng_register::{Advisories, FieldError, Policy, RegisterRequest};
-use serde::Serialize;
-
-/// One output line of `validate` (SPEC section 5).
-#[derive(Serialize)]
-struct LineResult<'a> {
-    line: u64,
-    valid: bool,
-    errors: &'a [FieldError],
-    advisories: Advisories,
-}
+use cleeng_register::{Policy, RegisterRequest, ValidationResult};
 
 /// Validates one NDJSON line (bytes, not necessarily UTF-8; a trailing `\r` already
 /// stripped) and appends its JSON result and a newline to `out`. Returns whether the request
@@ -29,21 +19,12 @@ struct LineResult<'a> {
 /// assert!(out.starts_with(br#"{"line":7,"valid":false,"errors":[{"pointer":"/email","code":"missing""#));
 /// ```
 pub fn validate_line(line: &[u8], number: u64, policy: &Policy, out: &mut Vec<u8>) -> bool {
-    let (valid, errors, advisories) = match RegisterRequest::from_json(line, policy) {
-        Ok(request) => (true, Vec::new(), request.advisories()),
-        Err(report) => (false, report.into_errors(), Advisories::new()),
-    };
-    let result = LineResult {
-        line: number,
-        valid,
-        errors: &errors,
-        advisories,
-    };
-    // Serializing these types into a Vec cannot fail: no map keys, no I/O.
-    if serde_json::to_writer(&mut *out, &result).is_ok() {
-        out.push(b'\n');
-    }
-    valid
+    let checked = RegisterRequest::from_json(line, policy);
+    let result = ValidationResult::of(&checked).at_line(number);
+    serde_json::to_writer(&mut *out, &result)
+        .expect("serializing into a Vec cannot fail: no I/O, no map keys that are not strings");
+    out.push(b'\n');
+    result.is_valid()
 }
 
 /// Counts of one `validate` run.

@@ -66,6 +66,6 @@ fn regression_empty_params_look_like_a_value() {
         .filter(|e| e.pointer() == "/password")
         .collect();
     assert_eq!(password_errors.len(), 3);
-    assert!(password_errors.iter().all(|e| !e.message().contains('}')));
+    assert!(password_errors.iter().all(|e| !e.to_string().contains('}')));
     assert!(password_errors[1].params().is_empty());
 }

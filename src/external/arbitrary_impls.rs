@@ -56,6 +56,7 @@ fn free_text(u: &mut Unstructured<'_>, max: usize) -> Result<String> {
     Ok(s)
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for Email {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let atoms = u.int_in_range(1..=3)?;
@@ -79,10 +80,12 @@ impl<'a> Arbitrary<'a> for Email {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for Password {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let letter = *u.choose(&['a', 'Z', 'ж', 'ł', 'é', '漢', 'ß'])?;
-        let digit_or_special = char::from(*u.choose(b"0123456789!@#$%^&")?);
+        let pool: Vec<char> = ('0'..='9').chain(Password::SPECIALS.chars()).collect();
+        let digit_or_special = *u.choose(&pool)?;
         let filler_len = u.int_in_range(6..=78)?;
         let mut s = String::new();
         s.push(letter);
@@ -94,6 +97,7 @@ impl<'a> Arbitrary<'a> for Password {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for CountryCode {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let all = isocountry::CountryCode::as_array_alpha2();
@@ -101,6 +105,7 @@ impl<'a> Arbitrary<'a> for CountryCode {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for Currency {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let all: Vec<Currency> = Currency::all().collect();
@@ -108,12 +113,14 @@ impl<'a> Arbitrary<'a> for Currency {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for OfferKind {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         u.choose(&OfferKind::ALL).copied()
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for OfferId {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let kind = OfferKind::arbitrary(u)?;
@@ -126,6 +133,7 @@ impl<'a> Arbitrary<'a> for OfferId {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for PublisherId {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         parsed(
@@ -135,6 +143,7 @@ impl<'a> Arbitrary<'a> for PublisherId {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for OfferOrPublisher {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(match u.int_in_range(0..=2u8)? {
@@ -148,6 +157,7 @@ impl<'a> Arbitrary<'a> for OfferOrPublisher {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for Locale {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let mut s = text_from(u, b"abcdefghijklmnopqrstuvwxyz", 2, 3)?;
@@ -159,18 +169,21 @@ impl<'a> Arbitrary<'a> for Locale {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for PersonName {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         parsed(&free_text(u, PersonName::MAX_CHARS)?, PersonName::parse)
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for ExternalId {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         parsed(&free_text(u, 64)?, ExternalId::parse)
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for CaptchaToken {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let len = u.int_in_range(1..=200)?;
@@ -207,6 +220,7 @@ fn json_object(u: &mut Unstructured<'_>, depth: u32) -> Result<serde_json::Value
     Ok(serde_json::Value::Object(map))
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for CustomData {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let value = json_object(u, 3)?;
@@ -222,6 +236,7 @@ impl<'a> Arbitrary<'a> for CustomData {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for CustomerIp {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let text = if u.arbitrary()? {
@@ -233,6 +248,7 @@ impl<'a> Arbitrary<'a> for CustomerIp {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for RegisterRequest {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let mut b = RegisterRequest::builder(

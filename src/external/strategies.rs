@@ -61,7 +61,7 @@ const VISIBLE: &str = "[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]";
 /// rest drawn from all of Unicode's visible characters and spaces.
 pub fn password() -> impl Strategy<Value = Password> {
     let letter = "\\p{Alphabetic}";
-    let digit_or_special = "[0-9!@#$%^&]";
+    let digit_or_special = Password::DIGIT_OR_SPECIAL_CLASS;
     let filler = regex(&format!("({VISIBLE}| ){{6,78}}"));
     let text = (letter, filler, digit_or_special, any::<bool>()).prop_map(|(l, f, d, swap)| {
         if swap {

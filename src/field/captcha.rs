@@ -1,7 +1,12 @@
 //! `captchaValue`.
 
-use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
+use crate::error::{ErrorCode, Params, Rules, ValueError, Violation};
 use crate::field::{longer_than, owned_text};
+
+static CAPTCHA_RULES: Rules = Rules::new(
+    "captcha value",
+    "must contain only printable ASCII characters",
+);
 
 /// A reCAPTCHA response token: 1 to 8192 characters, each printable ASCII (`!`..`~`).
 ///
@@ -31,11 +36,7 @@ fn check(s: &str) -> Result<(), ValueError> {
     } else {
         return Ok(());
     };
-    Err(ValueError::new(
-        "captcha value",
-        Some(Field::CaptchaValue),
-        violation,
-    ))
+    Err(ValueError::new(&CAPTCHA_RULES, violation))
 }
 
 owned_text!(CaptchaToken, "a captcha token", check);

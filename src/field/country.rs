@@ -2,8 +2,14 @@
 
 use std::sync::OnceLock;
 
-use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
+use crate::error::{ErrorCode, Params, Rules, ValueError, Violation};
 use crate::field::inline_code;
+
+static COUNTRY_RULES: Rules = Rules::new(
+    "country code",
+    "must be two capital letters (ISO 3166-1 alpha-2)",
+)
+.with_unknown_code("must be an assigned ISO 3166-1 alpha-2 country code");
 
 /// An officially assigned ISO 3166-1 alpha-2 country code, kept as the `isocountry` enum (one
 /// byte-sized value, no allocation).
@@ -27,7 +33,7 @@ pub struct CountryCode(isocountry::CountryCode);
 impl CountryCode {
     /// Parses two ASCII capitals naming an assigned country.
     pub fn parse(s: &str) -> Result<Self, ValueError> {
-        let fail = |v| Err(ValueError::new("country code", Some(Field::Country), v));
+        let fail = |v| Err(ValueError::new(&COUNTRY_RULES, v));
         match parse_violation(s) {
             Ok(code) => Ok(code),
             Err(v) => fail(v),

@@ -2,8 +2,12 @@
 
 use std::sync::OnceLock;
 
-use crate::error::{ErrorCode, Field, ValueError, Violation};
+use crate::error::{ErrorCode, Rules, ValueError, Violation};
 use crate::field::inline_code;
+
+static CURRENCY_RULES: Rules =
+    Rules::new("currency code", "must be three capital letters (ISO 4217)")
+        .with_unknown_code("must be an ISO 4217 currency code in circulation");
 
 /// An ISO 4217 currency in circulation, kept as the `iso_currency` enum: known to
 /// `iso_currency`, and not a fund (`BOV`), special (`XAU`, `XTS`, `XXX`, `XDR`...) or
@@ -23,13 +27,7 @@ pub struct Currency(iso_currency::Currency);
 impl Currency {
     /// Parses three ASCII capitals naming a circulating currency.
     pub fn parse(s: &str) -> Result<Self, ValueError> {
-        let fail = |code| {
-            Err(ValueError::new(
-                "currency code",
-                Some(Field::Currency),
-                Violation::new(code),
-            ))
-        };
+        let fail = |code| Err(ValueError::new(&CURRENCY_RULES, Violation::new(code)));
         let b = s.as_bytes();
         if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
             return fail(ErrorCode::InvalidFormat);

@@ -2,8 +2,10 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use crate::error::{ErrorCode, Field, ValueError, Violation};
+use crate::error::{ErrorCode, Rules, ValueError, Violation};
 use crate::field::{inline_code, AsciiBuf};
+
+static IP_RULES: Rules = Rules::new("IP address", "must be an IPv4 or IPv6 address");
 
 /// The customer's IP address, IPv4 or IPv6, as `std::net::IpAddr` parses it: no zone id
 /// (`fe80::1%eth0`), no leading-zero IPv4 octet (`010.0.0.1`). The text is kept as given
@@ -35,8 +37,7 @@ impl CustomerIp {
             })
         });
         parsed.ok_or(ValueError::new(
-            "IP address",
-            Some(Field::CustomerIp),
+            &IP_RULES,
             Violation::new(ErrorCode::InvalidFormat),
         ))
     }

@@ -2,8 +2,10 @@
 
 use email_address::EmailAddress;
 
-use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
+use crate::error::{ErrorCode, Params, Rules, ValueError, Violation};
 use crate::field::{longer_than, owned_text};
+
+static EMAIL_RULES: Rules = Rules::new("email address", "must be a valid email address");
 
 /// A customer's email address: at most 254 characters, an RFC 5322 `addr-spec` (dot-atom or
 /// quoted-string local part, no comments, no display name), with a domain literal or a domain
@@ -62,7 +64,7 @@ impl Email {
 }
 
 fn check(s: &str, international: bool) -> Result<(), ValueError> {
-    let fail = |v| Err(ValueError::new("email address", Some(Field::Email), v));
+    let fail = |v| Err(ValueError::new(&EMAIL_RULES, v));
     if longer_than(s, Email::MAX_CHARS) {
         return fail(Violation::with(
             ErrorCode::TooLong,

@@ -1,7 +1,10 @@
 //! The free-text fields: `firstName`, `lastName` and `externalId`, which share one set of
 //! character rules and differ only in length.
 
-use crate::error::ValueError;
+use crate::error::{Rules, ValueError};
+
+static NAME_RULES: Rules = Rules::new("name", "has an invalid format");
+static EXTERNAL_ID_RULES: Rules = Rules::new("external id", "has an invalid format");
 use crate::field::{check_free_text, owned_text};
 
 /// A customer's first or last name: 1 to 50 characters, no control character (Unicode `Cc`,
@@ -23,7 +26,7 @@ impl PersonName {
 }
 
 fn check_name(s: &str) -> Result<(), ValueError> {
-    check_free_text(s, PersonName::MAX_CHARS).map_err(|v| ValueError::new("name", None, v))
+    check_free_text(s, PersonName::MAX_CHARS).map_err(|v| ValueError::new(&NAME_RULES, v))
 }
 
 owned_text!(PersonName, "a person's name", check_name);
@@ -48,8 +51,7 @@ impl ExternalId {
 }
 
 fn check_external_id(s: &str) -> Result<(), ValueError> {
-    check_free_text(s, ExternalId::MAX_CHARS)
-        .map_err(|v| ValueError::new("external id", Some(crate::Field::ExternalId), v))
+    check_free_text(s, ExternalId::MAX_CHARS).map_err(|v| ValueError::new(&EXTERNAL_ID_RULES, v))
 }
 
 owned_text!(ExternalId, "an external id", check_external_id);

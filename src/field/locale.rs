@@ -3,8 +3,13 @@
 use unic_langid::subtags::{Language, Region};
 use unic_langid::LanguageIdentifier;
 
-use crate::error::{ErrorCode, Field, ValueError, Violation};
+use crate::error::{ErrorCode, Rules, ValueError, Violation};
 use crate::field::{inline_code, AsciiBuf};
+
+static LOCALE_RULES: Rules = Rules::new(
+    "locale",
+    "must be a language code, optionally with _ and a region (en_US)",
+);
 
 /// A Cleeng locale: 2 or 3 lowercase ASCII letters, optionally `_` and 2 uppercase ASCII
 /// letters (`en_US`, `pl_PL`, `fil`). `en-US` and `EN_us` are refused. Kept inline; the
@@ -27,8 +32,7 @@ impl Locale {
     /// Parses `^[a-z]{2,3}(_[A-Z]{2})?$`.
     pub fn parse(s: &str) -> Result<Self, ValueError> {
         parse_parts(s).ok_or(ValueError::new(
-            "locale",
-            Some(Field::Locale),
+            &LOCALE_RULES,
             Violation::new(ErrorCode::InvalidFormat),
         ))
     }

@@ -2,9 +2,15 @@
 
 use std::fmt;
 
-use crate::error::{ErrorCode, Field, ValueError, Violation};
+use crate::error::{ErrorCode, Rules, ValueError, Violation};
 use crate::field::country::{self, CountryCode};
 use crate::field::{inline_code, AsciiBuf};
+
+static OFFER_RULES: Rules = Rules::new(
+    "offer id",
+    "must be an offer type letter, 9 digits, an underscore and a country code (S565568989_US)",
+)
+.with_unknown_code("must end with an assigned ISO 3166-1 alpha-2 country code");
 
 /// What a Cleeng offer sells, from the first letter of its id.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -90,7 +96,7 @@ pub struct OfferId {
 impl OfferId {
     /// Parses an offer id; the first failing rule is reported.
     pub fn parse(s: &str) -> Result<Self, ValueError> {
-        let fail = |v| Err(ValueError::new("offer id", Some(Field::OfferId), v));
+        let fail = |v| Err(ValueError::new(&OFFER_RULES, v));
         let b = s.as_bytes();
         let well_formed = b.len() == 13
             && b[0].is_ascii_uppercase()

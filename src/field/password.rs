@@ -4,8 +4,17 @@ use std::fmt;
 
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::error::{ErrorCode, Field, Params, ValueError, Violation};
+use crate::error::{ErrorCode, Params, Rules, ValueError, Violation};
 use crate::field::{longer_than, shorter_than, string_traits, Parse};
+
+static PASSWORD_RULES: Rules = Rules::new("password", "has an invalid format");
+
+/// The specials, written once for both constants below.
+macro_rules! specials {
+    () => {
+        "!@#$%^&"
+    };
+}
 
 /// A customer's password: 8 to 80 characters, at least one letter (Unicode Alphabetic) and at
 /// least one digit or one of `! @ # $ % ^ &`. A rejected password reports **every** rule it
@@ -21,7 +30,7 @@ use crate::field::{longer_than, shorter_than, string_traits, Parse};
 /// assert_eq!(format!("{password:?}"), "Password(***)");
 /// assert_eq!(password.expose_secret(), "zażółć12");
 /// let err = Password::parse("short").unwrap_err();
-/// let codes: Vec<_> = err.codes().collect();
+/// let codes: Vec<_> = err.violations().map(|v| v.code).collect();
 /// assert_eq!(codes, [ErrorCode::TooShort, ErrorCode::MissingDigitOrSpecial]);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
@@ -34,7 +43,10 @@ impl Password {
     /// The most characters allowed.
     pub const MAX_CHARS: usize = 80;
     /// The characters that count as "special" besides digits.
-    pub const SPECIALS: &'static str = "!@#$%^&";
+    pub const SPECIALS: &'static str = specials!();
+    /// A regular expression class of one digit or special, for schemas and generators (ECMA
+    /// and the `regex` crate read it alike: `^` is not first, `&` is not doubled).
+    pub(crate) const DIGIT_OR_SPECIAL_CLASS: &'static str = concat!("[0-9", specials!(), "]");
 
     /// Checks every rule and copies the secret.
     pub fn parse(s: &str) -> Result<Self, ValueError> {
@@ -79,7 +91,7 @@ fn check(s: &str) -> Result<(), ValueError> {
     let Some(first) = length.or_else(|| rest.next().map(Violation::new)) else {
         return Ok(());
     };
-    let err = ValueError::new("password", Some(Field::Password), first);
+    let err = ValueError::new(&PASSWORD_RULES, first);
     Err(rest.fold(err, ValueError::and))
 }
 

@@ -1,7 +1,9 @@
 //! `publisherId`: 9 digits.
 
-use crate::error::{ErrorCode, Field, ValueError, Violation};
+use crate::error::{ErrorCode, Rules, ValueError, Violation};
 use crate::field::{inline_code, AsciiBuf};
+
+static PUBLISHER_RULES: Rules = Rules::new("publisher id", "must be exactly 9 digits");
 
 /// A Cleeng publisher id: exactly 9 ASCII digits, leading zeros kept. Kept inline.
 ///
@@ -22,8 +24,7 @@ impl PublisherId {
         match AsciiBuf::new(s).filter(|_| ok) {
             Some(buf) => Ok(PublisherId(buf)),
             None => Err(ValueError::new(
-                "publisher id",
-                Some(Field::PublisherId),
+                &PUBLISHER_RULES,
                 Violation::new(ErrorCode::InvalidFormat),
             )),
         }

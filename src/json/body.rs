@@ -8,8 +8,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Visitor};
 
-use crate::error::{ErrorCode, Field, FieldError, Violation};
-use crate::field::custom_data::Skip;
+use crate::json::walk::{KeyProbe, Skip};
+use crate::{ErrorCode, Field, FieldError, Violation};
 
 /// What a known field held.
 #[derive(Debug, Default)]
@@ -30,18 +30,43 @@ impl Slot<'_> {
     }
 }
 
-/// The fields of a body, plus the errors about its keys in input order.
+/// The fields of a body, one slot per [`Field`], plus the errors about its keys in input
+/// order.
 #[derive(Debug, Default)]
 pub(crate) struct RawBody<'a> {
-    pub(crate) slots: [Slot<'a>; 13],
+    slots: [Slot<'a>; Field::COUNT],
     pub(crate) key_errors: Vec<FieldError>,
+}
+
+impl<'a> RawBody<'a> {
+    /// Takes what `field` held, leaving it absent.
+    pub(crate) fn take(&mut self, field: Field) -> Slot<'a> {
+        std::mem::take(&mut self.slots[field as usize])
+    }
+
+    /// Whether `field` counts as given.
+    pub(crate) fn has(&self, field: Field) -> bool {
+        self.slots[field as usize].is_present()
+    }
 }
 
 /// Reads the top-level object into a [`RawBody`] the caller owns (returning it by value
 /// would copy its ~400 bytes through every `Result` on the way out of serde).
 pub(crate) struct BodyVisitor<'b, 'de> {
     pub(crate) allow_unknown_fields: bool,
+    /// Key errors past this many are not kept: the report is cut there anyway, and a body of
+    /// many unknown keys must not grow the answer (or the memory) with its size.
+    pub(crate) max_key_errors: usize,
     pub(crate) body: &'b mut RawBody<'de>,
+}
+
+/// Refuses a body that is not an object without quoting it (serde's `invalid_type` would).
+macro_rules! refuse_non_object {
+    ($($method:ident: $ty:ty),*) => {$(
+        fn $method<E: de::Error>(self, _: $ty) -> Result<(), E> {
+            Err(E::custom("expected a JSON object"))
+        }
+    )*};
 }
 
 impl<'de> Visitor<'de> for BodyVisitor<'_, 'de> {
@@ -51,9 +76,24 @@ impl<'de> Visitor<'de> for BodyVisitor<'_, 'de> {
         f.write_str("a JSON object")
     }
 
+    refuse_non_object!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64,
+        visit_str: &str, visit_bytes: &[u8]);
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.visit_bool(false)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.visit_bool(false)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        self.visit_bool(false)
+    }
+
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let body = self.body;
-        let mut seen = 0u16;
+        let mut seen = 0u32;
         // Unknown keys seen so far, and whether their repetition was reported.
         // Created at the first unknown key: valid bodies never pay for it.
         let mut unknown: Option<HashMap<Cow<'de, str>, bool>> = None;
@@ -77,7 +117,7 @@ impl<'de> Visitor<'de> for BodyVisitor<'_, 'de> {
                 }
                 Key::Other(name) => {
                     map.next_value_seed(Skip)?;
-                    if self.allow_unknown_fields {
+                    if self.allow_unknown_fields || body.key_errors.len() > self.max_key_errors {
                         continue;
                     }
                     let unknown = unknown.get_or_insert_with(HashMap::new);
@@ -123,16 +163,16 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-        Ok(Field::from_json_name(v).map_or(Key::Other(Cow::Borrowed(v)), Key::Known))
+        Ok(v.parse().map_or(Key::Other(Cow::Borrowed(v)), Key::Known))
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-        Ok(Field::from_json_name(v)
-            .map_or_else(|| Key::Other(Cow::Owned(v.to_owned())), Key::Known))
+        Ok(v.parse()
+            .map_or_else(|_| Key::Other(Cow::Owned(v.to_owned())), Key::Known))
     }
 
     fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
-        Ok(Field::from_json_name(&v).map_or(Key::Other(Cow::Owned(v)), Key::Known))
+        Ok(v.parse().map_or(Key::Other(Cow::Owned(v)), Key::Known))
     }
 }
 
@@ -186,10 +226,7 @@ impl<'de> Visitor<'de> for SlotSeed {
         Ok(Slot::NotAString)
     }
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Slot<'de>, A::Error> {
-        while map
-            .next_key_seed(crate::field::custom_data::KeyProbe)?
-            .is_some()
-        {
+        while map.next_key_seed(KeyProbe)?.is_some() {
             map.next_value_seed(Skip)?;
         }
         Ok(Slot::NotAString)

@@ -1,19 +1,21 @@
 //! `RegisterRequest`: a registration body that is valid by construction.
 
-use std::borrow::Cow;
-
-use serde::de::{self, Deserializer as _};
+use serde::de::{self, DeserializeSeed, Deserializer as _};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::{
-    Advisories, Advisory, ErrorCode, Field, FieldError, Params, ValidationReport, ValueError,
-};
-use crate::json::body::{BodyVisitor, RawBody, Slot};
+use crate::json::body::{BodyVisitor, RawBody};
 use crate::{
-    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
-    OfferId, Password, PersonName, Policy, PublisherId,
+    Advisories, Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email,
+    ErrorCode, ExternalId, FieldError, Locale, OfferId, Params, Password, PersonName, Policy,
+    PublisherId, ValidationReport,
 };
+
+mod check;
+mod field;
+
+use check::Checker;
+pub use field::Field;
 
 /// Who the customer registers with: an offer, a publisher, or both. At least one is always
 /// there, because there is no variant without.
@@ -74,9 +76,9 @@ impl From<PublisherId> for OfferOrPublisher {
     }
 }
 
-/// A Cleeng `POST /customers` body that satisfies every rule of the SPEC. There is no way to
-/// hold an invalid one: it is made by [`RegisterRequest::from_json`] (every error reported),
-/// by serde (`Deserialize`, first error only, default policy), or by
+/// A Cleeng `POST /customers` body that satisfies every rule. There is no way to hold an
+/// invalid one: it is made by [`RegisterRequest::from_json`] (every error reported), by serde
+/// ([`RequestSeed`] under a policy, or `Deserialize` under the default one), or by
 /// [`RegisterRequest::builder`] from parts that are valid by their types.
 ///
 /// It serializes to the Cleeng body (camelCase keys, absent optional fields left out), and
@@ -169,18 +171,17 @@ impl RegisterRequest {
         let mut raw = RawBody::default();
         let visitor = BodyVisitor {
             allow_unknown_fields: policy.allow_unknown_fields(),
+            max_key_errors: policy.max_errors(),
             body: &mut raw,
         };
         if (&mut de)
-            .deserialize_map(visitor)
+            .deserialize_any(visitor)
             .and_then(|()| de.end())
             .is_err()
         {
             return Err(whole_body(ErrorCode::MalformedBody, Params::NONE));
         }
-        let mut checker = Checker::new(policy, false);
-        checker.fallback_ip = fallback;
-        checker.check(raw)
+        Checker::new(policy, fallback).check(raw)
     }
 
     /// Starts a request from its required parts, each already valid.
@@ -344,177 +345,6 @@ impl RegisterRequestBuilder {
     }
 }
 
-/// What became of one field.
-enum Got<T> {
-    Absent,
-    Invalid,
-    Valid(T),
-}
-
-impl<T> Got<T> {
-    fn valid(self) -> Option<T> {
-        match self {
-            Got::Valid(v) => Some(v),
-            _ => None,
-        }
-    }
-}
-
-/// Turns a [`RawBody`] into a request, collecting errors in the SPEC's order.
-struct Checker<'p> {
-    policy: &'p Policy,
-    errors: Vec<FieldError>,
-    /// Stop at the first error (serde's fail-fast path).
-    first_only: bool,
-    /// Taken for an absent `customerIP`.
-    fallback_ip: Option<CustomerIp>,
-}
-
-impl<'p> Checker<'p> {
-    fn new(policy: &'p Policy, first_only: bool) -> Self {
-        Checker {
-            policy,
-            errors: Vec::new(),
-            first_only,
-            fallback_ip: None,
-        }
-    }
-
-    fn done(&self) -> bool {
-        self.first_only && !self.errors.is_empty()
-    }
-
-    fn field<'a, T>(
-        &mut self,
-        slot: Slot<'a>,
-        field: Field,
-        required: bool,
-        parse: impl FnOnce(Cow<'a, str>) -> Result<T, ValueError>,
-    ) -> Got<T> {
-        if self.done() {
-            return Got::Invalid;
-        }
-        let violation = match slot {
-            Slot::Absent if required => ErrorCode::Missing,
-            Slot::Absent => return Got::Absent,
-            Slot::Duplicate => return Got::Invalid,
-            Slot::NotAString => ErrorCode::NotAString,
-            Slot::Str(s) => match parse(s) {
-                Ok(v) => return Got::Valid(v),
-                Err(e) => {
-                    let broken = e.violations();
-                    self.errors
-                        .extend(broken.map(|v| FieldError::at_field(field, v)));
-                    return Got::Invalid;
-                }
-            },
-        };
-        self.errors.push(FieldError::at_field(
-            field,
-            crate::error::Violation::new(violation),
-        ));
-        Got::Invalid
-    }
-
-    fn not_supported(&mut self, field: Field) {
-        self.errors.push(FieldError::at_field(
-            field,
-            crate::error::Violation::new(ErrorCode::NotSupported),
-        ));
-    }
-
-    fn check(mut self, raw: RawBody<'_>) -> Result<RegisterRequest, ValidationReport> {
-        let policy = self.policy;
-        let [email, password, offer, publisher, locale, country, currency, first_name, last_name, external_id, external_data, customer_ip, captcha_value] =
-            raw.slots;
-        let intl = policy.allow_international_email();
-        let email = self.field(email, Field::Email, true, |s| Email::parse_with(s, intl));
-        let password = self.field(password, Field::Password, true, |s| {
-            Password::try_from(s.into_owned())
-        });
-        let offer_given = offer.is_present() || publisher.is_present();
-        let offer = self.field(offer, Field::OfferId, false, |s| OfferId::parse(&s));
-        let publisher = self.field(publisher, Field::PublisherId, false, |s| {
-            PublisherId::parse(&s)
-        });
-        if !offer_given && !self.done() {
-            self.errors.push(FieldError::at_root(
-                ErrorCode::OfferOrPublisherRequired,
-                Params::NONE,
-            ));
-        }
-        let locale = self.field(locale, Field::Locale, true, |s| Locale::parse(&s));
-        if let Got::Valid(l) = &locale {
-            if !policy.allows_locale(l) && !self.done() {
-                self.not_supported(Field::Locale);
-            }
-        }
-        let country = self.field(country, Field::Country, true, |s| CountryCode::parse(&s));
-        let currency = self.field(currency, Field::Currency, true, |s| Currency::parse(&s));
-        if let Got::Valid(c) = currency {
-            if !policy.allows_currency(c) && !self.done() {
-                self.not_supported(Field::Currency);
-            }
-        }
-        let first_name = self.field(first_name, Field::FirstName, false, |s| {
-            PersonName::try_from(s.into_owned())
-        });
-        let last_name = self.field(last_name, Field::LastName, false, |s| {
-            PersonName::try_from(s.into_owned())
-        });
-        let external_id = self.field(external_id, Field::ExternalId, false, |s| {
-            ExternalId::try_from(s.into_owned())
-        });
-        let limits = policy.external_data_limits();
-        let external_data = self.field(external_data, Field::ExternalData, false, |s| {
-            CustomData::parse_cow(s, limits)
-        });
-        // Whether the address is required can only be known for a valid country.
-        let ip_required = match &country {
-            Got::Valid(c) => policy.customer_ip().requires(*c),
-            _ => false,
-        };
-        let customer_ip = match (customer_ip, self.fallback_ip) {
-            (Slot::Absent, Some(ip)) => Got::Valid(ip),
-            (slot, _) => self.field(slot, Field::CustomerIp, ip_required, |s| {
-                CustomerIp::parse(&s)
-            }),
-        };
-        let captcha_value = self.field(captcha_value, Field::CaptchaValue, false, |s| {
-            CaptchaToken::try_from(s.into_owned())
-        });
-        if !self.done() {
-            self.errors.extend(raw.key_errors);
-        }
-        if let Some(report) = ValidationReport::from_errors(self.errors) {
-            return Err(report);
-        }
-        let built = (|| {
-            Some(RegisterRequest {
-                email: email.valid()?,
-                password: password.valid()?,
-                offer_or_publisher: OfferOrPublisher::from_options(
-                    offer.valid(),
-                    publisher.valid(),
-                )?,
-                locale: locale.valid()?,
-                country: country.valid()?,
-                currency: currency.valid()?,
-                first_name: first_name.valid(),
-                last_name: last_name.valid(),
-                external_id: external_id.valid(),
-                external_data: external_data.valid(),
-                customer_ip: customer_ip.valid(),
-                captcha_value: captcha_value.valid(),
-            })
-        })();
-        // Every required part is valid when no error was recorded, so this never fails.
-        built.ok_or_else(|| {
-            ValidationReport::single(FieldError::at_root(ErrorCode::MalformedBody, Params::NONE))
-        })
-    }
-}
-
 impl Serialize for RegisterRequest {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let offer = self.offer_id();
@@ -558,29 +388,69 @@ impl Serialize for RegisterRequest {
     }
 }
 
-/// Reads a body with any serde format under the default policy and stops at the first
-/// error, whose message (never the value) becomes the serde error.
+/// Reads a body with any serde format under the default policy: the same as
+/// [`RequestSeed::new(&Policy::default())`](RequestSeed), so the same codes as
+/// [`RegisterRequest::from_json`].
+///
+/// serde cannot see the size of its input, so `maxBodyBytes` is not checked here: cap the
+/// body before it reaches the deserializer, or use [`RegisterRequest::from_json`], which
+/// checks it first.
 impl<'de> Deserialize<'de> for RegisterRequest {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut raw = RawBody::default();
-        deserializer.deserialize_map(BodyVisitor {
-            allow_unknown_fields: false,
-            body: &mut raw,
-        })?;
-        let policy = Policy::default();
-        Checker::new(&policy, true)
-            .check(raw)
-            .map_err(|report| de::Error::custom(ReportHead(&report)))
+        RequestSeed::new(&Policy::default()).deserialize(deserializer)
     }
 }
 
-struct ReportHead<'a>(&'a ValidationReport);
+/// Reads a registration body with any serde format under a [`Policy`]: the serde form of
+/// [`RegisterRequest::from_json`], with the same rules and codes. The serde error's message
+/// lists every error as `pointer code` pairs (never a value); for the structured report use
+/// `from_json`.
+///
+/// serde cannot see the size of its input, so `maxBodyBytes` is not checked here: cap the
+/// body before it reaches the deserializer.
+///
+/// ```
+/// use cleeng_register::{Policy, RequestSeed};
+/// use serde::de::DeserializeSeed;
+/// let policy = Policy::builder().allow_unknown_fields(true).build()?;
+/// let body = r#"{"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789",
+///               "locale":"en_US","country":"US","currency":"USD","plan":"gold"}"#;
+/// let request = RequestSeed::new(&policy).deserialize(&mut serde_json::Deserializer::from_str(body))?;
+/// assert_eq!(request.country().as_str(), "US");
+///
+/// let err = RequestSeed::new(&policy)
+///     .deserialize(&mut serde_json::Deserializer::from_str(r#"{"email":"jane@example"}"#))
+///     .unwrap_err();
+/// assert!(err.to_string().starts_with("invalid registration request: /email invalid_format; /password missing"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Copy, Clone, Debug)]
+pub struct RequestSeed<'p> {
+    policy: &'p Policy,
+}
 
-impl std::fmt::Display for ReportHead<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0.errors().first() {
-            Some(e) => write!(f, "{} ({} at {:?})", e, e.code(), e.pointer()),
-            None => f.write_str("invalid registration request"),
-        }
+impl<'p> RequestSeed<'p> {
+    /// A seed that reads bodies under `policy`.
+    pub fn new(policy: &'p Policy) -> Self {
+        RequestSeed { policy }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for RequestSeed<'_> {
+    type Value = RegisterRequest;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<RegisterRequest, D::Error> {
+        let mut raw = RawBody::default();
+        deserializer.deserialize_any(BodyVisitor {
+            allow_unknown_fields: self.policy.allow_unknown_fields(),
+            max_key_errors: self.policy.max_errors(),
+            body: &mut raw,
+        })?;
+        Checker::new(self.policy, None)
+            .check(raw)
+            .map_err(de::Error::custom)
     }
 }

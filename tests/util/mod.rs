@@ -73,8 +73,9 @@ pub fn errors(map: &Map<String, Value>) -> Vec<(String, &'static str)> {
 /// Runs the field's own constructor on `value`; the codes it reports.
 pub fn construct(key: &str, value: &str) -> Vec<&'static str> {
     fn codes<T>(r: Result<T, ValueError>) -> Vec<&'static str> {
-        r.err()
-            .map_or(vec![], |e| e.codes().map(ErrorCode::as_str).collect())
+        r.err().map_or(vec![], |e| {
+            e.violations().map(|v| v.code.as_str()).collect()
+        })
     }
     match key {
         "email" => codes(Email::parse(value)),

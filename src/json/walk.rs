@@ -1,0 +1,157 @@
+//! Walking JSON with serde_json without building a `Value`: checking a text (its syntax, its
+//! depth, whether it is an object) and skipping a value inside a body.
+//!
+//! Numbers and strings are decoded as `Value` would decode them (unlike `IgnoredAny`, which
+//! checks neither surrogates nor number ranges), so a text passes exactly when `Value` would
+//! accept it.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Visitor};
+
+/// What a walk of a whole JSON text found.
+pub(crate) struct Walked {
+    /// The deepest nesting: `1` is `{}`, `0` a scalar.
+    pub(crate) depth: usize,
+    /// Whether the top value is an object.
+    pub(crate) is_object: bool,
+}
+
+/// Why a text was refused.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum WalkError {
+    /// Not RFC 8259 JSON.
+    Invalid,
+    /// Nested past serde_json's own limit, deeper than any policy allows; the rest of the
+    /// text is then unchecked.
+    PastParserLimit,
+}
+
+/// The deepest nesting serde_json reads: it refuses a 128th level before any visitor sees
+/// it. A policy's maximum stays below, so the walk reaches every depth a policy can allow
+/// and syntax is checked before depth; a text that fails after reaching this depth is
+/// counted as too deep (deeper than any policy allows), whatever follows.
+pub(crate) const PARSER_DEPTH_LIMIT: usize = 127;
+
+/// Checks a whole text and measures how deep it nests.
+pub(crate) fn walk_text(s: &str) -> Result<Walked, WalkError> {
+    let deepest = Cell::new(0);
+    let mut de = serde_json::Deserializer::from_str(s);
+    let walked = Probe {
+        depth: 0,
+        deepest: &deepest,
+    }
+    .deserialize(&mut de)
+    .and_then(|is_object| de.end().map(|()| is_object));
+    match walked {
+        Ok(is_object) => Ok(Walked {
+            depth: deepest.get(),
+            is_object,
+        }),
+        // The depth the walk reached tells serde_json's nesting limit from a syntax error.
+        Err(_) if deepest.get() >= PARSER_DEPTH_LIMIT => Err(WalkError::PastParserLimit),
+        Err(_) => Err(WalkError::Invalid),
+    }
+}
+
+/// Walks one value; says whether it is an object and records the deepest nesting seen.
+struct Probe<'a> {
+    depth: usize,
+    deepest: &'a Cell<usize>,
+}
+
+impl Probe<'_> {
+    fn enter(&self) -> Probe<'_> {
+        let depth = self.depth + 1;
+        self.deepest.set(self.deepest.get().max(depth));
+        Probe {
+            depth,
+            deepest: self.deepest,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Probe<'_> {
+    type Value = bool;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Probe<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        let inner = self.enter();
+        while seq.next_element_seed(Probe { ..inner })?.is_some() {}
+        Ok(false)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let inner = self.enter();
+        while map.next_key_seed(KeyProbe)?.is_some() {
+            map.next_value_seed(Probe { ..inner })?;
+        }
+        Ok(true)
+    }
+}
+
+/// Decodes a key as a string (so escapes are checked as `Value` checks them) and drops it.
+pub(crate) struct KeyProbe;
+
+impl<'de> DeserializeSeed<'de> for KeyProbe {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeyProbe {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// Skips any JSON value inside a body; only serde_json's own nesting limit applies.
+pub(crate) struct Skip;
+
+impl<'de> DeserializeSeed<'de> for Skip {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let deepest = Cell::new(0);
+        Probe {
+            depth: 0,
+            deepest: &deepest,
+        }
+        .deserialize(deserializer)
+        .map(|_| ())
+    }
+}

@@ -1,0 +1,154 @@
+//! From the slots of a body to a [`RegisterRequest`], or every error in report order.
+
+use std::borrow::Cow;
+
+use crate::json::body::{RawBody, Slot};
+use crate::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode, ExternalId,
+    Field, FieldError, Locale, OfferId, OfferOrPublisher, Params, Password, PersonName, Policy,
+    PublisherId, RegisterRequest, ValidationReport, ValueError, Violation,
+};
+
+/// What became of one field.
+enum Got<T> {
+    Absent,
+    Invalid,
+    Valid(T),
+}
+
+impl<T> Got<T> {
+    fn valid(self) -> Option<T> {
+        match self {
+            Got::Valid(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Turns a [`RawBody`] into a request, collecting errors in report order.
+pub(super) struct Checker<'p> {
+    policy: &'p Policy,
+    errors: Vec<FieldError>,
+    /// Taken for an absent `customerIP`.
+    fallback_ip: Option<CustomerIp>,
+}
+
+impl<'p> Checker<'p> {
+    pub(super) fn new(policy: &'p Policy, fallback_ip: Option<CustomerIp>) -> Self {
+        Checker {
+            policy,
+            errors: Vec::new(),
+            fallback_ip,
+        }
+    }
+
+    fn field<'a, T>(
+        &mut self,
+        raw: &mut RawBody<'a>,
+        field: Field,
+        required: bool,
+        parse: impl FnOnce(Cow<'a, str>) -> Result<T, ValueError>,
+    ) -> Got<T> {
+        let code = match raw.take(field) {
+            Slot::Absent if required => ErrorCode::Missing,
+            Slot::Absent => return Got::Absent,
+            // Reported among the key errors.
+            Slot::Duplicate => return Got::Invalid,
+            Slot::NotAString => ErrorCode::NotAString,
+            Slot::Str(s) => match parse(s) {
+                Ok(v) => return Got::Valid(v),
+                Err(e) => {
+                    self.errors.extend(FieldError::from_value(field, &e));
+                    return Got::Invalid;
+                }
+            },
+        };
+        self.error(field, code);
+        Got::Invalid
+    }
+
+    fn error(&mut self, field: Field, code: ErrorCode) {
+        self.errors
+            .push(FieldError::at_field(field, Violation::new(code)));
+    }
+
+    pub(super) fn check(
+        mut self,
+        mut raw: RawBody<'_>,
+    ) -> Result<RegisterRequest, ValidationReport> {
+        let policy = self.policy;
+        let intl = policy.allow_international_email();
+        let email = self.field(&mut raw, Field::Email, true, |s| Email::parse_with(s, intl));
+        let password = self.field(&mut raw, Field::Password, true, |s| {
+            Password::try_from(s.into_owned())
+        });
+        let offer_given = raw.has(Field::OfferId) || raw.has(Field::PublisherId);
+        let offer = self.field(&mut raw, Field::OfferId, false, |s| OfferId::parse(&s));
+        let publisher = self.field(&mut raw, Field::PublisherId, false, |s| {
+            PublisherId::parse(&s)
+        });
+        if !offer_given {
+            self.errors.push(FieldError::at_root(
+                ErrorCode::OfferOrPublisherRequired,
+                Params::NONE,
+            ));
+        }
+        let locale = self.field(&mut raw, Field::Locale, true, |s| Locale::parse(&s));
+        if matches!(&locale, Got::Valid(l) if !policy.allows_locale(l)) {
+            self.error(Field::Locale, ErrorCode::NotSupported);
+        }
+        let country = self.field(&mut raw, Field::Country, true, |s| CountryCode::parse(&s));
+        let currency = self.field(&mut raw, Field::Currency, true, |s| Currency::parse(&s));
+        if matches!(currency, Got::Valid(c) if !policy.allows_currency(c)) {
+            self.error(Field::Currency, ErrorCode::NotSupported);
+        }
+
+        let first_name = self.field(&mut raw, Field::FirstName, false, |s| {
+            PersonName::try_from(s.into_owned())
+        });
+        let last_name = self.field(&mut raw, Field::LastName, false, |s| {
+            PersonName::try_from(s.into_owned())
+        });
+        let external_id = self.field(&mut raw, Field::ExternalId, false, |s| {
+            ExternalId::try_from(s.into_owned())
+        });
+        let limits = policy.external_data_limits();
+        let external_data = self.field(&mut raw, Field::ExternalData, false, |s| {
+            CustomData::parse_cow(s, limits)
+        });
+        // Whether the address is required can only be known for a valid country.
+        let ip_required = match &country {
+            Got::Valid(c) => policy.customer_ip().requires(*c),
+            _ => false,
+        };
+        let customer_ip = match self.fallback_ip {
+            Some(ip) if !raw.has(Field::CustomerIp) => Got::Valid(ip),
+            _ => self.field(&mut raw, Field::CustomerIp, ip_required, |s| {
+                CustomerIp::parse(&s)
+            }),
+        };
+        let captcha_value = self.field(&mut raw, Field::CaptchaValue, false, |s| {
+            CaptchaToken::try_from(s.into_owned())
+        });
+        self.errors.append(&mut raw.key_errors);
+        if let Some(report) = ValidationReport::from_errors(self.errors, policy.max_errors()) {
+            return Err(report);
+        }
+        let offer_or_publisher = OfferOrPublisher::from_options(offer.valid(), publisher.valid());
+        const NO_ERROR: &str = "no error was recorded, so every required field is valid";
+        Ok(RegisterRequest {
+            email: email.valid().expect(NO_ERROR),
+            password: password.valid().expect(NO_ERROR),
+            offer_or_publisher: offer_or_publisher.expect(NO_ERROR),
+            locale: locale.valid().expect(NO_ERROR),
+            country: country.valid().expect(NO_ERROR),
+            currency: currency.valid().expect(NO_ERROR),
+            first_name: first_name.valid(),
+            last_name: last_name.valid(),
+            external_id: external_id.valid(),
+            external_data: external_data.valid(),
+            customer_ip: customer_ip.valid(),
+            captcha_value: captcha_value.valid(),
+        })
+    }
+}
