@@ -107,8 +107,8 @@ fn locale_schema(allowed: Option<&[Locale]>) -> Value {
     let mut schema = json!({
         "type": "string",
         "description": "The customer's language and formatting: a lowercase language code, optionally \
-            an underscore and an uppercase region.",
-        "pattern": "^[a-z]{2,3}(?:_[A-Z]{2})?$",
+            an underscore and a region that is an assigned ISO 3166-1 alpha-2 code (en_GB, not en_UK).",
+        "pattern": format!("^[a-z]{{2,3}}(?:_(?:{}))?$", country_codes().join("|")),
         "examples": ["en_US", "pl_PL", "fil"],
     });
     if let Some(list) = allowed {

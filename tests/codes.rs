@@ -96,6 +96,38 @@ fn locale_is_language_with_optional_region() {
 }
 
 #[test]
+fn locale_region_is_an_assigned_country_code() {
+    // The region follows country's rules; the language subtag is checked for shape only.
+    for ok in ["en_GB", "zz_PL", "xyz_AQ", "en_AX"] {
+        accepts("locale", ok);
+    }
+    for unknown in ["en_UK", "zz_ZZ", "en_XK", "en_EU", "en_AA"] {
+        rejects("locale", unknown, &["unknown_code"]);
+    }
+    assert_eq!(
+        params("locale", json!("en_UK")),
+        json!({"suggestion": "GB"})
+    );
+    assert_eq!(params("locale", json!("zz_ZZ")), json!({}));
+    let report = check(&with("locale", json!("en_UK"))).unwrap_err();
+    assert_eq!(
+        report.errors()[0].to_string(),
+        "locale must have an assigned ISO 3166-1 alpha-2 region (did you mean GB?)"
+    );
+    // The format comes first: en-UK is invalid_format, not unknown_code.
+    rejects("locale", "en-UK", &["invalid_format"]);
+    // An unknown region is not also "not supported" by an allow-list.
+    let policy = Policy::builder()
+        .allowed_locales(["pl_PL".parse().unwrap()])
+        .build()
+        .unwrap();
+    assert_eq!(
+        errors_of(&check_with(&with("locale", json!("en_UK")), &policy)),
+        [("/locale".into(), "unknown_code")]
+    );
+}
+
+#[test]
 fn locale_allow_list_gives_not_supported() {
     let policy = Policy::builder()
         .allowed_locales(["pl_PL".parse().unwrap()])
@@ -139,7 +171,9 @@ fn every_isocountry_code_is_accepted_and_round_trips() {
 
 #[test]
 fn currency_is_a_circulating_iso_4217_code() {
-    for ok in ["EUR", "USD", "PLN", "GBP", "JPY", "VED", "ZWG", "SLE"] {
+    for ok in [
+        "EUR", "USD", "PLN", "GBP", "JPY", "VED", "VES", "ZWG", "SLE", "XCG",
+    ] {
         accepts("currency", ok);
     }
     for bad in ["eur", "Eur", "EU", "EURO", "", "E1R", " EUR"] {
@@ -147,12 +181,40 @@ fn currency_is_a_circulating_iso_4217_code() {
     }
     // superseded, fund, special, unknown
     for unknown in [
-        "HRK", "BGN", "VES", "BOV", "CHE", "USN", "XAU", "XTS", "XXX", "XDR", "ABC",
+        "HRK", "BGN", "ANG", "ZWL", "CUC", "SLL", "BOV", "CHE", "USN", "XAU", "XTS", "XXX", "XDR",
+        "ABC",
     ] {
         rejects("currency", unknown, &["unknown_code"]);
     }
     assert!(Currency::all().all(|c| !c.iso().is_fund() && !c.iso().is_special()));
     assert!(Currency::all().any(|c| c.as_str() == "EUR"));
+}
+
+#[test]
+fn every_superseded_flag_of_iso_currency_has_a_tested_verdict() {
+    use iso_currency::IntoEnumIterator;
+    let flagged: Vec<&str> = iso_currency::Currency::iter()
+        .filter(|c| c.is_superseded().is_some())
+        .map(|c| c.code())
+        .collect();
+    let judged: Vec<&str> = Currency::SUPERSEDED_VERDICTS.iter().map(|v| v.0).collect();
+    // A code iso_currency newly flags (or unflags) must get a verdict, with its reason.
+    let mut a = flagged.clone();
+    let mut b = judged.clone();
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, b);
+    for (code, accepted, reason) in Currency::SUPERSEDED_VERDICTS {
+        assert!(!reason.is_empty());
+        assert_eq!(Currency::parse(code).is_ok(), accepted, "{code}: {reason}");
+        let expected: &[&str] = if accepted { &[] } else { &["unknown_code"] };
+        let found = errors_of(&check(&with("currency", json!(code))));
+        assert_eq!(
+            found.iter().map(|e| e.1).collect::<Vec<_>>(),
+            expected,
+            "{code}"
+        );
+    }
 }
 
 #[test]

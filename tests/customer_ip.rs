@@ -196,12 +196,24 @@ fn policy_can_require_the_address() {
     let mut pl = without("customerIP");
     pl.insert("country".into(), json!("PL"));
     assert!(check_with(&pl, &us_ca).is_ok());
-    // With an invalid country it cannot be known whether the address is required.
+    // With an invalid country it cannot be known whether requiredFor applies.
     pl.insert("country".into(), json!("XX"));
     assert_eq!(
         errors_of(&check_with(&pl, &us_ca)),
         [("/country".into(), "unknown_code")]
     );
+    // "required" does not depend on the country: an invalid or absent one silences nothing.
+    for country in [Some(json!("XK")), Some(json!(7)), None] {
+        let mut body = without("customerIP");
+        match country {
+            Some(c) => body.insert("country".into(), c),
+            None => body.remove("country"),
+        };
+        let found = errors_of(&check_with(&body, &required));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "/country");
+        assert_eq!(found[1], ("/customerIP".into(), "missing"));
+    }
 }
 
 #[test]

@@ -9,9 +9,10 @@ static CURRENCY_RULES: Rules =
     Rules::new("currency code", "must be three capital letters (ISO 4217)")
         .with_unknown_code("must be an ISO 4217 currency code in circulation");
 
-/// An ISO 4217 currency in circulation, kept as the `iso_currency` enum: known to
-/// `iso_currency`, and not a fund (`BOV`), special (`XAU`, `XTS`, `XXX`, `XDR`...) or
-/// superseded (`HRK`, `BGN`...) code.
+/// An ISO 4217 currency in circulation, kept as the `iso_currency` enum: on ISO 4217's current
+/// list (List One), and not a fund (`BOV`) or special (`XAU`, `XTS`, `XXX`, `XDR`...) code.
+/// `iso_currency` supplies the codes; where it flags a code superseded, the verdict in
+/// [`Currency::SUPERSEDED_VERDICTS`] decides (`VES` is accepted; `HRK`, `BGN` are not).
 ///
 /// ```
 /// use cleeng_register::{Currency, ErrorCode};
@@ -38,9 +39,28 @@ impl Currency {
         }
     }
 
-    /// The currency, when it is in circulation (not a fund, special or superseded code).
+    /// Every code `iso_currency` flags superseded, with whether it is on ISO 4217's current
+    /// list and in circulation, and why. Where the two disagree, the list wins; a code
+    /// `iso_currency` newly flags is refused until it has a verdict here (a test says so).
+    pub const SUPERSEDED_VERDICTS: [(&'static str, bool, &'static str); 6] = [
+        ("VES", true, "Venezuela's official code on List One; VED was added beside it for the 2021 redenomination"),
+        ("BGN", false, "Bulgaria adopted the euro on 2026-01-01"),
+        ("HRK", false, "Croatia adopted the euro on 2023-01-01"),
+        ("ZWL", false, "replaced by ZWG (Zimbabwe Gold) in 2024"),
+        ("CUC", false, "the convertible peso was withdrawn from circulation in 2021"),
+        ("SLL", false, "the old leone stopped being legal tender in 2024; SLE replaced it"),
+    ];
+
+    /// The currency, when it is in circulation: not a fund or special code, and not
+    /// superseded unless its verdict says it is still on the current list.
     pub fn from_iso(c: iso_currency::Currency) -> Option<Currency> {
-        let circulating = !c.is_fund() && !c.is_special() && c.is_superseded().is_none();
+        let current = match c.is_superseded() {
+            None => true,
+            Some(_) => Currency::SUPERSEDED_VERDICTS
+                .iter()
+                .any(|(code, accepted, _)| *accepted && *code == c.code()),
+        };
+        let circulating = !c.is_fund() && !c.is_special() && current;
         circulating.then_some(Currency(c))
     }
 

@@ -5,15 +5,20 @@ use unic_langid::LanguageIdentifier;
 
 use crate::error::{ErrorCode, Rules, ValueError, Violation};
 use crate::field::{inline_code, AsciiBuf};
+use crate::CountryCode;
 
 static LOCALE_RULES: Rules = Rules::new(
     "locale",
     "must be a language code, optionally with _ and a region (en_US)",
-);
+)
+.with_unknown_code("must have an assigned ISO 3166-1 alpha-2 region");
 
-/// A Cleeng locale: 2 or 3 lowercase ASCII letters, optionally `_` and 2 uppercase ASCII
-/// letters (`en_US`, `pl_PL`, `fil`). `en-US` and `EN_us` are refused. Kept inline; the
-/// `unic-langid` identifier is at hand through [`Locale::language_identifier`].
+/// A Cleeng locale: 2 or 3 lowercase ASCII letters, optionally `_` and a region of 2
+/// uppercase ASCII letters (`en_US`, `pl_PL`, `fil`). `en-US` and `EN_us` are
+/// `invalid_format`; a region that is not an assigned ISO 3166-1 alpha-2 code is
+/// `unknown_code`, as for a country (`en_UK` suggests `GB`). The language subtag is checked
+/// for its shape only. Kept inline; the `unic-langid` identifier is at hand through
+/// [`Locale::language_identifier`].
 ///
 /// ```
 /// use cleeng_register::{ErrorCode, Locale};
@@ -21,6 +26,9 @@ static LOCALE_RULES: Rules = Rules::new(
 /// assert_eq!((locale.language(), locale.region()), ("pl", Some("PL")));
 /// assert_eq!(locale.language_identifier().to_string(), "pl-PL");
 /// assert_eq!("en-US".parse::<Locale>().unwrap_err().code(), ErrorCode::InvalidFormat);
+/// let uk = "en_UK".parse::<Locale>().unwrap_err();
+/// assert_eq!(uk.code(), ErrorCode::UnknownCode);
+/// assert_eq!(uk.violations().next().unwrap().params.suggestion, Some("GB"));
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,12 +37,20 @@ pub struct Locale {
 }
 
 impl Locale {
-    /// Parses `^[a-z]{2,3}(_[A-Z]{2})?$`.
+    /// Parses `^[a-z]{2,3}(_[A-Z]{2})?$` with an assigned region.
     pub fn parse(s: &str) -> Result<Self, ValueError> {
-        parse_parts(s).ok_or(ValueError::new(
+        let locale = parse_parts(s).ok_or(ValueError::new(
             &LOCALE_RULES,
             Violation::new(ErrorCode::InvalidFormat),
-        ))
+        ))?;
+        if let Some(region) = locale.region() {
+            // The region's rules are the country's: same code, same suggestion.
+            CountryCode::parse(region).map_err(|e| {
+                let broken = e.violations().next().expect("a refusal names a rule");
+                ValueError::new(&LOCALE_RULES, broken)
+            })?;
+        }
+        Ok(locale)
     }
 
     /// The locale as given (`en_US`).
@@ -56,11 +72,11 @@ impl Locale {
     /// The BCP 47 identifier (`en-US`), built on demand from the subtags; it does not
     /// allocate.
     pub fn language_identifier(&self) -> LanguageIdentifier {
-        // Any text that passed `parse` is a valid language and region subtag.
-        let language = Language::from_bytes(self.language().as_bytes()).unwrap_or_default();
+        const PARSED: &str = "parse admits only well-formed language and region subtags";
+        let language = Language::from_bytes(self.language().as_bytes()).expect(PARSED);
         let region = self
             .region()
-            .and_then(|r| Region::from_bytes(r.as_bytes()).ok());
+            .map(|r| Region::from_bytes(r.as_bytes()).expect(PARSED));
         LanguageIdentifier::from_parts(language, None, region, &[])
     }
 }

@@ -132,7 +132,16 @@ macro_rules! string_traits {
 
         impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str($crate::field::StrVisitor::<$ty>::new())
+                let visitor = $crate::field::StrVisitor::<$ty>::new();
+                // Asked for a string, a self-describing format refuses any other value itself,
+                // quoting it (`invalid type: integer 987654321`). Taking any value lets the
+                // visitor refuse it, naming only the type. Binary formats cannot describe
+                // themselves, so they are asked for the string.
+                if deserializer.is_human_readable() {
+                    deserializer.deserialize_any(visitor)
+                } else {
+                    deserializer.deserialize_str(visitor)
+                }
             }
         }
 

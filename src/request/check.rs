@@ -4,9 +4,9 @@ use std::borrow::Cow;
 
 use crate::json::body::{RawBody, Slot};
 use crate::{
-    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode, ExternalId,
-    Field, FieldError, Locale, OfferId, OfferOrPublisher, Params, Password, PersonName, Policy,
-    PublisherId, RegisterRequest, ValidationReport, ValueError, Violation,
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, CustomerIpRule, Email, ErrorCode,
+    ExternalId, Field, FieldError, Locale, OfferId, OfferOrPublisher, Params, Password, PersonName,
+    Policy, PublisherId, RegisterRequest, ValidationReport, ValueError, Violation,
 };
 
 /// What became of one field.
@@ -116,10 +116,11 @@ impl<'p> Checker<'p> {
         let external_data = self.field(&mut raw, Field::ExternalData, false, |s| {
             CustomData::parse_cow(s, limits)
         });
-        // Whether the address is required can only be known for a valid country.
+        // `requiredFor` depends on the country, so an invalid or absent country silences it;
+        // `required` does not depend on anything.
         let ip_required = match &country {
             Got::Valid(c) => policy.customer_ip().requires(*c),
-            _ => false,
+            _ => *policy.customer_ip() == CustomerIpRule::Required,
         };
         let customer_ip = match self.fallback_ip {
             Some(ip) if !raw.has(Field::CustomerIp) => Got::Valid(ip),
