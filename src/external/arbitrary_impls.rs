@@ -163,7 +163,7 @@ impl<'a> Arbitrary<'a> for Locale {
         let mut s = text_from(u, b"abcdefghijklmnopqrstuvwxyz", 2, 3)?;
         if u.arbitrary()? {
             s.push('_');
-            s.push_str(&text_from(u, b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", 2, 2)?);
+            s.push_str(CountryCode::arbitrary(u)?.as_str());
         }
         parsed(&s, Locale::parse)
     }

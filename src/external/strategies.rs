@@ -110,10 +110,14 @@ pub fn offer_or_publisher() -> impl Strategy<Value = OfferOrPublisher> {
     ]
 }
 
-/// Locales with and without a region.
+/// Locales with and without a region (an assigned country code).
 pub fn locale() -> impl Strategy<Value = Locale> {
+    let region = proptest::option::of(country());
     parsed(
-        "[a-z]{2,3}(_[A-Z]{2})?".prop_map(String::from),
+        ("[a-z]{2,3}", region).prop_map(|(language, region)| match region {
+            Some(region) => format!("{language}_{region}"),
+            None => language,
+        }),
         Locale::parse,
     )
 }

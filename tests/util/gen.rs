@@ -112,6 +112,12 @@ pub fn breakers() -> impl Strategy<Value = Breaker> {
             &["invalid_format"]
         ),
         breaker(
+            "locale",
+            "[a-z]{2,3}_[A-Z]{2}"
+                .prop_filter("unassigned region", |s| !assigned(&s[s.len() - 2..])),
+            &["unknown_code"]
+        ),
+        breaker(
             "country",
             country().prop_map(|c| c.as_str().to_lowercase()),
             &["invalid_format"]
@@ -129,7 +135,7 @@ pub fn breakers() -> impl Strategy<Value = Breaker> {
         breaker(
             "currency",
             select(vec![
-                "HRK", "BGN", "BOV", "CHE", "XAU", "XTS", "XXX", "XDR", "VES", "ZWL"
+                "HRK", "BGN", "BOV", "CHE", "XAU", "XTS", "XXX", "XDR", "ANG", "ZWL", "CUC", "SLL"
             ])
             .prop_map(String::from),
             &["unknown_code"]
