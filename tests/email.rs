@@ -17,7 +17,15 @@ fn ordinary_addresses_are_accepted() {
         "j@x.io",
         "jane@xn--bcher-kva.de",
         "jane@a-b.c-d.example",
-        "1@2.3",
+        "1@2.c3",
+        "jane@example.c0m",
+        // An empty quoted local part and a quoted space are valid RFC 5322.
+        "\"\"@example.com",
+        "\"\\ \"@example.com",
+        "\"a\\\"b\"@example.com",
+        // The IPv6 tag of an address literal is case-insensitive (RFC 5321).
+        "a@[ipv6:::1]",
+        "a@[IPV6:2001:db8::1]",
     ] {
         accepts("email", ok);
     }
@@ -93,6 +101,18 @@ fn display_names_comments_and_dotless_domains_are_refused() {
         "jane@ab--cd.com",
         // No control characters, even where RFC 5322 quoting would allow them.
         "\"ja\tne\"@example.com",
+        // An IP address must be a literal: the last label of a host name is never all digits.
+        "u@123.45.67.89",
+        "1@2.3",
+        "a@example.123",
+        // Quoted strings: an unescaped quote or backslash, a dangling escape.
+        "\"a\"b\"@example.com",
+        "\"a\\\"@example.com",
+        "\"@example.com",
+        // A-labels: valid Punycode, in lowercase as IDNA2008 writes them.
+        "a@XN--bcher-kva.ch",
+        "a@xn--zz-.com",
+        "a@xn--a.com",
     ] {
         rejects("email", bad, &["invalid_format"]);
     }
@@ -113,6 +133,56 @@ fn utf8_needs_the_international_policy() {
         );
         assert!(Email::parse_international(ok).unwrap().is_international());
     }
+}
+
+fn international() -> Policy {
+    Policy::builder()
+        .allow_international_email(true)
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn international_domains_convert_under_uts46() {
+    let policy = international();
+    // Virama, Persian ZWNJ where IDNA2008's context rule allows it, A-labels, and a label
+    // whose UTF-8 is over 63 bytes while its A-label fits.
+    let long_label = "ह".repeat(22);
+    assert!(long_label.len() > 63);
+    for ok in [
+        "a@हिन्दी.भारत".to_owned(),
+        "a@\u{0646}\u{0627}\u{0645}\u{0647}\u{200C}\u{0627}\u{06CC}.com".to_owned(),
+        "a@bücher.ch".to_owned(),
+        "a@xn--bcher-kva.ch".to_owned(),
+        format!("a@{long_label}.com"),
+    ] {
+        assert!(
+            check_with(&with("email", json!(ok)), &policy).is_ok(),
+            "{ok}"
+        );
+    }
+    // Characters UTS 46 would map to other text, joiners out of context, uppercase U-labels,
+    // and hidden characters outside quotes in the local part.
+    for bad in [
+        "a@①.com",
+        "a@ｅｘａｍｐｌｅ.com",
+        "a@ⅻ.com",
+        "a@BÜCHER.ch",
+        "a@a\u{200D}b.com",
+        "a@bücher.123",
+        "a\u{202E}b@example.com",
+        "a\u{00A0}b@example.com",
+        "a\u{2003}@example.com",
+        "a@XN--bcher-kva.ch",
+    ] {
+        assert_eq!(
+            errors_of(&check_with(&with("email", json!(bad)), &policy)),
+            [("/email".to_owned(), "invalid_format")],
+            "{bad}"
+        );
+    }
+    // Inside quotes, RFC 6532 admits any UTF-8 but controls.
+    assert!(Email::parse_international("\"jané doe\"@example.com").is_ok());
 }
 
 #[test]

@@ -73,8 +73,10 @@ impl<'a> Arbitrary<'a> for Email {
             }
             domain.push(label);
         }
+        // The last label of a host name is never all digits.
+        let top = char::from(*u.choose(b"abcdefghijklmnopqrstuvwxyz")?);
         parsed(
-            &format!("{}@{}", local.join("."), domain.join(".")),
+            &format!("{}@{}{top}", local.join("."), domain.join(".")),
             Email::parse,
         )
     }

@@ -41,10 +41,15 @@ where
 pub fn email() -> impl Strategy<Value = Email> {
     let atom = "[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]{1,12}";
     let dot_atom = vec(atom, 1..4).prop_map(|atoms| atoms.join("."));
-    let quoted = "\"[a-zA-Z0-9 .@(),:;<>\\[\\]]{1,12}\"";
+    // Quoted strings, empty ones and quoted pairs included; not a quoted space, which the
+    // crate accepts (RFC 5322) and some schema validators' email format refuses.
+    let quoted = "\"([a-zA-Z0-9 .@(),:;<>\\[\\]]|\\\\[!-~]){0,12}\"";
     let local = prop_oneof![4 => dot_atom, 1 => quoted.prop_map(String::from)];
     let label = "[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?";
-    let host = vec(label, 2..5).prop_map(|labels| labels.join("."));
+    // The last label of a host name is never all digits.
+    let top = "[a-z]([a-z0-9-]{0,10}[a-z0-9])?";
+    let host =
+        (vec(label, 1..4), top).prop_map(|(labels, top)| format!("{}.{top}", labels.join(".")));
     let literal = any::<[u8; 4]>().prop_map(|[a, b, c, d]| format!("[{a}.{b}.{c}.{d}]"));
     let domain = prop_oneof![9 => host, 1 => literal];
     parsed(

@@ -1,9 +1,10 @@
 //! `email`: an RFC 5322 `addr-spec`.
 
 use email_address::EmailAddress;
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 use crate::error::{ErrorCode, Params, Rules, ValueError, Violation};
-use crate::field::{longer_than, owned_text};
+use crate::field::{is_control, longer_than, owned_text};
 
 static EMAIL_RULES: Rules = Rules::new("email address", "must be a valid email address");
 
@@ -77,12 +78,10 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
     if !printable_ascii && (!international || s.chars().any(char::is_control)) {
         return fail(Violation::new(ErrorCode::InvalidFormat));
     }
-    // email_address's check of the local part, which does not copy the address (its parser
-    // does). Splitting at the last `@` is what it does too; a display name (`Jane <j@x.io>`,
-    // or a blank one) leaves `<` in the local part, which fails. The domain rule below is
-    // narrower than email_address's, so its domain check would add nothing.
+    // Split at the last `@`, as email_address does; a display name (`Jane <j@x.io>`, or a
+    // blank one) leaves `<` in the local part, which fails.
     let valid = s.rsplit_once('@').is_some_and(|(local, domain)| {
-        EmailAddress::is_valid_local_part(local) && domain_is_valid(domain)
+        local_part_is_valid(local, international) && domain_is_valid(domain)
     });
     if valid {
         Ok(())
@@ -91,38 +90,127 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
     }
 }
 
-/// email_address admits any `atext` in domain labels (`ex_ample.com`) and any `dtext` in a
-/// literal (`[foo]`). A domain must be a host name (RFC 1123 labels: letters, digits, inner
-/// hyphens, 1 to 63 bytes, 253 bytes in all; `--` in third and fourth place only for `xn--`
-/// A-labels, RFC 5891) or an RFC 5321 address literal (`[192.0.2.1]`, `[IPv6:2001:db8::1]`).
-/// Non-ASCII letters only reach here under `allowInternationalEmail` (U-labels).
+/// RFC 5321's limit on a local part, in bytes.
+const LOCAL_PART_MAX_BYTES: usize = 64;
+
+/// A dot-atom (email_address's check, which does not copy the address) or a quoted string.
+/// Outside quotes, an international address holds no control, bidi control or White_Space.
+fn local_part_is_valid(local: &str, international: bool) -> bool {
+    if let Some(quoted) = local
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
+        return local.len() <= LOCAL_PART_MAX_BYTES && quoted_content_is_valid(quoted);
+    }
+    let hidden = |c: char| is_control(c) || c.is_whitespace();
+    !(international && local.chars().any(hidden)) && EmailAddress::is_valid_local_part(local)
+}
+
+/// RFC 5322 `qcontent`: printable ASCII but `"` and `\`, or a quoted pair (`\` then a
+/// printable ASCII char or a space); UTF-8 beyond ASCII (RFC 6532) reaches here only under
+/// `allowInternationalEmail`, controls never (refused before). Empty is valid: `""@x.io`.
+/// email_address refuses `""` and `"\ "`, so quoted strings are checked here.
+fn quoted_content_is_valid(content: &str) -> bool {
+    let mut chars = content.chars();
+    while let Some(c) = chars.next() {
+        let ok = match c {
+            '\\' => matches!(chars.next(), Some(' '..='~')),
+            '"' => false,
+            _ => true,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// A domain is an RFC 5321 address literal (`[192.0.2.1]`, `[IPv6:2001:db8::1]`, the tag in
+/// any case) or a host name: RFC 1123 labels (letters, digits, inner hyphens, 1 to 63
+/// bytes, 253 bytes in all; `--` in third and fourth place only for `xn--` A-labels), at
+/// least two of them (`a@localhost` is refused), the last not all digits (an address must
+/// be a literal: `a@192.0.2.1` is refused, RFC 3696).
+///
+/// A domain with U-labels or A-labels goes through IDNA (UTS 46, the `idna` crate that `url`
+/// uses) and the host-name rules apply to its A-labels; each label must already be in the
+/// form UTS 46 maps it to, so `①`, fullwidth letters and `ⅻ` (which UTS 46 would map to
+/// other text) are refused, as are A-labels not in lowercase.
 fn domain_is_valid(domain: &str) -> bool {
     if let Some(inner) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
-        return match inner.strip_prefix("IPv6:") {
-            Some(v6) => v6.parse::<std::net::Ipv6Addr>().is_ok(),
-            None => inner.parse::<std::net::Ipv4Addr>().is_ok(),
+        return match inner.get(..5) {
+            Some(tag) if tag.eq_ignore_ascii_case("IPv6:") => {
+                inner[5..].parse::<std::net::Ipv6Addr>().is_ok()
+            }
+            _ => inner.parse::<std::net::Ipv4Addr>().is_ok(),
         };
     }
-    // At least two labels: `a@localhost` is refused. One pass over the bytes, no searching.
+    let idn = !domain.is_ascii() || domain.split('.').any(is_a_label);
+    if idn {
+        idn_is_valid(domain)
+    } else {
+        host_name_is_valid(domain)
+    }
+}
+
+fn is_a_label(label: &str) -> bool {
+    label
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+}
+
+/// The ASCII host-name rules. One pass over the bytes, no searching.
+fn host_name_is_valid(domain: &str) -> bool {
     let mut labels = 0;
+    let mut last: &[u8] = &[];
     let all_valid = domain.as_bytes().split(|&b| b == b'.').all(|label| {
         labels += 1;
+        last = label;
         label_is_valid(label)
     });
-    domain.len() <= 253 && labels >= 2 && all_valid
+    domain.len() <= 253 && labels >= 2 && all_valid && !last.iter().all(u8::is_ascii_digit)
 }
 
 fn label_is_valid(label: &[u8]) -> bool {
     let reserved =
         label.len() >= 4 && &label[2..4] == b"--" && !label[..2].eq_ignore_ascii_case(b"xn");
-    let chars_ok = label.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
-        // U-labels (international policy): the bytes between ASCII dots of a `str` are UTF-8.
-        || std::str::from_utf8(label).is_ok_and(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-'));
     (1..=63).contains(&label.len())
         && !reserved
         && label.first() != Some(&b'-')
         && label.last() != Some(&b'-')
-        && chars_ok
+        && label
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+}
+
+/// UTS 46 to ASCII and back, with STD3 rules, hyphen checks and DNS lengths; then every
+/// label must be what it maps to, and the A-labels must be a host name.
+fn idn_is_valid(domain: &str) -> bool {
+    let uts46 = Uts46::new();
+    let Ok(ascii) = uts46.to_ascii(
+        domain.as_bytes(),
+        AsciiDenyList::STD3,
+        Hyphens::Check,
+        DnsLength::Verify,
+    ) else {
+        return false;
+    };
+    let (unicode, mapped) = uts46.to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Check);
+    if mapped.is_err() {
+        return false;
+    }
+    let canonical = domain
+        .split('.')
+        .zip(ascii.split('.').zip(unicode.split('.')))
+        .all(|(given, (a_label, u_label))| {
+            if given.is_ascii() && is_a_label(given) {
+                given == a_label
+            } else if given.is_ascii() {
+                given.eq_ignore_ascii_case(a_label)
+            } else {
+                given == u_label
+            }
+        });
+    canonical && domain.split('.').count() == ascii.split('.').count() && host_name_is_valid(&ascii)
 }
 
 owned_text!(Email, "an email address", |s: &str| check(s, false));
