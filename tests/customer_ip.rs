@@ -105,6 +105,9 @@ fn special_purpose_ipv6_blocks_are_not_public() {
         "::1",
         "64:ff9b:1::1",
         "100::1",
+        // The dummy prefix 100:0:0:1::/64 (RFC 9780), both ends.
+        "100:0:0:1::",
+        "100:0:0:1:ffff:ffff:ffff:ffff",
         "2001::1",
         "2001:2::1",
         "2001:db8::1",
@@ -132,6 +135,8 @@ fn special_purpose_ipv6_blocks_are_not_public() {
         "2001:20::1",
         "::ffff:8.8.8.8",
         "fec0::1",
+        // Just past the discard-only and dummy prefixes.
+        "100:0:0:2::1",
     ] {
         assert!(public(s), "{s} should be public");
     }

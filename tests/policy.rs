@@ -25,9 +25,12 @@ fn the_json_form_reads_every_option() {
         "allowedCurrencies": ["EUR", "USD"], "allowedLocales": ["en_US", "pl_PL"],
         "allowUnknownFields": true, "allowInternationalEmail": true,
         "customerIp": {"requiredFor": ["US", "CA"]},
-        "maxBodyBytes": 1000, "maxExternalDataBytes": 500, "maxExternalDataDepth": 4
+        "maxBodyBytes": 1000, "maxExternalDataBytes": 500, "maxExternalDataDepth": 4,
+        "maxErrors": 7
     }))
     .unwrap();
+    assert_eq!(p.max_errors(), 7);
+    assert_eq!(Policy::default().max_errors(), 100);
     assert_eq!(p.allowed_currencies().unwrap().len(), 2);
     assert_eq!(p.allowed_locales().unwrap()[1].as_str(), "pl_PL");
     assert!(p.customer_ip().requires("CA".parse().unwrap()));
@@ -88,6 +91,14 @@ fn invalid_policies_are_refused_with_a_clear_message() {
         ),
         (json!({"maxBodyBytes": 1}), "maxBodyBytes must be between 2"),
         (
+            json!({"maxErrors": 0}),
+            "maxErrors must be between 1 and 10000, not 0",
+        ),
+        (
+            json!({"maxErrors": 10001}),
+            "maxErrors must be between 1 and 10000, not 10001",
+        ),
+        (
             json!({"maxExternalDataBytes": 0}),
             "maxExternalDataBytes must be between 2",
         ),
@@ -106,6 +117,8 @@ fn invalid_policies_are_refused_with_a_clear_message() {
         .build()
         .is_err());
     assert!(Policy::builder().allowed_locales([]).build().is_err());
+    assert!(Policy::builder().max_errors(1).build().is_ok());
+    assert!(Policy::builder().max_errors(10_000).build().is_ok());
 }
 
 #[test]

@@ -442,3 +442,51 @@ fn every_error_code_round_trips_through_its_name() {
     let names: std::collections::BTreeSet<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(names.len(), ErrorCode::ALL.len());
 }
+
+/// A body with every required field wrong and `unknown` unknown keys after them.
+fn many_errors(unknown: usize) -> Vec<u8> {
+    let mut body = String::from(r#"{"email":1,"password":2,"locale":3,"country":4,"currency":5"#);
+    for i in 0..unknown {
+        body.push_str(&format!(r#","k{i}":0"#));
+    }
+    body.push('}');
+    body.into_bytes()
+}
+
+#[test]
+fn a_report_is_cut_at_max_errors_with_too_many_errors() {
+    // 5 not_a_string + offer_or_publisher_required = 6 field errors, then the unknown keys.
+    let policy = Policy::builder().max_errors(10).build().unwrap();
+    let at_cap = RegisterRequest::from_json(&many_errors(4), &policy).unwrap_err();
+    assert_eq!(at_cap.errors().len(), 10);
+    assert!(at_cap
+        .errors()
+        .iter()
+        .all(|e| e.code() != ErrorCode::TooManyErrors));
+    let over = RegisterRequest::from_json(&many_errors(5), &policy).unwrap_err();
+    assert_eq!(over.errors().len(), 11);
+    let last = over.errors().last().unwrap();
+    assert_eq!(
+        (last.pointer(), last.code()),
+        ("", ErrorCode::TooManyErrors)
+    );
+    assert_eq!(
+        serde_json::to_value(last.params()).unwrap(),
+        json!({"max": 10})
+    );
+    assert_eq!(
+        last.to_string(),
+        "the request body has more than 10 errors; the rest are not listed"
+    );
+    // The first ten are kept in report order.
+    assert_eq!(over.errors()[..10], at_cap.errors()[..10]);
+    // The default cap is 100, however many keys the body has.
+    let huge = RegisterRequest::from_json(&many_errors(5000), &Policy::default()).unwrap_err();
+    assert_eq!(huge.errors().len(), 101);
+    assert_eq!(huge.errors()[100].code(), ErrorCode::TooManyErrors);
+    // A cap of one keeps the first error.
+    let one = Policy::builder().max_errors(1).build().unwrap();
+    let first = RegisterRequest::from_json(&many_errors(0), &one).unwrap_err();
+    let codes: Vec<_> = first.errors().iter().map(|e| e.code().as_str()).collect();
+    assert_eq!(codes, ["not_a_string", "too_many_errors"]);
+}

@@ -55,15 +55,14 @@ pub fn run_validate(
     let mut line = Vec::new();
     let mut out = Vec::with_capacity(64 * 1024);
     let mut number = 0u64;
-    while let Some(truncated) =
-        read_line_capped(&mut input, &mut line, policy.max_body_bytes() + 1)?
-    {
+    while let Some(read) = read_line_capped(&mut input, &mut line, policy.max_body_bytes() + 1)? {
         number += 1;
-        if !truncated && line.last() == Some(&b'\r') {
-            line.pop();
-        }
-        if !truncated && line.iter().all(u8::is_ascii_whitespace) {
+        // Blank means only ASCII white space, however long: never `too_large`.
+        if read.blank {
             continue;
+        }
+        if !read.truncated && line.last() == Some(&b'\r') {
+            line.pop();
         }
         summary.requests += 1;
         summary.valid += u64::from(validate_line(&line, number, policy, &mut out));
@@ -77,15 +76,25 @@ pub fn run_validate(
     Ok(summary)
 }
 
+/// What [`read_line_capped`] saw of one line.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct LineRead {
+    /// Bytes past the cap were discarded.
+    truncated: bool,
+    /// Every byte of the line, kept or discarded, was ASCII white space.
+    blank: bool,
+}
+
 /// Reads one line (without its `\n`) into `buf`, keeping at most `cap` bytes and discarding
-/// the rest. `None` at the end of input; otherwise whether the line was cut.
+/// the rest. `None` at the end of input.
 fn read_line_capped(
     input: &mut impl BufRead,
     buf: &mut Vec<u8>,
     cap: usize,
-) -> io::Result<Option<bool>> {
+) -> io::Result<Option<LineRead>> {
     buf.clear();
     let mut truncated = false;
+    let mut blank = true;
     let mut read_any = false;
     loop {
         let chunk = match input.fill_buf() {
@@ -94,19 +103,20 @@ fn read_line_capped(
             Err(e) => return Err(e),
         };
         if chunk.is_empty() {
-            return Ok(read_any.then_some(truncated));
+            return Ok(read_any.then_some(LineRead { truncated, blank }));
         }
         read_any = true;
         let (take, newline) = match chunk.iter().position(|&b| b == b'\n') {
             Some(i) => (i, true),
             None => (chunk.len(), false),
         };
+        blank &= chunk[..take].iter().all(u8::is_ascii_whitespace);
         let room = cap.saturating_sub(buf.len());
         buf.extend_from_slice(&chunk[..take.min(room)]);
         truncated |= take > room;
         input.consume(take + usize::from(newline));
         if newline {
-            return Ok(Some(truncated));
+            return Ok(Some(LineRead { truncated, blank }));
         }
     }
 }
@@ -119,10 +129,42 @@ mod tests {
         let mut reader = input;
         let mut buf = Vec::new();
         let mut found = Vec::new();
-        while let Some(t) = read_line_capped(&mut reader, &mut buf, cap).unwrap() {
-            found.push((buf.clone(), t));
+        while let Some(read) = read_line_capped(&mut reader, &mut buf, cap).unwrap() {
+            found.push((buf.clone(), read.truncated));
         }
         found
+    }
+
+    #[test]
+    fn blank_lines_are_blank_however_long() {
+        let mut long_blank = vec![b' '; 100];
+        long_blank.extend_from_slice(b"\t\r\n");
+        let mut reader = &long_blank[..];
+        let mut buf = Vec::new();
+        let read = read_line_capped(&mut reader, &mut buf, 10)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            read,
+            LineRead {
+                truncated: true,
+                blank: true
+            }
+        );
+        // Past the cap, one non-blank byte makes the line non-blank.
+        let mut late = vec![b' '; 100];
+        late.push(b'x');
+        let mut reader = &late[..];
+        let read = read_line_capped(&mut reader, &mut buf, 10)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            read,
+            LineRead {
+                truncated: true,
+                blank: false
+            }
+        );
     }
 
     #[test]
@@ -146,7 +188,10 @@ mod tests {
         let mut buf = Vec::new();
         assert_eq!(
             read_line_capped(&mut reader, &mut buf, 10).unwrap(),
-            Some(true)
+            Some(LineRead {
+                truncated: true,
+                blank: false
+            })
         );
         assert_eq!(buf.len(), 10);
         assert_eq!(read_line_capped(&mut reader, &mut buf, 10).unwrap(), None);

@@ -116,6 +116,18 @@ fn a_huge_line_is_too_large_without_being_kept() {
 }
 
 #[test]
+fn a_blank_line_longer_than_the_body_limit_is_skipped() {
+    let mut input = vec![b' '; 70_000];
+    input.extend_from_slice(b"\t\r\n");
+    input.extend_from_slice(VALID.as_bytes());
+    let out = run(&["validate"], &input);
+    assert_eq!(out.status.code(), Some(0));
+    let got = lines(&out);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["line"], 2);
+}
+
+#[test]
 fn policy_file_changes_the_verdict() {
     let body = VALID.replace("}", ",\"nickname\":\"jd\"}");
     let out = run(&["validate"], body.as_bytes());

@@ -104,6 +104,7 @@ fn v6_is_global(ip: Ipv6Addr) -> bool {
         || ip.is_loopback()
         || (s[0] == 0x64 && s[1] == 0xff9b && s[2] == 1) // IPv4-IPv6 translation, local use
         || (s[0] == 0x100 && s[1] == 0 && s[2] == 0 && s[3] == 0) // discard-only
+        || (s[0] == 0x100 && s[1] == 0 && s[2] == 0 && s[3] == 1) // dummy prefix (RFC 9780)
         || (s[0] == 0x2001 && s[1] < 0x200 && !ietf_global_exception(s, bits)) // IETF protocol assignments
         || (s[0] == 0x2001 && s[1] == 0xdb8) // documentation
         || s[0] == 0x2002 // 6to4
