@@ -20,8 +20,8 @@
 //! assert_eq!(report.errors()[0].code().as_str(), "invalid_format");
 //! ```
 //!
-//! The rules are those of the crate's `SPEC.md`; the README lists them with every choice the
-//! SPEC left open.
+//! The README's "Rules" section is the contract: every rule, every error code, and every
+//! choice made where Cleeng's API page is silent.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

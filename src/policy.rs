@@ -1,4 +1,4 @@
-//! The service's choices the SPEC leaves open: allow-lists, limits, `customerIP`.
+//! A service's own choices on top of the fixed rules: allow-lists, limits, `customerIP`.
 
 use serde::{Deserialize, Serialize};
 
@@ -64,7 +64,7 @@ pub enum PolicyError {
     Json(String),
 }
 
-/// What a service accepts beyond the SPEC's fixed rules. `Policy::default()` is the SPEC's
+/// What a service accepts beyond the fixed rules. `Policy::default()` is the rules'
 /// default; build others with [`Policy::builder`] or from the JSON form, where keys are
 /// camelCase and unknown keys are refused. Every policy that exists is valid.
 ///

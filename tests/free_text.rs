@@ -63,7 +63,7 @@ fn surrounding_white_space_is_refused() {
 
 #[test]
 fn byte_order_mark_is_neither_control_nor_white_space() {
-    // U+FEFF is Cf, outside both sets the SPEC names: accepted, as the SPEC says.
+    // U+FEFF is Cf, outside both sets the rules name: accepted, as the README says.
     accepts("firstName", "\u{feff}Jane");
     accepts("lastName", "Jane\u{feff}");
 }

@@ -3,7 +3,7 @@
 //! input through them, so the invariants are written once.
 //!
 //! Each target asserts invariants, not just "no panic": accepted requests round-trip,
-//! rejected ones have a non-empty report of SPEC codes with valid pointers into the body,
+//! rejected ones have a non-empty report of documented codes with valid pointers into the body,
 //! no message or param shows a submitted value, and `Debug` never shows the password.
 
 use std::cell::RefCell;

@@ -18,7 +18,7 @@ pub struct ExternalDataLimits {
 }
 
 impl ExternalDataLimits {
-    /// The SPEC's defaults: 16384 bytes, depth 32.
+    /// The defaults: 16384 bytes, depth 32.
     pub const DEFAULT: ExternalDataLimits = ExternalDataLimits::new(16384, 32);
     /// The greatest `max_depth` a policy may set (serde_json's own limit is 128).
     pub const MAX_DEPTH_LIMIT: usize = 100;

@@ -114,7 +114,7 @@ pub struct RegisterRequest {
 
 impl RegisterRequest {
     /// Reads a body under `policy`, in one pass, and returns the request or **every** error
-    /// in the SPEC's order.
+    /// in report order.
     ///
     /// ```
     /// use cleeng_register::{ErrorCode, Policy, RegisterRequest};
@@ -225,7 +225,7 @@ impl RegisterRequest {
         })
     }
 
-    /// The facts about this request its sender should know (SPEC section 3).
+    /// The facts about this request its sender should know (the README's "Advisories").
     pub fn advisories(&self) -> Advisories {
         let mut advisories = Advisories::new();
         match self.customer_ip {
