@@ -1,6 +1,7 @@
 //! Helpers shared by the tests: bodies, a test router, and sending a request through it.
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod server;
 pub mod stream;
 
 use axum::body::Body;
