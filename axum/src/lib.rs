@@ -62,14 +62,15 @@
 //!     }
 //! }
 //!
-//! # async fn serve() -> std::io::Result<()> {
-//! let config = RegistrationConfig::new(Policy::default())
-//!     .with_customer_ip(CustomerIpSource::TrustedProxies(vec!["10.0.0.0/8".parse().unwrap()]));
-//! let app = Router::new().route("/customers", post(register)).with_state(config);
-//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-//! // The peer address is needed by every customer IP source other than `Off`.
-//! axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await
-//! # }
+//! async fn serve() -> Result<(), Box<dyn std::error::Error>> {
+//!     let config = RegistrationConfig::new(Policy::default())
+//!         .with_customer_ip(CustomerIpSource::TrustedProxies(vec!["10.0.0.0/8".parse()?]));
+//!     let app = Router::new().route("/customers", post(register)).with_state(config);
+//!     let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//!     // The peer address is needed by every customer IP source other than `Off`.
+//!     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
+//!     Ok(())
+//! }
 //! ```
 //!
 //! [`RegisterRequest`]: cleeng_register::RegisterRequest
