@@ -1,0 +1,146 @@
+//! What the extractor needs to know: the policy, the status for an invalid body, and where the
+//! customer's IP address may come from.
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use cleeng_register::{Policy, RegisterRequest, ValidationReport};
+use ipnet::IpNet;
+
+/// The status of an answer to an invalid body: 400 by default, or 422 for services whose
+/// clients expect it.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum InvalidStatus {
+    /// `400 Bad Request`, the default.
+    #[default]
+    BadRequest,
+    /// `422 Unprocessable Content`.
+    UnprocessableContent,
+}
+
+impl InvalidStatus {
+    /// The HTTP status code.
+    ///
+    /// ```
+    /// use cleeng_register_axum::InvalidStatus;
+    /// assert_eq!(InvalidStatus::default().status_code().as_u16(), 400);
+    /// assert_eq!(InvalidStatus::UnprocessableContent.status_code().as_u16(), 422);
+    /// ```
+    pub const fn status_code(self) -> StatusCode {
+        match self {
+            InvalidStatus::BadRequest => StatusCode::BAD_REQUEST,
+            InvalidStatus::UnprocessableContent => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+}
+
+/// Where an absent `customerIP` is filled from. A `customerIP` in the body is never replaced,
+/// and a filled address counts as given (for the policy's `customerIp` rule and for the
+/// advisories).
+///
+/// Both sources other than [`Off`](CustomerIpSource::Off) read the peer address from axum's
+/// `ConnectInfo<SocketAddr>`, so the service must be served with
+/// `Router::into_make_service_with_connect_info::<SocketAddr>()` (or, in tests, with
+/// `MockConnectInfo`); without it the extractor answers 500, because silently never filling the
+/// address would be a pricing and tax bug that nobody notices.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum CustomerIpSource {
+    /// Never fill: the body is taken as sent. The default.
+    #[default]
+    Off,
+    /// The address of the peer that opened the connection. Right when the customer's browser or
+    /// app connects to this service directly, wrong behind a proxy or load balancer (every
+    /// customer would get the proxy's address).
+    Peer,
+    /// Behind proxies: when the peer is one of these networks, the customer is the rightmost
+    /// `X-Forwarded-For` address that is not in them; when the peer is not, the peer itself
+    /// (a client that connects directly cannot be trusted to say who it is). An empty list
+    /// trusts no proxy and so behaves as [`Peer`](CustomerIpSource::Peer).
+    /// [`CustomerIpSource::resolve`] states every case.
+    TrustedProxies(Vec<IpNet>),
+}
+
+/// The extractor's configuration. The router state provides it through `FromRef`: a state of
+/// this type works as it is; a larger state implements `FromRef<YourState> for
+/// RegistrationConfig` (or derives it with axum's `FromRef` derive).
+///
+/// Cloning is cheap (one reference count), as axum clones it for every request.
+///
+/// ```
+/// use cleeng_register::Policy;
+/// use cleeng_register_axum::{CustomerIpSource, InvalidStatus, RegistrationConfig};
+/// let config = RegistrationConfig::new(Policy::default())
+///     .with_invalid_status(InvalidStatus::UnprocessableContent)
+///     .with_customer_ip(CustomerIpSource::TrustedProxies(vec!["10.0.0.0/8".parse()?]));
+/// assert_eq!(config.policy().max_body_bytes(), 65536);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct RegistrationConfig(Arc<Inner>);
+
+#[derive(Clone, Debug)]
+struct Inner {
+    policy: Policy,
+    invalid_status: InvalidStatus,
+    customer_ip: CustomerIpSource,
+    /// The core crate's own report for a body over `maxBodyBytes`, made once, so that a 413
+    /// says to the byte what `RegisterRequest::from_json` says for the same body.
+    too_large: ValidationReport,
+}
+
+impl RegistrationConfig {
+    /// A configuration for `policy`, answering 400 for an invalid body and filling no address.
+    pub fn new(policy: Policy) -> Self {
+        // One byte over the limit: the core checks the length before anything else. `vec!` of
+        // zeros is a calloc, so even a 64 MiB limit costs no touched memory.
+        let over_limit = vec![0u8; policy.max_body_bytes() + 1];
+        let too_large = RegisterRequest::from_json(&over_limit, &policy)
+            .expect_err("a body over maxBodyBytes is always refused with too_large");
+        RegistrationConfig(Arc::new(Inner {
+            policy,
+            invalid_status: InvalidStatus::default(),
+            customer_ip: CustomerIpSource::default(),
+            too_large,
+        }))
+    }
+
+    /// Sets the status for an invalid body.
+    #[must_use]
+    pub fn with_invalid_status(mut self, status: InvalidStatus) -> Self {
+        Arc::make_mut(&mut self.0).invalid_status = status;
+        self
+    }
+
+    /// Sets where an absent `customerIP` is filled from.
+    #[must_use]
+    pub fn with_customer_ip(mut self, source: CustomerIpSource) -> Self {
+        Arc::make_mut(&mut self.0).customer_ip = source;
+        self
+    }
+
+    /// The policy bodies are checked under.
+    pub fn policy(&self) -> &Policy {
+        &self.0.policy
+    }
+
+    /// The status for an invalid body.
+    pub fn invalid_status(&self) -> InvalidStatus {
+        self.0.invalid_status
+    }
+
+    /// Where an absent `customerIP` is filled from.
+    pub fn customer_ip(&self) -> &CustomerIpSource {
+        &self.0.customer_ip
+    }
+
+    pub(crate) fn too_large_report(&self) -> &ValidationReport {
+        &self.0.too_large
+    }
+}
+
+impl Default for RegistrationConfig {
+    /// The default policy, 400, no address filled.
+    fn default() -> Self {
+        RegistrationConfig::new(Policy::default())
+    }
+}

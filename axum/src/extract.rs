@@ -1,0 +1,97 @@
+//! The extractor.
+
+use axum::extract::{ConnectInfo, FromRef, FromRequest, FromRequestParts, Request};
+use cleeng_register::{Advisories, CustomerIp, RegisterRequest};
+use std::net::{IpAddr, SocketAddr};
+
+use crate::limit::{self, BodyError};
+use crate::{content_type, RegistrationConfig, RegistrationRejection};
+
+/// A valid registration body, with its advisories: the extractor. Takes the body, so it is the
+/// last argument of a handler.
+///
+/// In order, before any work it can skip: the media type (415), the customer IP source's
+/// need for the peer address (500), the body's length while it is read (413), then the core
+/// crate's checks under the configured policy (400 or 422). Each refusal is a
+/// [`RegistrationRejection`].
+///
+/// ```
+/// use axum::{routing::post, Router};
+/// use cleeng_register::Policy;
+/// use cleeng_register_axum::{RegistrationConfig, ValidRegistration};
+///
+/// async fn register(registration: ValidRegistration) -> String {
+///     let ValidRegistration { request, advisories, .. } = registration;
+///     format!("{} with {} advisories", request.country(), advisories.len())
+/// }
+///
+/// let app: Router = Router::new()
+///     .route("/customers", post(register))
+///     .with_state(RegistrationConfig::new(Policy::default()));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValidRegistration {
+    /// The request, valid by construction. Its `customer_ip()` is the filled address when the
+    /// body had none and the configuration supplied one.
+    pub request: RegisterRequest,
+    /// What the sender should know (`customer_ip_missing`, ...), computed once here.
+    pub advisories: Advisories,
+}
+
+impl ValidRegistration {
+    /// The request and its advisories.
+    pub fn into_parts(self) -> (RegisterRequest, Advisories) {
+        (self.request, self.advisories)
+    }
+}
+
+impl<S> FromRequest<S> for ValidRegistration
+where
+    RegistrationConfig: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = RegistrationRejection;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let config = RegistrationConfig::from_ref(state);
+        let (mut parts, body) = req.into_parts();
+        content_type::check(&parts.headers).map_err(RegistrationRejection::UnsupportedMediaType)?;
+
+        let source = config.customer_ip();
+        let peer = match source {
+            crate::CustomerIpSource::Off => None,
+            // axum's own extractor also finds a `MockConnectInfo` set up for tests.
+            _ => ConnectInfo::<SocketAddr>::from_request_parts(&mut parts, state)
+                .await
+                .ok()
+                .map(|ConnectInfo(addr)| addr),
+        };
+        let fallback = source.resolve(peer, &parts.headers)?.map(customer_ip);
+
+        let policy = config.policy();
+        let body = limit::read(body, &parts.headers, policy.max_body_bytes())
+            .await
+            .map_err(|error| match error {
+                BodyError::TooLarge => {
+                    RegistrationRejection::TooLarge(config.too_large_report().clone())
+                }
+                BodyError::Unreadable(error) => RegistrationRejection::Unreadable(error),
+            })?;
+
+        match RegisterRequest::from_json_with_fallback_ip(&body, policy, fallback) {
+            Ok(request) => Ok(ValidRegistration {
+                advisories: request.advisories(),
+                request,
+            }),
+            Err(report) => Err(RegistrationRejection::Invalid {
+                report,
+                status: config.invalid_status(),
+            }),
+        }
+    }
+}
+
+fn customer_ip(addr: IpAddr) -> CustomerIp {
+    CustomerIp::parse(&addr.to_string()).expect("std writes an address in a form std parses")
+}

@@ -1,0 +1,99 @@
+//! Validating Cleeng registrations at the edge of an axum service.
+//!
+//! [`ValidRegistration`] is an axum extractor that does what every service accepting
+//! registrations would otherwise write by hand:
+//!
+//! 1. **Media type.** `Content-Type` must be `application/json` or any `*/*+json` type, in any
+//!    letter case, with any parameters (`charset` is ignored: the body must be UTF-8 anyway).
+//!    A missing `Content-Type`, one that does not parse, one given twice, or a
+//!    `Content-Encoding` other than `identity` is **415**, before a byte of the body is read.
+//! 2. **Size.** The body is read up to the policy's `maxBodyBytes` and no further: a
+//!    `Content-Length` over it is **413** without reading anything, and a chunked body is read
+//!    through [`http_body_util::Limited`] and refused at the chunk that crosses the limit, so no
+//!    more than `maxBodyBytes` is ever kept. The 413's problem holds the error `too_large` at
+//!    `""` with params `{"max": N}`. axum's `DefaultBodyLimit` does not apply: the policy is the
+//!    one limit.
+//! 3. **Content.** The body goes to [`RegisterRequest::from_json_with_fallback_ip`] under the
+//!    configured [`Policy`]; an invalid body is **400** (or **422**, see [`InvalidStatus`]),
+//!    with an RFC 9457 `application/problem+json` document: `type`, `title` ("Invalid request
+//!    body"), `status`, `code: "REQ0001"` (Cleeng's code for an invalid request) and `errors`,
+//!    the report's errors exactly as the core crate writes them. No member ever carries a
+//!    submitted value.
+//! 4. **Customer IP.** Cleeng prices and taxes by `customerIP`, and a service that forwards a
+//!    registration is not the customer. [`CustomerIpSource`] can fill an absent `customerIP`
+//!    from the connection's peer, or from `X-Forwarded-For` behind trusted proxies. Off by
+//!    default; a `customerIP` in the body is never replaced; a filled address counts as given
+//!    for the policy (`required`, `requiredFor`) and for the advisories.
+//!
+//! A valid body reaches the handler as a [`RegisterRequest`] with its [`Advisories`]. Every
+//! refusal is a [`RegistrationRejection`], which answers by itself or can be inspected by a
+//! handler that takes `Result<ValidRegistration, RegistrationRejection>`.
+//!
+//! The configuration, [`RegistrationConfig`], comes from the router state through `FromRef`.
+//!
+//! # Example
+//!
+//! A handler that answers `{"valid":true,"advisories":[...]}`, logs the codes of a refusal
+//! (never the body) and lets the rejection answer:
+//!
+//! ```
+//! use std::net::SocketAddr;
+//! use axum::{http::StatusCode, response::{IntoResponse, Response}, routing::post, Router};
+//! use cleeng_register::Policy;
+//! use cleeng_register_axum::{
+//!     CustomerIpSource, RegistrationConfig, RegistrationRejection, ValidRegistration,
+//! };
+//!
+//! async fn register(registration: Result<ValidRegistration, RegistrationRejection>) -> Response {
+//!     match registration {
+//!         Ok(ValidRegistration { request, advisories, .. }) => {
+//!             // Forward `request` to Cleeng here; it serializes to the Cleeng body.
+//!             let _ = request.email();
+//!             let answer = serde_json::json!({ "valid": true, "advisories": advisories });
+//!             (StatusCode::OK, axum::Json(answer)).into_response()
+//!         }
+//!         Err(rejection) => {
+//!             if let Some(report) = rejection.report() {
+//!                 let codes: Vec<_> = report.errors().iter().map(|e| e.code().as_str()).collect();
+//!                 eprintln!("refused: {} {codes:?}", rejection.status());
+//!             }
+//!             rejection.into_response()
+//!         }
+//!     }
+//! }
+//!
+//! async fn serve() -> Result<(), Box<dyn std::error::Error>> {
+//!     let config = RegistrationConfig::new(Policy::default())
+//!         .with_customer_ip(CustomerIpSource::TrustedProxies(vec!["10.0.0.0/8".parse()?]));
+//!     let app = Router::new().route("/customers", post(register)).with_state(config);
+//!     let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//!     // The peer address is needed by every customer IP source other than `Off`.
+//!     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! [`RegisterRequest`]: cleeng_register::RegisterRequest
+//! [`RegisterRequest::from_json_with_fallback_ip`]: cleeng_register::RegisterRequest::from_json_with_fallback_ip
+//! [`Policy`]: cleeng_register::Policy
+//! [`Advisories`]: cleeng_register::Advisories
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod client_ip;
+mod config;
+mod content_type;
+mod extract;
+mod limit;
+mod problem;
+mod rejection;
+
+pub use client_ip::MissingPeerAddress;
+pub use config::{CustomerIpSource, InvalidStatus, RegistrationConfig};
+pub use content_type::UnsupportedMediaType;
+pub use extract::ValidRegistration;
+pub use rejection::RegistrationRejection;
+
+/// The media type of every refusal: `application/problem+json`.
+pub const PROBLEM_CONTENT_TYPE: &str = problem::CONTENT_TYPE;

@@ -1,0 +1,104 @@
+//! Why a request did not yield a registration, and the answer for each case.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use cleeng_register::ValidationReport;
+
+use crate::problem::{plain_problem, problem_body, CONTENT_TYPE};
+use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
+
+/// A refused request. It is the extractor's `Rejection`, so axum answers with it as it is; a
+/// handler that takes `Result<ValidRegistration, RegistrationRejection>` can look at it first
+/// (log the codes, count them) and then answer with it or with its own response.
+///
+/// Every answer is an `application/problem+json` document (RFC 9457). None holds a submitted
+/// value or header: the errors come from the report, whose messages never repeat a value.
+///
+/// | variant | status | problem |
+/// |---|---|---|
+/// | [`UnsupportedMediaType`](Self::UnsupportedMediaType) | 415 | `detail`, plus an `Accept-Post` header |
+/// | [`TooLarge`](Self::TooLarge) | 413 | `code: "REQ0001"`, `errors: [too_large at "" with {"max": N}]` |
+/// | [`Invalid`](Self::Invalid) | 400 or 422 | `code: "REQ0001"`, `errors`: the report's errors |
+/// | [`Unreadable`](Self::Unreadable) | 400 | `detail` |
+/// | [`MissingPeerAddress`](Self::MissingPeerAddress) | 500 | `detail` |
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegistrationRejection {
+    /// The media type is not JSON (or the body is compressed); nothing was read.
+    #[error("unsupported media type: {}", .0.detail())]
+    UnsupportedMediaType(UnsupportedMediaType),
+    /// The body is over the policy's `maxBodyBytes`, by its `Content-Length` or while it was
+    /// streamed; at most that many bytes were read. The report holds the one error
+    /// `too_large` at `""` with params `{"max": N}`.
+    #[error("the request body is over the policy's maxBodyBytes")]
+    TooLarge(ValidationReport),
+    /// The body was read and is not a valid registration.
+    #[error("{report}")]
+    Invalid {
+        /// Every error, in the order the core crate gives them.
+        report: ValidationReport,
+        /// The configured status.
+        status: InvalidStatus,
+    },
+    /// The body stream failed before its end: the client went away or sent a broken chunked
+    /// encoding.
+    #[error("the request body could not be read")]
+    Unreadable(#[source] axum::Error),
+    /// The customer IP source needs the peer address and the server does not provide it.
+    #[error(transparent)]
+    MissingPeerAddress(#[from] MissingPeerAddress),
+}
+
+impl RegistrationRejection {
+    /// The status of the answer.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            RegistrationRejection::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            RegistrationRejection::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            RegistrationRejection::Invalid { status, .. } => status.status_code(),
+            RegistrationRejection::Unreadable(_) => StatusCode::BAD_REQUEST,
+            RegistrationRejection::MissingPeerAddress(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The report, for a body that was too large or invalid.
+    pub fn report(&self) -> Option<&ValidationReport> {
+        match self {
+            RegistrationRejection::TooLarge(report)
+            | RegistrationRejection::Invalid { report, .. } => Some(report),
+            _ => None,
+        }
+    }
+}
+
+impl IntoResponse for RegistrationRejection {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let body = match &self {
+            RegistrationRejection::TooLarge(report)
+            | RegistrationRejection::Invalid { report, .. } => problem_body(report, status),
+            RegistrationRejection::UnsupportedMediaType(why) => plain_problem(status, why.detail()),
+            RegistrationRejection::Unreadable(_) => {
+                plain_problem(status, "the request body could not be read to its end")
+            }
+            RegistrationRejection::MissingPeerAddress(_) => plain_problem(
+                status,
+                "the server is not configured to see client addresses",
+            ),
+        };
+        let mut response = (
+            status,
+            [(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE))],
+            body,
+        )
+            .into_response();
+        if let RegistrationRejection::UnsupportedMediaType(_) = self {
+            // RFC 9110 (15.5.16) asks a 415 to say what would be accepted.
+            response.headers_mut().insert(
+                "accept-post",
+                HeaderValue::from_static("application/json, application/*+json"),
+            );
+        }
+        response
+    }
+}

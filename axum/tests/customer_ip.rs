@@ -1,0 +1,319 @@
+//! Where an absent `customerIP` comes from: `CustomerIpSource::resolve` case by case, then
+//! through the extractor (in process, with axum's `MockConnectInfo` as the peer).
+
+mod util;
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::connect_info::MockConnectInfo;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use cleeng_register::{CustomerIpRule, Policy};
+use cleeng_register_axum::{
+    CustomerIpSource, MissingPeerAddress, RegistrationConfig, PROBLEM_CONTENT_TYPE,
+};
+use serde_json::json;
+use util::{app, post, send, VALID, VALID_WITHOUT_IP};
+
+fn addr(s: &str) -> SocketAddr {
+    s.parse().expect("a socket address")
+}
+
+fn ip(s: &str) -> Option<IpAddr> {
+    Some(s.parse().expect("an address"))
+}
+
+fn forwarded(lines: &[&str]) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    for line in lines {
+        headers.append(
+            "x-forwarded-for",
+            HeaderValue::from_str(line).expect("a header value"),
+        );
+    }
+    headers
+}
+
+fn proxies(nets: &[&str]) -> CustomerIpSource {
+    CustomerIpSource::TrustedProxies(nets.iter().map(|n| n.parse().expect("a CIDR")).collect())
+}
+
+const PROXY: &str = "10.0.0.1:40000";
+
+fn via_proxy(lines: &[&str]) -> Option<IpAddr> {
+    proxies(&["10.0.0.0/8", "2001:db8:ffff::/48"])
+        .resolve(Some(addr(PROXY)), &forwarded(lines))
+        .expect("a peer is given")
+}
+
+#[test]
+fn off_fills_nothing_and_needs_no_peer() {
+    let headers = forwarded(&["203.0.113.7"]);
+    assert_eq!(CustomerIpSource::Off.resolve(None, &headers), Ok(None));
+    assert_eq!(
+        CustomerIpSource::Off.resolve(Some(addr(PROXY)), &headers),
+        Ok(None)
+    );
+    assert_eq!(CustomerIpSource::default(), CustomerIpSource::Off);
+}
+
+#[test]
+fn peer_is_the_peer_whatever_the_header_says() {
+    let headers = forwarded(&["203.0.113.7"]);
+    let source = CustomerIpSource::Peer;
+    assert_eq!(
+        source.resolve(Some(addr("192.0.2.1:5")), &headers),
+        Ok(ip("192.0.2.1"))
+    );
+    assert_eq!(
+        source.resolve(Some(addr("[2001:db8::1]:5")), &headers),
+        Ok(ip("2001:db8::1"))
+    );
+    // A dual-stack socket's view of an IPv4 peer is the IPv4 address.
+    assert_eq!(
+        source.resolve(Some(addr("[::ffff:192.0.2.1]:5")), &headers),
+        Ok(ip("192.0.2.1"))
+    );
+}
+
+#[test]
+fn a_source_that_needs_the_peer_says_so_when_it_is_missing() {
+    let headers = HeaderMap::new();
+    assert_eq!(
+        CustomerIpSource::Peer.resolve(None, &headers),
+        Err(MissingPeerAddress)
+    );
+    assert_eq!(
+        proxies(&["10.0.0.0/8"]).resolve(None, &headers),
+        Err(MissingPeerAddress)
+    );
+}
+
+#[test]
+fn an_untrusted_peer_is_the_customer_and_its_header_is_ignored() {
+    let source = proxies(&["10.0.0.0/8"]);
+    let headers = forwarded(&["203.0.113.7"]);
+    assert_eq!(
+        source.resolve(Some(addr("192.0.2.1:5")), &headers),
+        Ok(ip("192.0.2.1"))
+    );
+    // Just outside the network.
+    assert_eq!(
+        source.resolve(Some(addr("11.0.0.0:5")), &headers),
+        Ok(ip("11.0.0.0"))
+    );
+    // No proxy trusted at all: the same as `Peer`.
+    let none = proxies(&[]);
+    assert_eq!(
+        none.resolve(Some(addr(PROXY)), &headers),
+        Ok(ip("10.0.0.1"))
+    );
+}
+
+#[test]
+fn a_trusted_peer_forwards_the_rightmost_untrusted_address() {
+    // One hop.
+    assert_eq!(via_proxy(&["203.0.113.7"]), ip("203.0.113.7"));
+    // Several hops through trusted proxies: skipped from the right.
+    assert_eq!(
+        via_proxy(&["203.0.113.7, 10.1.1.1, 10.2.2.2"]),
+        ip("203.0.113.7")
+    );
+    // Anything the client wrote itself sits left of the address our proxy saw: ignored.
+    assert_eq!(
+        via_proxy(&["198.51.100.66, 203.0.113.7, 10.1.1.1"]),
+        ip("203.0.113.7")
+    );
+    // Several header lines are one list, in order.
+    assert_eq!(
+        via_proxy(&["198.51.100.66", "203.0.113.7", "10.1.1.1"]),
+        ip("203.0.113.7")
+    );
+    assert_eq!(
+        via_proxy(&["198.51.100.66, 203.0.113.7", "10.1.1.1,10.3.3.3"]),
+        ip("203.0.113.7")
+    );
+    // IPv6, and a trusted IPv6 proxy.
+    assert_eq!(
+        via_proxy(&["2001:db8:1::7, 2001:db8:ffff::1"]),
+        ip("2001:db8:1::7")
+    );
+}
+
+#[test]
+fn entries_may_have_ports_brackets_and_spaces() {
+    assert_eq!(via_proxy(&["  203.0.113.7\t"]), ip("203.0.113.7"));
+    assert_eq!(via_proxy(&["203.0.113.7:443"]), ip("203.0.113.7"));
+    assert_eq!(via_proxy(&["[2001:db8::7]:443"]), ip("2001:db8::7"));
+    assert_eq!(via_proxy(&["[2001:db8::7]"]), ip("2001:db8::7"));
+    // An IPv4-mapped entry is the IPv4 address, for trust too.
+    assert_eq!(via_proxy(&["::ffff:203.0.113.7"]), ip("203.0.113.7"));
+    assert_eq!(
+        via_proxy(&["203.0.113.7, ::ffff:10.9.9.9"]),
+        ip("203.0.113.7")
+    );
+}
+
+#[test]
+fn no_header_or_only_trusted_proxies_fill_nothing() {
+    assert_eq!(via_proxy(&[]), None);
+    assert_eq!(via_proxy(&["10.1.1.1, 10.2.2.2"]), None);
+}
+
+#[test]
+fn a_malformed_entry_where_the_customer_should_be_fills_nothing() {
+    for line in [
+        "unknown",
+        "garbage, 10.1.1.1",
+        "203.0.113.7, _hidden",
+        "",
+        " , ",
+        "203.0.113.7,,10.1.1.1",
+        "203.0.113.300",
+        "010.0.0.1",
+        "fe80::1%eth0",
+        "203.0.113.7/32",
+    ] {
+        assert_eq!(via_proxy(&[line]), None, "{line:?}");
+    }
+    // A header that is not visible ASCII.
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        "x-forwarded-for",
+        HeaderValue::from_bytes(b"203.0.113.7, \xff").expect("obs-text is allowed"),
+    );
+    let source = proxies(&["10.0.0.0/8"]);
+    assert_eq!(source.resolve(Some(addr(PROXY)), &headers), Ok(None));
+    // Garbage left of the decision does not matter.
+    assert_eq!(via_proxy(&["garbage, 203.0.113.7"]), ip("203.0.113.7"));
+    assert_eq!(
+        via_proxy(&["unknown", "203.0.113.7, 10.1.1.1"]),
+        ip("203.0.113.7")
+    );
+}
+
+// Through the extractor.
+
+fn config(source: CustomerIpSource, rule: CustomerIpRule) -> RegistrationConfig {
+    let policy = Policy::builder()
+        .customer_ip(rule)
+        .build()
+        .expect("a valid policy");
+    RegistrationConfig::new(policy).with_customer_ip(source)
+}
+
+async fn register_from(config: RegistrationConfig, peer: &str, body: &'static str) -> util::Answer {
+    let app = app(config).layer(MockConnectInfo(addr(peer)));
+    send(app, post(Some("application/json"), body)).await
+}
+
+#[tokio::test]
+async fn peer_fills_an_absent_customer_ip_and_its_advisories_follow() {
+    let public = register_from(
+        config(CustomerIpSource::Peer, CustomerIpRule::Optional),
+        "8.8.4.4:5000",
+        VALID_WITHOUT_IP,
+    )
+    .await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert_eq!(public.body["customerIP"], "8.8.4.4");
+    assert!(public.advisories().is_empty());
+
+    let private = register_from(
+        config(CustomerIpSource::Peer, CustomerIpRule::Optional),
+        "192.168.1.20:5000",
+        VALID_WITHOUT_IP,
+    )
+    .await;
+    assert_eq!(private.body["customerIP"], "192.168.1.20");
+    assert_eq!(private.advisories(), ["customer_ip_not_public"]);
+
+    let off = register_from(
+        config(CustomerIpSource::Off, CustomerIpRule::Optional),
+        "8.8.4.4:5000",
+        VALID_WITHOUT_IP,
+    )
+    .await;
+    assert_eq!(off.body["customerIP"], json!(null));
+    assert_eq!(off.advisories(), ["customer_ip_missing"]);
+}
+
+#[tokio::test]
+async fn a_given_customer_ip_is_never_replaced() {
+    let answer = register_from(
+        config(CustomerIpSource::Peer, CustomerIpRule::Optional),
+        "192.168.1.20:5000",
+        VALID,
+    )
+    .await;
+    assert_eq!(answer.body["customerIP"], "8.8.8.8");
+    // Not even an invalid one.
+    const BAD_IP: &str = r#"{"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789","locale":"en_US","country":"US","currency":"USD","customerIP":"not an address"}"#;
+    let answer = register_from(
+        config(CustomerIpSource::Peer, CustomerIpRule::Optional),
+        "8.8.4.4:5000",
+        BAD_IP,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        answer.errors(),
+        [("/customerIP".to_owned(), "invalid_format".to_owned())]
+    );
+}
+
+#[tokio::test]
+async fn a_filled_address_counts_as_given_for_the_policy() {
+    let us_and_ca = CustomerIpRule::RequiredFor(vec!["US".parse().unwrap(), "CA".parse().unwrap()]);
+    for rule in [CustomerIpRule::Required, us_and_ca] {
+        let off = register_from(
+            config(CustomerIpSource::Off, rule.clone()),
+            "8.8.4.4:5000",
+            VALID_WITHOUT_IP,
+        )
+        .await;
+        assert_eq!(off.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            off.errors(),
+            [("/customerIP".to_owned(), "missing".to_owned())]
+        );
+
+        let filled = register_from(
+            config(CustomerIpSource::Peer, rule.clone()),
+            "8.8.4.4:5000",
+            VALID_WITHOUT_IP,
+        )
+        .await;
+        assert_eq!(filled.status, StatusCode::OK, "{rule:?}");
+        assert_eq!(filled.body["customerIP"], "8.8.4.4");
+
+        // Through a trusted proxy that did not say from whom: nothing to fill, so missing.
+        let unknown = register_from(
+            config(proxies(&["10.0.0.0/8"]), rule),
+            PROXY,
+            VALID_WITHOUT_IP,
+        )
+        .await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            unknown.errors(),
+            [("/customerIP".to_owned(), "missing".to_owned())]
+        );
+    }
+}
+
+#[tokio::test]
+async fn without_connect_info_a_source_that_needs_it_is_500() {
+    let peer = app(config(CustomerIpSource::Peer, CustomerIpRule::Optional));
+    let answer = send(peer, post(Some("application/json"), VALID)).await;
+    assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    assert_eq!(
+        answer.body,
+        json!({"type": "about:blank", "title": "Internal Server Error", "status": 500,
+               "detail": "the server is not configured to see client addresses"})
+    );
+    // `Off` needs no peer.
+    let off = app(config(CustomerIpSource::Off, CustomerIpRule::Optional));
+    let answer = send(off, post(Some("application/json"), VALID)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+}

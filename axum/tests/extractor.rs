@@ -1,0 +1,311 @@
+//! Every answer of the extractor, in process (`tower::ServiceExt::oneshot`): status, headers
+//! and body.
+
+mod util;
+
+use axum::http::{header, Request, StatusCode};
+use cleeng_register::{Policy, RegisterRequest};
+use cleeng_register_axum::{InvalidStatus, RegistrationConfig, PROBLEM_CONTENT_TYPE};
+use serde_json::{json, Value};
+use util::stream::{chunked, counted, failing};
+use util::{app, post, send, INVALID, VALID, VALID_WITHOUT_IP};
+
+fn default_app() -> axum::Router {
+    app(RegistrationConfig::default())
+}
+
+fn small_policy(max: usize) -> Policy {
+    Policy::builder()
+        .max_body_bytes(max)
+        .build()
+        .expect("a valid policy")
+}
+
+/// The report's errors exactly as the core crate serializes them.
+fn core_errors(body: &[u8], policy: &Policy) -> Value {
+    let report = RegisterRequest::from_json(body, policy).expect_err("an invalid body");
+    serde_json::to_value(&report).expect("reports serialize")["errors"].clone()
+}
+
+#[tokio::test]
+async fn a_valid_body_reaches_the_handler_without_advisories() {
+    let answer = send(default_app(), post(Some("application/json"), VALID)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.content_type(), "application/json");
+    assert_eq!(
+        answer.body,
+        json!({"valid": true, "advisories": [], "customerIP": "8.8.8.8"})
+    );
+}
+
+#[tokio::test]
+async fn a_valid_body_without_customer_ip_carries_the_advisory() {
+    let answer = send(
+        default_app(),
+        post(Some("application/json"), VALID_WITHOUT_IP),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.body,
+        json!({"valid": true, "customerIP": null, "advisories": [{
+            "pointer": "/customerIP",
+            "code": "customer_ip_missing",
+            "message": cleeng_register::Advisory::CustomerIpMissing.message(),
+        }]})
+    );
+}
+
+#[tokio::test]
+async fn json_media_types_with_parameters_and_suffixes_are_accepted() {
+    for content_type in [
+        "application/json",
+        "application/json; charset=utf-8",
+        "application/json;charset=UTF-8",
+        "Application/JSON",
+        "application/merge-patch+json",
+        "application/vnd.example.registration+json; charset=utf-8; version=2",
+        "text/x-custom+json",
+    ] {
+        let answer = send(default_app(), post(Some(content_type), VALID)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{content_type}");
+    }
+}
+
+#[tokio::test]
+async fn identity_content_encoding_is_accepted() {
+    let mut request = post(Some("application/json"), VALID);
+    request
+        .headers_mut()
+        .insert(header::CONTENT_ENCODING, "identity".parse().unwrap());
+    assert_eq!(send(default_app(), request).await.status, StatusCode::OK);
+}
+
+async fn assert_415(request: Request<axum::body::Body>, detail: &str, case: &str) {
+    let answer = send(default_app(), request).await;
+    assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{case}");
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE, "{case}");
+    assert_eq!(
+        answer.headers.get("accept-post").unwrap(),
+        "application/json, application/*+json",
+        "{case}"
+    );
+    assert_eq!(
+        answer.body,
+        json!({"type": "about:blank", "title": "Unsupported Media Type", "status": 415, "detail": detail}),
+        "{case}"
+    );
+}
+
+#[tokio::test]
+async fn other_media_types_are_415_before_the_body_is_read() {
+    const NOT_JSON: &str =
+        "the request's Content-Type is not JSON; send application/json or a */*+json type";
+    // A failing body would be 400 if it were read: 415 proves it was not.
+    assert_415(
+        post(None, failing()),
+        "the request has no Content-Type; send application/json",
+        "absent",
+    )
+    .await;
+    for content_type in [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "application/jsonx",
+        "application/json-seq",
+        "application/+json-not",
+        "json",
+        "",
+        "application/json; charset",
+    ] {
+        assert_415(post(Some(content_type), failing()), NOT_JSON, content_type).await;
+    }
+    let mut twice = post(Some("application/json"), failing());
+    twice
+        .headers_mut()
+        .append(header::CONTENT_TYPE, "application/json".parse().unwrap());
+    assert_415(twice, NOT_JSON, "given twice").await;
+
+    let mut gzip = post(Some("application/json"), failing());
+    gzip.headers_mut()
+        .insert(header::CONTENT_ENCODING, "gzip".parse().unwrap());
+    assert_415(
+        gzip,
+        "the request body has a Content-Encoding; send it uncompressed",
+        "gzip",
+    )
+    .await;
+}
+
+fn padded(len: usize) -> String {
+    let mut body = VALID.to_owned();
+    assert!(len >= body.len());
+    body.extend(std::iter::repeat_n(' ', len - body.len()));
+    body
+}
+
+#[tokio::test]
+async fn a_body_of_exactly_max_body_bytes_is_read() {
+    let policy = small_policy(VALID.len() + 10);
+    let config = RegistrationConfig::new(policy);
+    let sized = post(Some("application/json"), padded(VALID.len() + 10));
+    assert_eq!(
+        send(app(config.clone()), sized).await.status,
+        StatusCode::OK
+    );
+    let streamed = post(
+        Some("application/json"),
+        chunked(vec![VALID, "     ", "     "]),
+    );
+    assert_eq!(send(app(config), streamed).await.status, StatusCode::OK);
+}
+
+async fn assert_413(answer: util::Answer, max: usize) {
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    let errors = core_errors(&vec![b' '; max + 1], &small_policy(max));
+    assert_eq!(errors[0]["params"], json!({"max": max}));
+    assert_eq!(
+        answer.body,
+        json!({"type": "about:blank", "title": "Invalid request body", "status": 413,
+               "code": "REQ0001", "errors": errors})
+    );
+}
+
+#[tokio::test]
+async fn a_declared_length_over_the_limit_is_413_before_reading() {
+    let max = VALID.len() + 10;
+    let mut request = post(Some("application/json"), failing());
+    request
+        .headers_mut()
+        .insert(header::CONTENT_LENGTH, (max + 1).into());
+    let answer = send(app(RegistrationConfig::new(small_policy(max))), request).await;
+    assert_413(answer, max).await;
+}
+
+#[tokio::test]
+async fn a_sized_body_one_byte_over_the_limit_is_413() {
+    let max = VALID.len() + 10;
+    let request = post(Some("application/json"), padded(max + 1));
+    let answer = send(app(RegistrationConfig::new(small_policy(max))), request).await;
+    assert_413(answer, max).await;
+}
+
+#[tokio::test]
+async fn a_streamed_body_over_the_limit_is_413_at_the_chunk_that_crosses_it() {
+    let max = 100;
+    let (body, pulled) = counted(1000, 30);
+    let answer = send(
+        app(RegistrationConfig::new(small_policy(max))),
+        post(Some("application/json"), body),
+    )
+    .await;
+    assert_413(answer, max).await;
+    // 4 chunks of 30 pass 100: the fourth is refused, and no fifth is asked for.
+    assert_eq!(pulled.bytes(), 120);
+}
+
+#[tokio::test]
+async fn an_invalid_body_is_400_with_the_report_as_a_problem() {
+    let answer = send(default_app(), post(Some("application/json"), INVALID)).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    assert_eq!(
+        answer.body,
+        json!({"type": "about:blank", "title": "Invalid request body", "status": 400,
+               "code": "REQ0001", "errors": core_errors(INVALID.as_bytes(), &Policy::default())})
+    );
+    assert_eq!(
+        answer.errors(),
+        [
+            ("/email".to_owned(), "invalid_format".to_owned()),
+            ("/password".to_owned(), "missing".to_owned())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn an_invalid_body_is_422_when_so_configured() {
+    let config =
+        RegistrationConfig::default().with_invalid_status(InvalidStatus::UnprocessableContent);
+    let answer = send(app(config), post(Some("application/json"), INVALID)).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    assert_eq!(answer.body["status"], 422);
+    assert_eq!(
+        answer.body["errors"],
+        core_errors(INVALID.as_bytes(), &Policy::default())
+    );
+}
+
+#[tokio::test]
+async fn malformed_bodies_are_400_malformed_body() {
+    for body in [&b"{"[..], b"[]", b"", b"\xff{}", b"{\"email\":\"a\"} {}"] {
+        let answer = send(default_app(), post(Some("application/json"), body.to_vec())).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            answer.errors(),
+            [(String::new(), "malformed_body".to_owned())]
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_body_that_fails_while_read_is_400_without_errors() {
+    let answer = send(default_app(), post(Some("application/json"), failing())).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    assert_eq!(
+        answer.body,
+        json!({"type": "about:blank", "title": "Bad Request", "status": 400,
+               "detail": "the request body could not be read to its end"})
+    );
+}
+
+#[tokio::test]
+async fn a_handler_can_inspect_the_rejection_and_answer_with_it() {
+    let mut request = post(Some("application/json"), INVALID);
+    *request.uri_mut() = "/inspect".parse().unwrap();
+    let inspected = send(default_app(), request).await;
+    let direct = send(default_app(), post(Some("application/json"), INVALID)).await;
+    assert_eq!(inspected.headers.get("x-inspected").unwrap(), "yes");
+    assert_eq!(
+        (inspected.status, &inspected.body),
+        (direct.status, &direct.body)
+    );
+}
+
+#[tokio::test]
+async fn the_rejection_tells_its_status_and_report() {
+    use axum::extract::FromRequest;
+    use cleeng_register::ErrorCode;
+    use cleeng_register_axum::{RegistrationRejection, UnsupportedMediaType, ValidRegistration};
+
+    let config = RegistrationConfig::default();
+    let rejection =
+        ValidRegistration::from_request(post(Some("application/json"), INVALID), &config)
+            .await
+            .unwrap_err();
+    assert_eq!(rejection.status(), StatusCode::BAD_REQUEST);
+    assert!(rejection
+        .report()
+        .unwrap()
+        .contains("/email", ErrorCode::InvalidFormat));
+
+    let rejection = ValidRegistration::from_request(post(Some("text/plain"), VALID), &config)
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        rejection,
+        RegistrationRejection::UnsupportedMediaType(UnsupportedMediaType::NotJson)
+    ));
+    assert!(rejection.report().is_none());
+
+    let valid = ValidRegistration::from_request(post(Some("application/json"), VALID), &config)
+        .await
+        .unwrap();
+    let (request, advisories) = valid.into_parts();
+    assert_eq!(request.customer_ip().unwrap().as_str(), "8.8.8.8");
+    assert!(advisories.is_empty());
+}
