@@ -9,7 +9,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::error::Rules;
-use crate::{Advisories, ErrorCode, Field, Params, RegisterRequest, ValueError, Violation};
+use crate::{Advisories, ErrorCode, Field, Params, Policy, RegisterRequest, ValueError, Violation};
 
 /// One error in a body: where (`pointer`), what (`code`, `params`) and a message for people
 /// (its `Display`), which never contains the submitted value.
@@ -208,6 +208,24 @@ impl ValidationReport {
             ));
         }
         (!errors.is_empty()).then_some(ValidationReport { errors })
+    }
+
+    /// The report for a body over the policy's `maxBodyBytes`: `too_large` at `""` with
+    /// `{"max": N}`, which replaces every other error. A service that refuses a body by its
+    /// length before reading it (from `Content-Length`, say) answers with exactly this.
+    ///
+    /// ```
+    /// use cleeng_register::{ErrorCode, Policy, RegisterRequest, ValidationReport};
+    /// let policy = Policy::builder().max_body_bytes(16).build()?;
+    /// let report = ValidationReport::body_too_large(&policy);
+    /// assert_eq!(report.errors()[0].code(), ErrorCode::TooLarge);
+    /// assert_eq!(RegisterRequest::from_json(&[b' '; 17], &policy), Err(report));
+    /// # Ok::<(), cleeng_register::PolicyError>(())
+    /// ```
+    pub fn body_too_large(policy: &Policy) -> Self {
+        // The policy keeps maxBodyBytes within 2..=64 MiB.
+        let max = Params::max(policy.max_body_bytes() as u32);
+        ValidationReport::single(FieldError::at_root(ErrorCode::TooLarge, max))
     }
 
     pub(crate) fn single(error: FieldError) -> Self {

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::http::StatusCode;
-use cleeng_register::{Policy, RegisterRequest, ValidationReport};
+use cleeng_register::{Policy, ValidationReport};
 use ipnet::IpNet;
 
 /// The status of an answer to an invalid body: 400 by default, or 422 for services whose
@@ -91,11 +91,7 @@ struct Inner {
 impl RegistrationConfig {
     /// A configuration for `policy`, answering 400 for an invalid body and filling no address.
     pub fn new(policy: Policy) -> Self {
-        // One byte over the limit: the core checks the length before anything else. `vec!` of
-        // zeros is a calloc, so even a 64 MiB limit costs no touched memory.
-        let over_limit = vec![0u8; policy.max_body_bytes() + 1];
-        let too_large = RegisterRequest::from_json(&over_limit, &policy)
-            .expect_err("a body over maxBodyBytes is always refused with too_large");
+        let too_large = ValidationReport::body_too_large(&policy);
         RegistrationConfig(Arc::new(Inner {
             policy,
             invalid_status: InvalidStatus::default(),
