@@ -20,6 +20,20 @@
 //! assert_eq!(report.errors()[0].code().as_str(), "invalid_format");
 //! ```
 //!
+//! # Where things are
+//!
+//! - The body's fields: one type each ([`Email`], [`Password`], [`OfferId`], [`PublisherId`],
+//!   [`Locale`], [`CountryCode`], [`Currency`], [`PersonName`], [`ExternalId`],
+//!   [`CustomData`], [`CustomerIp`], [`CaptchaToken`]), each with `parse`, `FromStr`, serde.
+//! - The whole body: [`RegisterRequest`] (from [`RegisterRequest::from_json`], the serde seed
+//!   [`RequestSeed`], or [`RegisterRequest::builder`]), [`OfferOrPublisher`], [`Field`].
+//! - What goes wrong: [`ErrorCode`], [`Params`], [`ValueError`] (one value), [`FieldError`] and
+//!   [`ValidationReport`] (a body), [`ValidationResult`] (the result shape written out).
+//! - What a valid body's sender should know: [`Advisory`], [`Advisories`].
+//! - A service's choices: [`Policy`], [`CustomerIpRule`].
+//! - For frontends: [`schema`] (JSON Schema).
+//! - Features `proptest` (module `strategies`) and `arbitrary` (`Arbitrary` for every type).
+//!
 //! The README's "Rules" section is the contract: every rule, every error code, and every
 //! choice made where Cleeng's API page is silent.
 
