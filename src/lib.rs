@@ -45,6 +45,7 @@ mod password;
 mod policy;
 mod publisher;
 mod request;
+pub mod response;
 pub mod schema;
 mod text;
 
@@ -66,6 +67,10 @@ pub use password::Password;
 pub use policy::{CustomerIpRule, Policy, PolicyBuilder, PolicyError};
 pub use publisher::PublisherId;
 pub use request::{OfferOrPublisher, RegisterRequest, RegisterRequestBuilder};
+pub use response::{
+    CleengError, CleengErrorCode, CustomerId, CustomerToken, Jwt, JwtClaims, RefreshToken,
+    RegisterResponse,
+};
 
 #[cfg(feature = "proptest")]
 pub mod strategies;
