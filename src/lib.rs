@@ -43,6 +43,7 @@ mod name;
 mod offer;
 mod password;
 mod policy;
+mod problem;
 mod publisher;
 mod request;
 pub mod response;
@@ -65,6 +66,7 @@ pub use name::PersonName;
 pub use offer::{OfferId, OfferKind};
 pub use password::Password;
 pub use policy::{CustomerIpRule, Policy, PolicyBuilder, PolicyError};
+pub use problem::Problem;
 pub use publisher::PublisherId;
 pub use request::{OfferOrPublisher, RegisterRequest, RegisterRequestBuilder};
 pub use response::{
