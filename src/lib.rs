@@ -41,6 +41,7 @@ mod external_id;
 mod locale;
 mod name;
 mod offer;
+pub mod openapi;
 mod password;
 mod policy;
 mod problem;

@@ -28,12 +28,14 @@ mod cleeng_error;
 mod customer_id;
 mod envelope;
 mod jwt;
+mod schema;
 mod token;
 
 pub use cleeng_error::{CleengError, CleengErrorCode, ServerErrorCode};
 pub use customer_id::CustomerId;
 pub use envelope::RegisterResponse;
 pub use jwt::{Jwt, JwtClaims};
+pub use schema::{cleeng_error_schema, response_schema};
 pub use token::{CustomerToken, RefreshToken};
 
 use std::fmt;

@@ -5,7 +5,7 @@ use zeroize::Zeroizing;
 use crate::{ErrorCode, Params, ValueError, Violation};
 
 /// The most characters a session token may have.
-const MAX_CHARS: usize = 4096;
+pub(crate) const MAX_CHARS: usize = 4096;
 
 /// The rules both tokens share, first failing rule only: `too_short` when empty, `too_long`
 /// over 4096 chars, `invalid_format` unless every char is `!`..`~`.
