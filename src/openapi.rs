@@ -78,8 +78,7 @@ fn example_problem(report: ValidationReport, status: u16) -> Value {
 
 fn invalid_body_problem(policy: &Policy, status: u16) -> Value {
     let report = RegisterRequest::from_json(EXAMPLE_INVALID_REQUEST.as_bytes(), policy)
-        .err()
-        .expect("the invalid example is invalid under every policy");
+        .expect_err("the invalid example is invalid under every policy");
     example_problem(report, status)
 }
 
