@@ -407,3 +407,164 @@ fn token_serde_refuses_other_types_without_quoting_them() {
     let token: RefreshToken = serde_json::from_str("\"r\"").unwrap();
     assert_eq!(serde_json::to_string(&token).unwrap(), "\"r\"");
 }
+
+mod laws {
+    use super::*;
+    use arbitrary::{Arbitrary, Unstructured};
+    use cleeng_register::strategies;
+    use proptest::prelude::*;
+
+    /// The only `Debug` a response may have: the customer id and nothing of any token.
+    fn expected_debug(response: &RegisterResponse) -> String {
+        format!(
+            "RegisterResponse {{ customer_id: CustomerId({}), customer_token: CustomerToken(***), jwt: Jwt(***), refresh_token: RefreshToken(***) }}",
+            response.customer_id().get()
+        )
+    }
+
+    const POINTERS: [&str; 6] = [
+        "",
+        "/responseData",
+        "/responseData/customerId",
+        "/responseData/customerToken",
+        "/responseData/jwt",
+        "/responseData/refreshToken",
+    ];
+
+    /// Refusals hold only the envelope's codes, at its pointers, in field order.
+    fn check_refusal(report: &ValidationReport) {
+        let errors = report.errors();
+        assert!(!errors.is_empty());
+        let mut last = 0;
+        for e in errors {
+            let at = POINTERS
+                .iter()
+                .position(|p| *p == e.pointer())
+                .expect("a known pointer");
+            assert!(at >= last, "errors out of order");
+            last = at;
+            assert!(matches!(
+                e.code(),
+                ErrorCode::MalformedBody
+                    | ErrorCode::Missing
+                    | ErrorCode::NotAnObject
+                    | ErrorCode::NotAString
+                    | ErrorCode::InvalidFormat
+                    | ErrorCode::TooShort
+                    | ErrorCode::TooLong
+                    | ErrorCode::ClaimsMismatch
+            ));
+        }
+        if report.contains("", ErrorCode::MalformedBody) {
+            assert_eq!(errors.len(), 1);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn generated_responses_round_trip_and_hide_their_tokens(response in strategies::register_response()) {
+            let body = serde_json::to_vec(&response).unwrap();
+            prop_assert_eq!(&RegisterResponse::from_json(&body).unwrap(), &response);
+            prop_assert_eq!(format!("{response:?}"), expected_debug(&response));
+            prop_assert_eq!(format!("{:?}", response.jwt()), "Jwt(***)");
+            prop_assert_eq!(format!("{:?}", response.customer_token()), "CustomerToken(***)");
+            prop_assert_eq!(format!("{:?}", response.refresh_token()), "RefreshToken(***)");
+        }
+
+        #[test]
+        fn a_jwt_built_from_claims_decodes_to_them(
+            (id, payload) in strategies::customer_id().prop_flat_map(|id| (Just(id), strategies::jwt_payload(id))),
+            signature in proptest::collection::vec(any::<u8>(), 1..600),
+        ) {
+            let jwt = Jwt::parse(&strategies::encode_jwt(&payload, &signature)).unwrap();
+            let claims = jwt.unverified_claims();
+            prop_assert_eq!(claims.customer_id(), id);
+            let publisher = match &payload["publisherId"] {
+                Value::String(s) => s.clone(),
+                n => format!("{:09}", n.as_u64().unwrap()),
+            };
+            prop_assert_eq!(claims.publisher_id().as_str().to_owned(), publisher);
+            prop_assert_eq!(claims.exp(), payload["exp"].as_u64().unwrap());
+            let mut others = payload.as_object().unwrap().clone();
+            for typed in ["customerId", "publisherId", "exp"] {
+                others.remove(typed);
+            }
+            prop_assert_eq!(claims.other_claims(), &others);
+        }
+
+        #[test]
+        fn customer_ids_round_trip_through_text_and_serde(id in strategies::customer_id()) {
+            prop_assert_eq!(id.to_string().parse::<CustomerId>().unwrap(), id);
+            let json = serde_json::to_string(&id).unwrap();
+            prop_assert_eq!(&json, &id.get().to_string());
+            prop_assert_eq!(serde_json::from_str::<CustomerId>(&json).unwrap(), id);
+            prop_assert_eq!(serde_json::from_str::<CustomerId>(&format!("\"{id}\"")).unwrap(), id);
+        }
+
+        #[test]
+        fn exactly_one_broken_rule_gives_exactly_its_code(
+            response in strategies::register_response(),
+            which in 0usize..9,
+        ) {
+            let mut body = serde_json::to_value(&response).unwrap();
+            let data = &mut body["responseData"];
+            let (pointer, code) = match which {
+                0 => { data["customerId"] = json!(0); ("/responseData/customerId", "invalid_format") }
+                1 => { data.as_object_mut().unwrap().remove("customerToken"); ("/responseData/customerToken", "missing") }
+                2 => { data["customerToken"] = json!(""); ("/responseData/customerToken", "too_short") }
+                3 => { data["refreshToken"] = json!("a b"); ("/responseData/refreshToken", "invalid_format") }
+                4 => { data["refreshToken"] = json!("x".repeat(4097)); ("/responseData/refreshToken", "too_long") }
+                5 => { data["jwt"] = json!(format!("{}=", response.jwt().expose_secret())); ("/responseData/jwt", "invalid_format") }
+                6 => {
+                    let other = response.customer_id().get() % 1000 + 1_000_000;
+                    data["jwt"] = json!(jwt_of(&claims(other)));
+                    ("/responseData/jwt", "claims_mismatch")
+                }
+                7 => { data["jwt"] = json!(7); ("/responseData/jwt", "not_a_string") }
+                _ => { body = json!({"responseData": []}); ("/responseData", "not_an_object") }
+            };
+            prop_assert_eq!(response_errors(&body), vec![(pointer.to_owned(), code)]);
+        }
+
+        #[test]
+        fn no_bytes_panic_either_reader(data in proptest::collection::vec(any::<u8>(), 0..256)) {
+            if let Err(report) = RegisterResponse::from_json(&data) {
+                check_refusal(&report);
+            }
+            let _ = CleengError::from_json(&data);
+        }
+
+        #[test]
+        fn no_edit_of_a_valid_body_panics(
+            response in strategies::register_response(),
+            at in any::<prop::sample::Index>(),
+            byte in any::<u8>(),
+        ) {
+            let mut body = serde_json::to_vec(&response).unwrap();
+            let i = at.index(body.len());
+            body[i] = byte;
+            match RegisterResponse::from_json(&body) {
+                Ok(again) => {
+                    prop_assert_eq!(format!("{again:?}"), expected_debug(&again));
+                    let back = serde_json::to_vec(&again).unwrap();
+                    prop_assert_eq!(RegisterResponse::from_json(&back).unwrap(), again);
+                }
+                Err(report) => check_refusal(&report),
+            }
+            let _ = CleengError::from_json(&body);
+        }
+
+        #[test]
+        fn arbitrary_values_are_valid(bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+            let mut u = Unstructured::new(&bytes);
+            if let Ok(response) = RegisterResponse::arbitrary(&mut u) {
+                let body = serde_json::to_vec(&response).unwrap();
+                prop_assert_eq!(RegisterResponse::from_json(&body).unwrap(), response);
+            }
+            let mut u = Unstructured::new(&bytes);
+            if let Ok(jwt) = Jwt::arbitrary(&mut u) {
+                prop_assert_eq!(Jwt::parse(jwt.expose_secret()).unwrap(), jwt);
+            }
+        }
+    }
+}
