@@ -96,15 +96,30 @@ fn decode(token: &str) -> Option<JwtClaims> {
     if header.is_empty() || payload.is_empty() || !is_base64url(signature) {
         return None;
     }
-    let header = URL_SAFE_NO_PAD.decode(header).ok()?;
-    let mut de = serde_json::Deserializer::from_slice(&header);
-    de.deserialize_map(ObjectOnly).ok()?;
-    de.end().ok()?;
-    let payload = URL_SAFE_NO_PAD.decode(payload).ok()?;
-    let mut de = serde_json::Deserializer::from_slice(&payload);
-    let claims = de.deserialize_map(ClaimsVisitor).ok()?;
-    de.end().ok()?;
+    with_decoded(header, |header| {
+        let mut de = serde_json::Deserializer::from_slice(header);
+        de.deserialize_map(ObjectOnly).ok()?;
+        de.end().ok()
+    })?;
+    let claims = with_decoded(payload, |payload| {
+        let mut de = serde_json::Deserializer::from_slice(payload);
+        let claims = de.deserialize_map(ClaimsVisitor).ok()?;
+        de.end().ok()?;
+        Some(claims)
+    })?;
     Some(claims)
+}
+
+/// Decodes a segment (on the stack when it is at most 1024 chars, as headers and Cleeng's
+/// payloads are) and hands the bytes to `read`; `None` when it is not canonical base64url.
+fn with_decoded<R>(segment: &str, read: impl FnOnce(&[u8]) -> Option<R>) -> Option<R> {
+    let mut buf = [0u8; 768];
+    if segment.len() <= 1024 {
+        let len = URL_SAFE_NO_PAD.decode_slice(segment, &mut buf).ok()?;
+        read(&buf[..len])
+    } else {
+        read(&URL_SAFE_NO_PAD.decode(segment).ok()?)
+    }
 }
 
 /// Whether `segment` is non-empty canonical base64url without padding. The signature is
