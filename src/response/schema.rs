@@ -75,6 +75,7 @@ pub fn cleeng_error_schema() -> Value {
         "properties": {
             "code": code,
             "message": {"type": "string"},
+            "responseData": {"type": "object", "description": "Empty, or absent, on errors."},
             "errors": {
                 "type": "array",
                 "items": {
