@@ -110,11 +110,11 @@ fn decode(token: &str) -> Option<JwtClaims> {
     Some(claims)
 }
 
-/// Decodes a segment (on the stack when it is at most 1024 chars, as headers and Cleeng's
+/// Decodes a segment (on the stack when it is at most 512 chars, as headers and Cleeng's
 /// payloads are) and hands the bytes to `read`; `None` when it is not canonical base64url.
 fn with_decoded<R>(segment: &str, read: impl FnOnce(&[u8]) -> Option<R>) -> Option<R> {
-    let mut buf = [0u8; 768];
-    if segment.len() <= 1024 {
+    let mut buf = [0u8; 384];
+    if segment.len() <= 512 {
         let len = URL_SAFE_NO_PAD.decode_slice(segment, &mut buf).ok()?;
         read(&buf[..len])
     } else {
@@ -122,16 +122,32 @@ fn with_decoded<R>(segment: &str, read: impl FnOnce(&[u8]) -> Option<R>) -> Opti
     }
 }
 
-/// Whether `segment` is non-empty canonical base64url without padding. The signature is
-/// decoded only to check it, in 1024-char pieces (whole 4-char groups, so each piece decodes
-/// alone) into a stack buffer.
+/// The base64url alphabet, as a byte lookup.
+const BASE64URL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// Whether `segment` is non-empty canonical base64url without padding. The signature is not
+/// decoded whole, since any four alphabet characters decode: the alphabet is checked by
+/// lookup, and the engine decodes the last (possibly partial) group, refusing an impossible
+/// length and non-zero unused bits.
 fn is_base64url(segment: &str) -> bool {
-    let mut buf = [0u8; 768];
-    !segment.is_empty()
-        && segment
-            .as_bytes()
-            .chunks(1024)
-            .all(|piece| URL_SAFE_NO_PAD.decode_slice(piece, &mut buf).is_ok())
+    let tail = match segment.len() % 4 {
+        0 => 4,
+        partial => partial,
+    };
+    segment.len() >= tail
+        && segment.bytes().all(|b| BASE64URL[usize::from(b)])
+        && URL_SAFE_NO_PAD
+            .decode_slice(&segment[segment.len() - tail..], &mut [0u8; 3])
+            .is_ok()
 }
 
 /// Accepts any JSON object (the header), skipping its values.
