@@ -46,9 +46,12 @@ mod error;
 mod external;
 mod field;
 mod json;
+pub mod openapi;
 mod policy;
+mod problem;
 mod report;
 mod request;
+pub mod response;
 pub mod schema;
 
 pub use advisory::{Advisories, Advisory};
@@ -58,8 +61,13 @@ pub use field::{
     ExternalId, Locale, OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 pub use policy::{CustomerIpRule, Policy, PolicyBuilder, PolicyError};
+pub use problem::Problem;
 pub use report::{FieldError, ValidationReport, ValidationResult};
 pub use request::{Field, OfferOrPublisher, RegisterRequest, RegisterRequestBuilder, RequestSeed};
+pub use response::{
+    CleengError, CleengErrorCode, CustomerId, CustomerToken, Jwt, JwtClaims, RefreshToken,
+    RegisterResponse,
+};
 
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]

@@ -318,6 +318,14 @@ fn checked_in_schema_files_are_current() {
         "schema/validation-result.schema.json",
         &schema::result_schema(),
     );
+    check_file(
+        "schema/register-response.schema.json",
+        &response::response_schema(),
+    );
+    check_file(
+        "schema/openapi.json",
+        &openapi::document(&Policy::default()),
+    );
 }
 
 /// Parses a body as the crate does: UTF-8 JSON, an object, no repeated keys.

@@ -10,7 +10,8 @@
 //! - `POST /customers`: 200 `{"valid":true,"advisories":[...]}` for a valid body, else the
 //!   extractor's 415, 413 or 400/422 `application/problem+json`.
 //! - `GET /schema.json`: the JSON Schema of the body under the policy.
-//! - `GET /openapi.json`: an OpenAPI 3.1 document of `POST /customers`.
+//! - `GET /openapi.json`: the crate's OpenAPI 3.1 document of Cleeng's `POST /customers`,
+//!   under the gateway's policy (the same as `cleeng-register openapi --policy`).
 //!
 //! `--fill-customer-ip` fills an absent `customerIP` from the peer; each `--trusted-proxy`
 //! (which implies it) names a proxy network whose `X-Forwarded-For` is believed. `RUST_LOG`
@@ -30,7 +31,6 @@ use cleeng_register::{schema, Policy};
 use cleeng_register_axum::{
     CustomerIpSource, InvalidStatus, RegistrationConfig, RegistrationRejection, ValidRegistration,
 };
-use serde_json::{json, Value};
 
 const USAGE: &str = "usage: gateway [--listen ADDR] [--policy FILE] [--fill-customer-ip] \
 [--trusted-proxy CIDR]... [--invalid-status 400|422]";
@@ -106,30 +106,6 @@ impl FromRef<Gateway> for RegistrationConfig {
     }
 }
 
-/// THE OpenAPI document served at `/openapi.json`; the one place to change when the core
-/// crate provides its full document of `POST /customers`. Until then: a minimal OpenAPI 3.1
-/// document whose request body is the policy's JSON Schema, with the gateway's answers.
-fn openapi_document(policy: &Policy, invalid: InvalidStatus) -> Value {
-    let problem = json!({"application/problem+json": {"schema": {"type": "object"}}});
-    json!({
-        "openapi": "3.1.0",
-        "info": {"title": "cleeng-register gateway", "version": env!("CARGO_PKG_VERSION")},
-        "paths": {"/customers": {"post": {
-            "summary": "Validate a Cleeng registration body",
-            "requestBody": {"required": true, "content": {
-                "application/json": {"schema": schema::request_schema(policy)}
-            }},
-            "responses": {
-                "200": {"description": "Valid: {\"valid\": true, \"advisories\": [...]}",
-                        "content": {"application/json": {"schema": {"type": "object"}}}},
-                invalid.status_code().as_str(): {"description": "Invalid body (RFC 9457 problem, code REQ0001)", "content": problem},
-                "413": {"description": "Body over maxBodyBytes (problem with too_large)", "content": problem},
-                "415": {"description": "Content-Type is not JSON", "content": problem},
-            },
-        }}},
-    })
-}
-
 fn json_document(bytes: &Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], bytes.clone()).into_response()
 }
@@ -182,7 +158,7 @@ fn router(options: &Options) -> Router {
         .with_customer_ip(options.customer_ip.clone())
         .with_invalid_status(options.invalid_status);
     let schema = schema::request_schema(&options.policy);
-    let openapi = openapi_document(&options.policy, options.invalid_status);
+    let openapi = cleeng_register::openapi::document(&options.policy);
     let gateway = Gateway {
         registration,
         schema: serde_json::to_vec_pretty(&schema)

@@ -4,7 +4,7 @@
 mod util;
 
 use axum::http::{header, Request, StatusCode};
-use cleeng_register::{Policy, RegisterRequest};
+use cleeng_register::{Policy, Problem, RegisterRequest};
 use cleeng_register_axum::{InvalidStatus, RegistrationConfig, PROBLEM_CONTENT_TYPE};
 use serde_json::{json, Value};
 use util::stream::{chunked, counted, failing};
@@ -168,7 +168,7 @@ async fn assert_413(answer: util::Answer, max: usize) {
     assert_eq!(errors[0]["params"], json!({"max": max}));
     assert_eq!(
         answer.body,
-        json!({"type": "about:blank", "title": "Invalid request body", "status": 413,
+        json!({"type": Problem::TYPE, "title": "Invalid request body", "status": 413,
                "code": "REQ0001", "errors": errors})
     );
 }
@@ -213,7 +213,7 @@ async fn an_invalid_body_is_400_with_the_report_as_a_problem() {
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
     assert_eq!(
         answer.body,
-        json!({"type": "about:blank", "title": "Invalid request body", "status": 400,
+        json!({"type": Problem::TYPE, "title": "Invalid request body", "status": 400,
                "code": "REQ0001", "errors": core_errors(INVALID.as_bytes(), &Policy::default())})
     );
     assert_eq!(

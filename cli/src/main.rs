@@ -12,6 +12,7 @@ const USAGE: &str = "\
 Usage:
   cleeng-register validate [--policy FILE] [INPUT]
   cleeng-register schema [--policy FILE] [--result]
+  cleeng-register openapi [--policy FILE]
   cleeng-register --help | --version
 
 Commands:
@@ -20,6 +21,8 @@ Commands:
              Exit status: 0 all valid, 1 some invalid, 2 usage, policy or I/O error.
   schema     Write the JSON Schema (draft 2020-12) of the request body under the policy,
              or with --result the schema of validate's output lines.
+  openapi    Write the OpenAPI 3.1 document of POST /customers under the policy: the
+             request body, Cleeng's answers and errors, and the problem document.
 
 Options:
   --result        (schema) the schema of the validation result instead
@@ -58,11 +61,12 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
             println!("cleeng-register {}", env!("CARGO_PKG_VERSION"));
             return Ok(ExitCode::SUCCESS);
         }
-        "validate" | "schema" => {}
+        "validate" | "schema" | "openapi" => {}
         other if other.starts_with('-') => return Err(usage(&format!("unknown option '{other}'"))),
         other => return Err(usage(&format!("unknown command '{other}'"))),
     }
     let schema = command == "schema";
+    let openapi = command == "openapi";
     let mut policy_file = None;
     let mut result = false;
     let mut inputs = Vec::new();
@@ -92,19 +96,21 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
             s => inputs.push(s.to_owned()),
         }
     }
-    if inputs.len() > usize::from(!schema) {
-        return Err(usage(if schema {
-            "schema takes no INPUT"
+    if inputs.len() > usize::from(!schema && !openapi) {
+        return Err(usage(&if schema || openapi {
+            format!("{command} takes no INPUT")
         } else {
-            "validate takes at most one INPUT"
+            "validate takes at most one INPUT".to_owned()
         }));
     }
     let policy = match &policy_file {
         Some(path) => load_policy(path)?,
         None => Policy::default(),
     };
-    if schema {
-        let value = if result {
+    if schema || openapi {
+        let value = if openapi {
+            cleeng_register::openapi::document(&policy)
+        } else if result {
             cleeng_register::schema::result_schema()
         } else {
             cleeng_register::schema::request_schema(&policy)

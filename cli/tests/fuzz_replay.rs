@@ -69,3 +69,8 @@ fn regression_empty_params_look_like_a_value() {
     assert!(password_errors.iter().all(|e| !e.to_string().contains('}')));
     assert!(password_errors[1].params().is_empty());
 }
+
+#[test]
+fn response_json_inputs_hold() {
+    assert!(replay("response_json", targets::response_json) >= 30);
+}

@@ -303,3 +303,90 @@ fn assert_debug_hides_password(request: &RegisterRequest) {
         "Debug depends on the password"
     );
 }
+
+/// Arbitrary bytes as Cleeng's answer: through the success envelope's reader and the error
+/// body's reader.
+pub fn response_json(data: &[u8]) {
+    let parsed: Option<Value> = serde_json::from_slice(data).ok();
+    match RegisterResponse::from_json(data) {
+        Ok(response) => {
+            let body = serde_json::to_vec(&response).expect("a response serializes");
+            let again = RegisterResponse::from_json(&body).expect("its own output is valid");
+            assert_eq!(again, response);
+            assert_eq!(
+                again.jwt().unverified_claims().customer_id(),
+                response.customer_id()
+            );
+            // Debug is a fixed text around the customer id: no part of any token.
+            assert_eq!(
+                format!("{response:?}"),
+                format!(
+                    "RegisterResponse {{ customer_id: CustomerId({}), customer_token: CustomerToken(***), jwt: Jwt(***), refresh_token: RefreshToken(***) }}",
+                    response.customer_id()
+                )
+            );
+        }
+        Err(report) => {
+            const POINTERS: [&str; 6] = [
+                "",
+                "/responseData",
+                "/responseData/customerId",
+                "/responseData/customerToken",
+                "/responseData/jwt",
+                "/responseData/refreshToken",
+            ];
+            let errors = report.errors();
+            assert!(!errors.is_empty(), "a report is never empty");
+            let values = submitted_strings(parsed.as_ref());
+            let mut last = 0;
+            for e in errors {
+                assert_eq!(e.code().as_str().parse::<ErrorCode>(), Ok(e.code()));
+                let at = POINTERS
+                    .iter()
+                    .position(|p| *p == e.pointer())
+                    .expect("an RFC 6901 pointer of the envelope");
+                assert!(at >= last, "errors in field order");
+                last = at;
+                // Anything but a missing part points at a value the body holds.
+                if e.code() != ErrorCode::Missing && !e.pointer().is_empty() {
+                    if let Some(body) = &parsed {
+                        assert!(body.pointer(e.pointer()).is_some(), "{:?}", e.pointer());
+                    }
+                }
+                let message = e.to_string();
+                for v in values.iter().filter(|v| outside_message_alphabet(v)) {
+                    assert!(!message.contains(v.as_str()), "{message:?} shows a value");
+                }
+            }
+            if report.contains("", ErrorCode::MalformedBody) {
+                assert_eq!(errors.len(), 1, "malformed_body stands alone");
+            }
+        }
+    }
+    check_cleeng_error(data, parsed.as_ref());
+}
+
+/// `CleengError::from_json` agrees with the rule, restated over `serde_json::Value`: the
+/// top-level string `code`, else the first element of `errors` (a string, or an object with
+/// a string `code`).
+fn check_cleeng_error(data: &[u8], parsed: Option<&Value>) {
+    let expected = parsed.filter(|v| v.is_object()).map(|body| {
+        let first = body["errors"].get(0);
+        body["code"]
+            .as_str()
+            .or_else(|| first.and_then(Value::as_str))
+            .or_else(|| first.and_then(|f| f["code"].as_str()))
+    });
+    match (CleengError::from_json(data), expected) {
+        (Ok(err), Some(Some(code))) => {
+            assert_eq!(err.code().as_str(), code);
+            assert_eq!(CleengErrorCode::parse(code), *err.code());
+            let known = CleengErrorCode::DOCUMENTED.contains(err.code())
+                || matches!(err.code(), CleengErrorCode::Server(_));
+            assert_eq!(err.code().http_status().is_some(), known);
+        }
+        (Err(report), Some(None)) => assert!(report.contains("/code", ErrorCode::Missing)),
+        (Err(report), None) => assert!(report.contains("", ErrorCode::MalformedBody)),
+        (outcome, expected) => panic!("{outcome:?} where the rule gives {expected:?}"),
+    }
+}

@@ -1,0 +1,112 @@
+//! The RFC 9457 problem document a service answers for an invalid request body.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use serde_json::{json, Value};
+
+use crate::{FieldError, ValidationReport};
+
+/// An RFC 9457 problem document (`application/problem+json`) for a rejected registration
+/// body:
+///
+/// ```json
+/// {"type":"tag:cleeng-register,2026:invalid-request-body","title":"Invalid request body",
+///  "status":400,"code":"REQ0001","errors":[{"pointer":"/email","code":"invalid_format","message":"…"}]}
+/// ```
+///
+/// - `type` is [`Problem::TYPE`], a `tag:` URI (RFC 4151): a stable name for this kind of
+///   problem that clients compare as a string, never dereference.
+/// - `code` is Cleeng's own `REQ0001`, so clients written for Cleeng keep working.
+/// - `errors` are the report's errors exactly as [`ValidationReport`] writes them; like
+///   them, no member carries a submitted value.
+///
+/// ```
+/// use cleeng_register::{Policy, Problem, RegisterRequest};
+/// let report = RegisterRequest::from_json(br#"{"email":"nope"}"#, &Policy::default()).unwrap_err();
+/// let problem = report.to_problem(400);
+/// assert_eq!(problem.status(), 400);
+/// let json = serde_json::to_value(&problem).unwrap();
+/// assert_eq!(json["title"], "Invalid request body");
+/// assert_eq!(json["code"], "REQ0001");
+/// assert_eq!(json["errors"][0]["pointer"], "/email");
+/// assert_eq!(Problem::CONTENT_TYPE, "application/problem+json");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Problem {
+    status: u16,
+    errors: Vec<FieldError>,
+}
+
+impl Problem {
+    /// The media type to send it with.
+    pub const CONTENT_TYPE: &'static str = "application/problem+json";
+    /// The problem type URI.
+    pub const TYPE: &'static str = "tag:cleeng-register,2026:invalid-request-body";
+    /// The title, the same for every occurrence.
+    pub const TITLE: &'static str = "Invalid request body";
+    /// Cleeng's code for an invalid request body.
+    pub const CODE: &'static str = "REQ0001";
+
+    /// The HTTP status it goes with (400, or 422 where a service prefers it).
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The errors, in the report's order.
+    pub fn errors(&self) -> &[FieldError] {
+        &self.errors
+    }
+
+    /// The JSON Schema (draft 2020-12) of the document, with the errors' schema under
+    /// `$defs/FieldError`.
+    pub fn json_schema() -> Value {
+        let field_error = crate::schema::result_schema()["$defs"]["FieldError"].clone();
+        json!({
+            "$schema": crate::schema::DRAFT_2020_12,
+            "title": "Invalid request body (RFC 9457 problem details)",
+            "description": "An application/problem+json answer for a registration body that fails validation. \
+                No member carries a submitted value.",
+            "type": "object",
+            "properties": {
+                "type": {"const": Problem::TYPE, "description": "The problem type: compare it as a string."},
+                "title": {"const": Problem::TITLE},
+                "status": {"type": "integer", "minimum": 400, "maximum": 499, "description": "The HTTP status (400, or 422 where the service is so configured)."},
+                "code": {"const": Problem::CODE, "description": "Cleeng's code for an invalid request body."},
+                "errors": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/FieldError"}},
+            },
+            "required": ["type", "title", "status", "code", "errors"],
+            "$defs": {"FieldError": field_error},
+        })
+    }
+}
+
+impl ValidationReport {
+    /// The report as an RFC 9457 problem document answered with `status`.
+    pub fn to_problem(&self, status: u16) -> Problem {
+        Problem {
+            status,
+            errors: self.errors().to_vec(),
+        }
+    }
+
+    /// As [`ValidationReport::to_problem`], without copying the errors.
+    pub fn into_problem(self, status: u16) -> Problem {
+        Problem {
+            status,
+            errors: self.into_errors(),
+        }
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Problem", 5)?;
+        s.serialize_field("type", Problem::TYPE)?;
+        s.serialize_field("title", Problem::TITLE)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("code", Problem::CODE)?;
+        s.serialize_field("errors", &self.errors)?;
+        s.end()
+    }
+}
