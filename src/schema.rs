@@ -189,7 +189,13 @@ fn customer_ip_schema() -> Value {
         "type": "string",
         "description": "The customer's IPv4 or IPv6 address (no zone id, no leading zeros), used for tax and \
             geo restrictions. Without it Cleeng prices with the request's source address.",
-        "anyOf": [{"format": "ipv4"}, {"format": "ipv6"}],
+        // Typed branches, so generated clients see a string; `null` (absent) is left to the
+        // outer `type`, which drops it where the policy requires the address.
+        "anyOf": [
+            {"type": "string", "format": "ipv4"},
+            {"type": "string", "format": "ipv6"},
+            {"type": "null"},
+        ],
         "examples": ["203.0.113.7"],
     })
 }
