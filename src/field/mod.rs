@@ -78,7 +78,8 @@ impl<'de, T: Parse> Visitor<'de> for StrVisitor<T> {
         T::parse_owned(v).map_err(E::custom)
     }
 
-    refuse!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_bytes: &[u8]);
+    refuse!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_bytes: &[u8],
+        visit_i128: i128, visit_u128: u128);
 
     fn visit_unit<E: de::Error>(self) -> Result<T, E> {
         self.visit_bool(false)
@@ -267,5 +268,35 @@ impl<const N: usize> AsciiBuf<N> {
     pub(crate) fn as_str(&self) -> &str {
         // Only ASCII is ever stored, so this cannot fail; the fallback keeps it panic-free.
         std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::value::{Error, I128Deserializer, U128Deserializer};
+    use serde::de::{Deserialize, Error as _, Unexpected};
+
+    use super::StrVisitor;
+    use crate::{Email, Password};
+
+    #[test]
+    fn the_visitor_names_what_it_expects() {
+        // serde's own refusals (formats other than JSON) word themselves with `expecting`.
+        let err = Error::invalid_type(Unexpected::Bool(true), &StrVisitor::<Email>::new());
+        assert_eq!(
+            err.to_string(),
+            "invalid type: boolean `true`, expected an email address"
+        );
+    }
+
+    #[test]
+    fn wide_integers_are_refused_without_being_quoted() {
+        let err = Password::deserialize(I128Deserializer::<Error>::new(-987_654_321)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "expected a password, found a value that is not a string"
+        );
+        let err = Email::deserialize(U128Deserializer::<Error>::new(987_654_321)).unwrap_err();
+        assert!(!err.to_string().contains("987654321"));
     }
 }
