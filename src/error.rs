@@ -328,6 +328,8 @@ pub struct Params {
     pub suggestion: Option<&'static str>,
     /// The row where a repeated value first appeared (`firstRow`, migration files).
     pub first_row: Option<u64>,
+    /// The 1-based position of a header cell (`position`, migration files).
+    pub position: Option<u32>,
 }
 
 impl Params {
@@ -337,6 +339,7 @@ impl Params {
         max: None,
         suggestion: None,
         first_row: None,
+        position: None,
     };
 
     pub(crate) const fn min(min: u32) -> Params {
@@ -368,12 +371,20 @@ impl Params {
         }
     }
 
+    pub(crate) const fn position(position: u32) -> Params {
+        Params {
+            position: Some(position),
+            ..Params::NONE
+        }
+    }
+
     /// Whether there is nothing to report.
     pub const fn is_empty(&self) -> bool {
         self.min.is_none()
             && self.max.is_none()
             && self.suggestion.is_none()
             && self.first_row.is_none()
+            && self.position.is_none()
     }
 }
 
@@ -382,7 +393,8 @@ impl Serialize for Params {
         let len = self.min.is_some() as usize
             + self.max.is_some() as usize
             + self.suggestion.is_some() as usize
-            + self.first_row.is_some() as usize;
+            + self.first_row.is_some() as usize
+            + self.position.is_some() as usize;
         let mut s = serializer.serialize_struct("Params", len)?;
         if let Some(min) = self.min {
             s.serialize_field("min", &min)?;
@@ -395,6 +407,9 @@ impl Serialize for Params {
         }
         if let Some(first_row) = self.first_row {
             s.serialize_field("firstRow", &first_row)?;
+        }
+        if let Some(position) = self.position {
+            s.serialize_field("position", &position)?;
         }
         s.end()
     }
@@ -504,6 +519,20 @@ fn plural(n: u32) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+/// What a rule demands, in English (`must be a valid email address`), for messages that name
+/// the value another way (a migration file's column).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct RuleText {
+    pub(crate) field: Option<Field>,
+    pub(crate) violation: Violation,
+}
+
+impl fmt::Display for RuleText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_rule(f, self.field, self.violation.code, &self.violation.params)
     }
 }
 
