@@ -39,6 +39,7 @@ mod email;
 mod error;
 mod external_id;
 mod locale;
+pub mod migration;
 mod name;
 mod offer;
 mod password;
@@ -69,6 +70,9 @@ pub use request::{OfferOrPublisher, RegisterRequest, RegisterRequestBuilder};
 
 #[cfg(feature = "proptest")]
 pub mod strategies;
+
+// Crate-internal helpers the migration module reaches through the crate root.
+pub(crate) use error::RuleText;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]
