@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod gen;
+pub mod migration;
 
 use cleeng_register::*;
 use serde_json::{json, Map, Value};
