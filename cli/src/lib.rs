@@ -6,6 +6,8 @@
 
 use std::io::{self, BufRead, Write};
 
+pub mod users;
+
 use cleeng_register::{Advisories, FieldError, Policy, RegisterRequest};
 use serde::Serialize;
 
