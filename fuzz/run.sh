@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for SECONDS (default 60) and prints executions, execs/s and coverage.
-#   fuzz/run.sh [SECONDS] [TARGET...]      (targets default to all four)
+#   fuzz/run.sh [SECONDS] [TARGET...]      (targets default to all five)
 # New inputs go to fuzz/work/<target> (not checked in); the checked-in seeds in
 # fuzz/corpus/<target> and fuzz/regressions/<target> are read as well. Crashes land in
 # fuzz/artifacts/<target>; the script exits 1 if there is any.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(request_json constructors roundtrip validate_line)
+[ ${#targets[@]} -gt 0 ] || targets=(request_json constructors roundtrip validate_line users_csv)
 
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal

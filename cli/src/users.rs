@@ -438,6 +438,12 @@ pub fn summary_text(run: &UsersRun) -> String {
             codes.join(", ")
         ));
     }
+    if run.index_bytes > 0 {
+        text.push_str(&format!(
+            "cleeng-register: duplicate index {:.1} MiB (emails and external ids)\n",
+            run.index_bytes as f64 / (1024.0 * 1024.0)
+        ));
+    }
     if s.too_many_records() {
         text.push_str(&format!(
             "cleeng-register: advisory {}: {} records; Cleeng imports at most {} in one file, so split it\n",
