@@ -6,7 +6,10 @@ mod util;
 use cleeng_register::migration::{Column, Header};
 use cleeng_register::ErrorCode;
 
-fn parse(cells: &[&str]) -> Result<Header, Vec<(&'static str, &'static str, Option<u32>)>> {
+/// (column, code, position) of a header error.
+type Found = (&'static str, &'static str, Option<u32>);
+
+fn parse(cells: &[&str]) -> Result<Header, Vec<Found>> {
     Header::parse(cells.iter().map(|c| c.as_bytes())).map_err(|errors| {
         errors
             .iter()

@@ -153,10 +153,7 @@ pub fn run_users(
         .flexible(true)
         .buffer_capacity(64 * 1024)
         .from_reader(tee);
-    let mut errors_csv = outputs
-        .errors_csv
-        .take()
-        .map(|w| csv::Writer::from_writer(w));
+    let mut errors_csv = outputs.errors_csv.take().map(csv::Writer::from_writer);
     if let Some(w) = errors_csv.as_mut() {
         w.write_record(["row", "column", "code", "message"])
             .map_err(io::Error::from)?;

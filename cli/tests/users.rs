@@ -283,7 +283,7 @@ fn the_errors_csv_lists_every_error_with_row_and_column() {
         ]));
     assert!(records
         .iter()
-        .any(|r| &r[1] == "" && &r[2] == "malformed_row"));
+        .any(|r| r[1].is_empty() && &r[2] == "malformed_row"));
 }
 
 #[test]
