@@ -205,7 +205,7 @@ error_codes! { |f, params, rules|
     /// The JWT's `customerId` claim differs from `responseData.customerId`.
     ClaimsMismatch = "claims_mismatch" => f.write_str("names a different customerId than responseData.customerId");
     /// A date after the day of the check.
-    InFuture = "in_future" => f.write_str("must not be in the future");
+    InFuture = "in_future" => f.write_str("must not be after the day of the check");
     /// Two values in the wrong order (a create date after the last login).
     InvalidOrder = "invalid_order" => f.write_str("must not be after the last login");
     /// A template column is absent from a migration file's header.
@@ -233,7 +233,7 @@ impl Serialize for ErrorCode {
 }
 
 /// The limits or hint that go with an error: `{"min": 8}`, `{"max": 254}`,
-/// `{"suggestion": "GB"}`, `{"firstRow": 2}`. More may be added, hence `non_exhaustive`.
+/// `{"suggestion": "GB"}`, `{"firstRow": 2}`, `{"position": 3}`. More may be added, hence `non_exhaustive`.
 ///
 /// A suggestion is always one of the crate's own constants, never derived from the input.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -247,6 +247,8 @@ pub struct Params {
     pub suggestion: Option<&'static str>,
     /// The row where a repeated value first appeared (`firstRow`, migration files).
     pub first_row: Option<u64>,
+    /// The 1-based position of a header cell (`position`, migration files).
+    pub position: Option<u32>,
 }
 
 impl Params {
@@ -256,6 +258,7 @@ impl Params {
         max: None,
         suggestion: None,
         first_row: None,
+        position: None,
     };
 
     pub(crate) const fn min(min: u32) -> Params {
@@ -279,10 +282,16 @@ impl Params {
         }
     }
 
-    #[allow(dead_code)] // the migration module's duplicates
     pub(crate) const fn first_row(row: u64) -> Params {
         Params {
             first_row: Some(row),
+            ..Params::NONE
+        }
+    }
+
+    pub(crate) const fn position(position: u32) -> Params {
+        Params {
+            position: Some(position),
             ..Params::NONE
         }
     }
@@ -293,6 +302,7 @@ impl Params {
             && self.max.is_none()
             && self.suggestion.is_none()
             && self.first_row.is_none()
+            && self.position.is_none()
     }
 }
 
@@ -301,7 +311,8 @@ impl Serialize for Params {
         let len = self.min.is_some() as usize
             + self.max.is_some() as usize
             + self.suggestion.is_some() as usize
-            + self.first_row.is_some() as usize;
+            + self.first_row.is_some() as usize
+            + self.position.is_some() as usize;
         let mut s = serializer.serialize_struct("Params", len)?;
         if let Some(min) = self.min {
             s.serialize_field("min", &min)?;
@@ -314,6 +325,9 @@ impl Serialize for Params {
         }
         if let Some(first_row) = self.first_row {
             s.serialize_field("firstRow", &first_row)?;
+        }
+        if let Some(position) = self.position {
+            s.serialize_field("position", &position)?;
         }
         s.end()
     }
@@ -424,3 +438,19 @@ impl fmt::Display for ValueError {
 }
 
 impl std::error::Error for ValueError {}
+
+/// What a rule demands, in English (`must be a valid email address`), worded by the kind of
+/// value that broke it, for messages that name the value another way (a migration file's
+/// column).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct RuleText {
+    pub(crate) rules: &'static Rules,
+    pub(crate) violation: Violation,
+}
+
+impl fmt::Display for RuleText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.violation;
+        v.code.write_rule(f, &v.params, self.rules)
+    }
+}

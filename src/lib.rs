@@ -46,6 +46,7 @@ mod error;
 mod external;
 mod field;
 mod json;
+pub mod migration;
 pub mod openapi;
 mod policy;
 mod problem;
@@ -72,6 +73,9 @@ pub use response::{
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub use external::strategies;
+
+// Crate-internal helpers the migration module reaches through the crate root.
+pub(crate) use error::RuleText;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

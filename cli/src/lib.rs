@@ -6,6 +6,8 @@
 
 use std::io::{self, BufRead, Write};
 
+pub mod users;
+
 use cleeng_register::{Policy, RegisterRequest, ValidationResult};
 
 /// Validates one NDJSON line (bytes, not necessarily UTF-8; a trailing `\r` already

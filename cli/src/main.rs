@@ -13,6 +13,8 @@ Usage:
   cleeng-register validate [--policy FILE] [INPUT]
   cleeng-register schema [--policy FILE] [--result]
   cleeng-register openapi [--policy FILE]
+  cleeng-register users [--policy FILE] [--today YYYY-MM-DD] [--errors-csv FILE]
+                        [--valid-out FILE] [--rejected-out FILE] [INPUT]
   cleeng-register --help | --version
 
 Commands:
@@ -23,9 +25,16 @@ Commands:
              or with --result the schema of validate's output lines.
   openapi    Write the OpenAPI 3.1 document of POST /customers under the policy: the
              request body, Cleeng's answers and errors, and the problem document.
+  users      Check a Cleeng Users migration file (CSV with the template's header) from
+             INPUT or standard input: one JSON result per record, a summary on standard
+             error. Exit status as for validate.
 
 Options:
   --result        (schema) the schema of the validation result instead
+  --today DATE    (users) the day dates may not be after (default: today in UTC)
+  --errors-csv FILE    (users) also write the errors as CSV: row,column,code,message
+  --valid-out FILE     (users) write the header and the valid records, byte for byte
+  --rejected-out FILE  (users) write the header and the other records, byte for byte
   --policy FILE   A policy in JSON (allowedCurrencies, allowedLocales, allowUnknownFields,
                   allowInternationalEmail, customerIp, maxBodyBytes, maxExternalDataBytes,
                   maxExternalDataDepth)
@@ -62,6 +71,19 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
             return Ok(ExitCode::SUCCESS);
         }
         "validate" | "schema" | "openapi" => {}
+        "users" => {
+            let before_end = rest.iter().take_while(|a| a.as_str() != "--");
+            if before_end.into_iter().any(|a| a == "-h" || a == "--help") {
+                print!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            return match cleeng_register_cli::users::command(rest) {
+                Ok(status) => Ok(ExitCode::from(status)),
+                Err(cleeng_register_cli::users::Failure::Usage(m)) => Err(usage(&m)),
+                Err(cleeng_register_cli::users::Failure::Fatal(m)) => Err(Fatal(m)),
+            };
+        }
+
         other if other.starts_with('-') => return Err(usage(&format!("unknown option '{other}'"))),
         other => return Err(usage(&format!("unknown command '{other}'"))),
     }

@@ -51,6 +51,11 @@ fn validate_line_inputs_hold() {
     assert!(replay("validate_line", targets::validate_line) >= 40);
 }
 
+#[test]
+fn users_csv_inputs_hold() {
+    assert!(replay("users_csv", targets::users_csv) >= 12);
+}
+
 /// Found by `request_json` (fuzz/regressions/request_json/empty-params-look-like-a-value):
 /// the submitted value `}` was "found" in the params' JSON `{}`. Params hold only limits and
 /// the crate's own suggestion, so the invariant now checks the suggestion's text.

@@ -390,3 +390,57 @@ fn check_cleeng_error(data: &[u8], parsed: Option<&Value>) {
         (outcome, expected) => panic!("{outcome:?} where the rule gives {expected:?}"),
     }
 }
+
+/// Arbitrary bytes as a Users migration file through `cleeng-register users`' own code:
+/// one result line per record (one for row 1 when the header fails), the valid and rejected
+/// outputs together hold the input's bytes with the header twice, and the valid part passes
+/// again on its own with the same number of records.
+pub fn users_csv(data: &[u8]) {
+    use cleeng_register::migration::RecordRules;
+    use cleeng_register_cli::users::{run_users, Outputs};
+    let rules = || RecordRules::new(Policy::default(), "2025-06-30".parse().expect("a date"));
+    let (mut valid, mut rejected, mut lines) = (Vec::new(), Vec::new(), Vec::new());
+    let outputs = Outputs {
+        errors_csv: None,
+        valid: Some(&mut valid),
+        rejected: Some(&mut rejected),
+    };
+    let run = run_users(data, &mut lines, rules(), outputs).expect("in-memory I/O cannot fail");
+    let line_count = lines.iter().filter(|b| **b == b'\n').count() as u64;
+    for line in lines.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+        let value: Value = serde_json::from_slice(line).expect("each line is JSON");
+        let errors = value["errors"].as_array().expect("errors is an array");
+        assert_eq!(value["valid"].as_bool(), Some(errors.is_empty()));
+        for e in errors {
+            let code = e["code"].as_str().expect("a code");
+            assert!(code.parse::<ErrorCode>().is_ok(), "unknown code {code}");
+        }
+    }
+    // Records as the csv crate counts them, header excluded.
+    let records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(data)
+        .byte_records()
+        .count()
+        .saturating_sub(1) as u64;
+    if !run.header_valid {
+        assert_eq!(line_count, 1, "header errors give one line");
+        assert_eq!(rejected, data, "everything is rejected");
+        assert!(data.starts_with(&valid), "the header is kept");
+        return;
+    }
+    assert_eq!(line_count, records, "one line per record");
+    assert_eq!(run.summary.records(), records);
+    // Both parts start with the same header bytes, and hold the input's bytes once more.
+    let header_len = valid.len() + rejected.len() - data.len();
+    assert_eq!(valid[..header_len], data[..header_len]);
+    assert_eq!(rejected[..header_len], data[..header_len]);
+    // The valid part is valid on its own: no record changed meaning when cut out.
+    let mut again = Vec::new();
+    let rerun = run_users(&valid[..], &mut again, rules(), Outputs::default())
+        .expect("in-memory I/O cannot fail");
+    assert!(rerun.header_valid);
+    assert_eq!(rerun.summary.records(), run.summary.valid());
+    assert_eq!(rerun.summary.valid(), run.summary.valid());
+}

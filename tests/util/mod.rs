@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod gen;
+pub mod migration;
 pub mod response;
 
 use cleeng_register::*;

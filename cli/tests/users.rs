@@ -1,0 +1,424 @@
+//! `cleeng-register users`: the binary on files and standard input, row numbers, CSV shapes,
+//! the errors CSV, the split (with a property test), the summary and the exit status.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use cleeng_register::migration::RecordRules;
+use cleeng_register_cli::users::{run_users, Outputs};
+use proptest::prelude::*;
+use serde_json::Value;
+
+const HEADER: &str = "First Name,Last Name,Email*,Locale*,Last login,Create date,Country Code*,Currency*,IP Address,Timezone,External ID,Password Hash";
+
+fn valid_record(n: usize) -> String {
+    format!("Jane,Doe,jane{n}@example.com,en_US,2025-06-01,2020-01-15,PL,PLN,8.8.8.8,Europe/Warsaw,crm-{n},")
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cleeng-register"))
+        .arg("users")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // Written from another thread: a large output fills its pipe while input is still going
+    // in. A run that fails early does not read its input: a broken pipe is expected then.
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn lines(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// (row, [(column, code)]) of each output line.
+fn rows(output: &Output) -> Vec<(u64, Vec<(String, String)>)> {
+    lines(output)
+        .iter()
+        .map(|l| {
+            let errors = l["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    (
+                        e["column"].as_str().unwrap().to_owned(),
+                        e["code"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect();
+            (l["row"].as_u64().unwrap(), errors)
+        })
+        .collect()
+}
+
+fn temp_path(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cleeng-register-users-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn example() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/users.csv")
+}
+
+fn pair(column: &str, code: &str) -> (String, String) {
+    (column.to_owned(), code.to_owned())
+}
+
+#[test]
+fn the_example_has_valid_records_and_every_record_code() {
+    let output = run(&["--today", "2025-06-30", example().to_str().unwrap()], b"");
+    assert_eq!(output.status.code(), Some(1));
+    let found = rows(&output);
+    let text = std::fs::read_to_string(example()).unwrap();
+    // One line per record: the file's records, counted by the csv crate.
+    let records = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .count();
+    assert_eq!(found.len(), records);
+    assert_eq!(found.iter().filter(|(_, e)| e.is_empty()).count(), 4);
+    let mut codes: Vec<String> = found
+        .iter()
+        .flat_map(|(_, e)| e.iter().map(|(_, c)| c.clone()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    let policy = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/policy.json");
+    let with_policy = run(
+        &[
+            "--policy",
+            policy.to_str().unwrap(),
+            example().to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(rows(&with_policy)
+        .iter()
+        .any(|(_, e)| e.contains(&pair("Currency", "not_supported"))));
+    for code in [
+        "missing",
+        "invalid_format",
+        "too_long",
+        "control_character",
+        "surrounding_whitespace",
+        "unknown_code",
+        "in_future",
+        "invalid_order",
+        "malformed_row",
+        "duplicate_value",
+    ] {
+        assert!(
+            codes.contains(&code.to_owned()),
+            "{code} missing from the example"
+        );
+    }
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("22 records, 4 valid, 18 invalid"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("duplicate_value 2"), "{stderr}");
+}
+
+#[test]
+fn rows_count_lines_including_quoted_line_breaks_crlf_and_blank_lines() {
+    let input = format!(
+        "{HEADER}\r\n{}\r\n\"Anna\r\nMaria\",Doe,a@example.com,en_US,,,PL,PLN,,,,\r\n\r\n{}\r\n\"x,y\",\"q\"\"uote\",b@example.com,en_US,,,PL,PLN,,,,\r\n{}",
+        valid_record(1),
+        valid_record(2),
+        valid_record(3)
+    );
+    let output = run(&["-"], input.as_bytes());
+    let found = rows(&output);
+    let numbers: Vec<u64> = found.iter().map(|(r, _)| *r).collect();
+    assert_eq!(numbers, [2, 3, 6, 7, 8]);
+    assert_eq!(found[1].1, [pair("First Name", "control_character")]);
+    // Commas and doubled quotes inside quotes are values, not separators.
+    assert_eq!(found[3].1, []);
+}
+
+#[test]
+fn header_variants_are_accepted() {
+    let mut reordered: Vec<&str> = HEADER.split(',').collect();
+    reordered.reverse();
+    let record: Vec<String> = valid_record(1)
+        .split(',')
+        .rev()
+        .map(str::to_owned)
+        .collect();
+    for (header, record) in [
+        (HEADER.to_lowercase(), valid_record(1)),
+        (HEADER.replace('*', ""), valid_record(1)),
+        (HEADER.replace(',', " , "), valid_record(1)),
+        (format!("\u{feff}{HEADER}"), valid_record(1)),
+        (reordered.join(","), record.join(",")),
+    ] {
+        for newline in ["\n", "\r\n"] {
+            let output = run(
+                &[],
+                format!("{header}{newline}{record}{newline}").as_bytes(),
+            );
+            assert_eq!(output.status.code(), Some(0), "{header:?}");
+            assert_eq!(rows(&output), [(2, vec![])]);
+        }
+    }
+}
+
+#[test]
+fn header_errors_give_one_line_for_row_1_and_no_row_is_checked() {
+    let header = HEADER
+        .replace("Email*", "E-mail")
+        .replace("Timezone", "Timezone,TIMEZONE*");
+    let input = format!("{header}\n{}\n", valid_record(1));
+    let output = run(&[], input.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        rows(&output),
+        [(
+            1,
+            vec![
+                pair("Email", "missing_column"),
+                pair("", "unknown_column"),
+                pair("Timezone", "duplicate_column")
+            ]
+        )]
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("no record was checked"), "{stderr}");
+}
+
+#[test]
+fn wrong_field_counts_and_non_utf8_records_are_malformed_and_the_run_goes_on() {
+    let mut input =
+        format!("{HEADER}\n{},extra\nonly,three,fields\n", valid_record(1)).into_bytes();
+    input.extend_from_slice(b"J\xffne,Doe,z@example.com,en_US,,,PL,PLN,,,,\n");
+    input.extend_from_slice(format!("{}\n", valid_record(2)).as_bytes());
+    let output = run(&[], &input);
+    let malformed = vec![pair("", "malformed_row")];
+    assert_eq!(
+        rows(&output),
+        [
+            (2, malformed.clone()),
+            (3, malformed.clone()),
+            (4, malformed),
+            (5, vec![])
+        ]
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn today_decides_in_future() {
+    let input = format!(
+        "{HEADER}\n{}\n",
+        valid_record(1).replace("2025-06-01", "2025-07-01")
+    );
+    assert_eq!(
+        run(&["--today", "2025-07-01"], input.as_bytes())
+            .status
+            .code(),
+        Some(0)
+    );
+    let late = run(&["--today=2025-06-30"], input.as_bytes());
+    assert_eq!(rows(&late), [(2, vec![pair("Last login", "in_future")])]);
+    // Without --today, the system date: a date in 2999 is in the future.
+    let far = format!(
+        "{HEADER}\n{}\n",
+        valid_record(1).replace("2025-06-01", "2999-01-01")
+    );
+    assert_eq!(
+        rows(&run(&[], far.as_bytes())),
+        [(2, vec![pair("Last login", "in_future")])]
+    );
+}
+
+#[test]
+fn the_errors_csv_lists_every_error_with_row_and_column() {
+    let path = temp_path("errors.csv");
+    let output = run(
+        &[
+            "--today",
+            "2025-06-30",
+            "--errors-csv",
+            path.to_str().unwrap(),
+            example().to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["row", "column", "code", "message"]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let from_json: usize = lines(&output)
+        .iter()
+        .map(|l| l["errors"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(records.len(), from_json);
+    assert!(records.iter().any(|r| r
+        == vec![
+            "23",
+            "Email",
+            "duplicate_value",
+            "Email repeats the value of row 2; it must be unique in the file"
+        ]));
+    assert!(records
+        .iter()
+        .any(|r| r[1].is_empty() && &r[2] == "malformed_row"));
+}
+
+#[test]
+fn the_example_splits_into_an_uploadable_part_and_the_rest() {
+    let valid = temp_path("valid.csv");
+    let rejected = temp_path("rejected.csv");
+    let output = run(
+        &[
+            "--valid-out",
+            valid.to_str().unwrap(),
+            "--rejected-out",
+            rejected.to_str().unwrap(),
+            example().to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    // The valid part passes on its own.
+    let again = run(&[valid.to_str().unwrap()], b"");
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(rows(&again).len(), 4);
+    // Header + each part's records give back the input's bytes.
+    let input = std::fs::read(example()).unwrap();
+    let valid = std::fs::read(valid).unwrap();
+    let rejected = std::fs::read(rejected).unwrap();
+    let header_len = HEADER.len() + 2;
+    assert_eq!(valid[..header_len], input[..header_len]);
+    assert_eq!(rejected[..header_len], input[..header_len]);
+    assert_eq!(valid.len() + rejected.len() - header_len, input.len());
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(run(&["--bogus"], b"").status.code(), Some(2));
+    assert_eq!(run(&["--today", "30/06/2025"], b"").status.code(), Some(2));
+    assert_eq!(run(&["a.csv", "b.csv"], b"").status.code(), Some(2));
+    assert_eq!(run(&["/nonexistent/users.csv"], b"").status.code(), Some(2));
+    assert_eq!(
+        run(&["--policy", "/nonexistent/policy.json"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["--valid-out"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn past_100000_records_the_summary_advises_splitting() {
+    let mut input = format!("{HEADER}\n");
+    for n in 0..100_001 {
+        input.push_str(&valid_record(n));
+        input.push('\n');
+    }
+    let output = run(&["--today", "2025-06-30"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("advisory too_many_records"), "{stderr}");
+    assert_eq!(
+        output.stdout.iter().filter(|b| **b == b'\n').count(),
+        100_001
+    );
+}
+
+/// One generated record: its bytes (with its line end and any blank lines after it) and
+/// whether the check must accept it.
+fn record_strategy() -> impl Strategy<Value = (Vec<u8>, bool)> {
+    let valid =
+        (0..1000usize).prop_map(|n| (valid_record(n).replace("jane", "u").into_bytes(), true));
+    let invalid = prop_oneof![
+        Just(b"Joe,Doe,joe@localhost,en_US,,,PL,PLN,,,,".to_vec()),
+        Just(b"\"Multi\nLine\",Doe,m@example.com,en_US,,,PL,PLN,,,,".to_vec()),
+        Just(b"too,few".to_vec()),
+        Just(b"J\xffe,Doe,x@example.com,en_US,,,PL,PLN,,,,".to_vec()),
+        Just(b"\"a,b\",\"c\"\"d\",,en_US,,,PL,PLN,,,,".to_vec()),
+    ]
+    .prop_map(|bytes| (bytes, false));
+    let record = prop_oneof![3 => valid, 2 => invalid];
+    let ending = prop_oneof![
+        Just("\n"),
+        Just("\r\n"),
+        Just("\r"),
+        Just("\n\n"),
+        Just("\r\n\r\n")
+    ];
+    (record, ending).prop_map(|((mut bytes, valid), ending)| {
+        bytes.extend_from_slice(ending.as_bytes());
+        (bytes, valid)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The valid and rejected outputs each start with the input's header bytes, and together
+    /// hold exactly the input's records, each once, byte for byte, in order.
+    #[test]
+    fn the_split_keeps_every_record_byte_for_byte(
+        bom in any::<bool>(),
+        header_end in prop_oneof![Just("\n"), Just("\r\n")],
+        records in proptest::collection::vec(record_strategy(), 0..12),
+        drop_last_newline in any::<bool>(),
+    ) {
+        let mut header = if bom { b"\xef\xbb\xbf".to_vec() } else { Vec::new() };
+        header.extend_from_slice(HEADER.as_bytes());
+        header.extend_from_slice(header_end.as_bytes());
+        let mut records = records;
+        // Distinct emails are valid once: a repeated one is a duplicate after the first.
+        let mut seen = std::collections::HashSet::new();
+        for (bytes, valid) in records.iter_mut() {
+            if *valid && !seen.insert(bytes.split(|b| *b == b',').nth(2).unwrap().to_vec()) {
+                *valid = false;
+            }
+        }
+        if drop_last_newline {
+            if let Some((bytes, _)) = records.last_mut() {
+                while matches!(bytes.last(), Some(b'\n' | b'\r')) {
+                    bytes.pop();
+                }
+            }
+        }
+        let mut input = header.clone();
+        let mut expected_valid = header.clone();
+        let mut expected_rejected = header.clone();
+        for (bytes, valid) in &records {
+            input.extend_from_slice(bytes);
+            if *valid { &mut expected_valid } else { &mut expected_rejected }.extend_from_slice(bytes);
+        }
+        let (mut valid_out, mut rejected_out, mut lines_out) = (Vec::new(), Vec::new(), Vec::new());
+        let rules = RecordRules::new(Default::default(), "2025-06-30".parse().unwrap());
+        let outputs = Outputs { valid: Some(&mut valid_out), rejected: Some(&mut rejected_out), errors_csv: None };
+        let run = run_users(&input[..], &mut lines_out, rules, outputs).unwrap();
+        prop_assert_eq!(run.summary.records(), records.len() as u64);
+        prop_assert_eq!(lines_out.iter().filter(|b| **b == b'\n').count(), records.len());
+        prop_assert_eq!(String::from_utf8_lossy(&valid_out), String::from_utf8_lossy(&expected_valid));
+        prop_assert_eq!(valid_out, expected_valid);
+        prop_assert_eq!(rejected_out, expected_rejected);
+    }
+}

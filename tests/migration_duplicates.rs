@@ -1,0 +1,168 @@
+//! Values unique across a file: emails (ASCII case folded) and non-empty external ids, with
+//! `firstRow`; malformed records; the summary.
+
+mod util;
+
+use cleeng_register::migration::{Column, DuplicateIndex};
+use proptest::prelude::*;
+use util::migration::{codes, file, with};
+
+fn record(email: &'static str, external_id: &'static str) -> [&'static [u8]; Column::COUNT] {
+    let mut values = with(Column::Email, email);
+    values[Column::ExternalId as usize] = external_id;
+    values.map(str::as_bytes)
+}
+
+#[test]
+fn a_repeated_email_is_a_duplicate_on_every_later_record_ascii_case_folded() {
+    let mut file = file();
+    assert!(file.check(2, record("jane@example.com", "")).is_valid());
+    assert!(file.check(3, record("john@example.com", "")).is_valid());
+    for (row, email) in [
+        (4, "JANE@EXAMPLE.COM"),
+        (7, "Jane@Example.com"),
+        (9, "jane@example.com"),
+    ] {
+        let report = file.check(row, record(email, ""));
+        assert_eq!(codes(&report), [("Email", "duplicate_value")]);
+        assert_eq!(report.errors()[0].params().first_row, Some(2));
+        assert_eq!(
+            report.errors()[0].to_string(),
+            "Email repeats the value of row 2; it must be unique in the file"
+        );
+    }
+}
+
+#[test]
+fn only_ascii_letters_are_folded() {
+    let mut file = util::migration::file();
+    let international = cleeng_register::Policy::builder()
+        .allow_international_email(true)
+        .build()
+        .unwrap();
+    let mut intl = cleeng_register::migration::UsersFile::new(
+        util::migration::rules(international),
+        util::migration::header(),
+    )
+    .unwrap();
+    assert!(intl.check(2, record("zoë@example.com", "")).is_valid());
+    assert!(intl.check(3, record("ZOË@example.com", "")).is_valid());
+    assert!(!intl.check(4, record("ZOë@example.com", "")).is_valid());
+    assert!(file.check(2, record("a.b@example.com", "")).is_valid());
+}
+
+#[test]
+fn a_repeated_external_id_is_a_duplicate_and_empty_ones_never_clash() {
+    let mut file = file();
+    assert!(file.check(2, record("a@example.com", "crm-1")).is_valid());
+    assert!(file.check(3, record("b@example.com", "")).is_valid());
+    assert!(file.check(4, record("c@example.com", "")).is_valid());
+    // Case matters for ids.
+    assert!(file.check(5, record("d@example.com", "CRM-1")).is_valid());
+    let report = file.check(6, record("e@example.com", "crm-1"));
+    assert_eq!(codes(&report), [("External ID", "duplicate_value")]);
+    assert_eq!(report.errors()[0].params().first_row, Some(2));
+}
+
+#[test]
+fn duplicates_come_after_column_errors_email_first() {
+    let mut file = file();
+    assert!(file.check(2, record("a@example.com", "id-1")).is_valid());
+    let mut values = record("A@example.com", "id-1");
+    values[Column::Locale as usize] = b"EN";
+    let report = file.check(5, values);
+    assert_eq!(
+        codes(&report),
+        [
+            ("Locale", "invalid_format"),
+            ("Email", "duplicate_value"),
+            ("External ID", "duplicate_value")
+        ]
+    );
+}
+
+#[test]
+fn a_value_valid_for_its_column_is_indexed_even_when_its_record_is_invalid() {
+    let mut file = file();
+    let mut values = record("a@example.com", "id-1");
+    values[Column::Currency as usize] = b"XXX";
+    assert!(!file.check(2, values).is_valid());
+    let report = file.check(3, record("a@example.com", "id-1"));
+    assert_eq!(
+        codes(&report),
+        [
+            ("Email", "duplicate_value"),
+            ("External ID", "duplicate_value")
+        ]
+    );
+    // An invalid value is not indexed, so it cannot clash.
+    assert!(!file.check(4, record("bad@localhost", " id-2")).is_valid());
+    assert!(!file
+        .check(5, record("bad@localhost", " id-2"))
+        .errors()
+        .iter()
+        .any(|e| e.code().as_str() == "duplicate_value"));
+}
+
+#[test]
+fn a_record_with_the_wrong_field_count_or_not_utf8_is_malformed_and_the_file_goes_on() {
+    let mut file = file();
+    let valid = record("a@example.com", "");
+    let short: Vec<&[u8]> = valid[..11].to_vec();
+    let mut long: Vec<&[u8]> = valid.to_vec();
+    long.push(b"");
+    let mut not_utf8 = valid;
+    not_utf8[Column::FirstName as usize] = b"J\xffne";
+    for (row, fields) in [(2, short), (3, long), (4, not_utf8.to_vec())] {
+        let report = file.check(row, fields);
+        assert_eq!(codes(&report), [("", "malformed_row")]);
+    }
+    // Malformed records index nothing: this is the first valid use of the email.
+    assert!(file.check(5, valid).is_valid());
+    let summary = file.summary();
+    assert_eq!(
+        (summary.records(), summary.valid(), summary.invalid()),
+        (4, 1, 3)
+    );
+    assert_eq!(summary.codes().values().sum::<u64>(), 3);
+    assert!(!summary.too_many_records());
+}
+
+#[test]
+fn the_index_keeps_each_key_once() {
+    let mut index = DuplicateIndex::new();
+    for i in 0..10_000u64 {
+        assert_eq!(
+            index.first_row_or_insert(format!("customer{i}@example.com").as_bytes(), i + 2),
+            None
+        );
+    }
+    for i in 0..10_000u64 {
+        assert_eq!(
+            index.first_row_or_insert(format!("customer{i}@example.com").as_bytes(), 99),
+            Some(i + 2)
+        );
+    }
+    assert_eq!(index.len(), 10_000);
+    // About 25 bytes of key and 16 of table per entry, with the table's spare room.
+    assert!(index.heap_bytes() < 10_000 * 80, "{}", index.heap_bytes());
+    assert!(!format!("{index:?}").contains("customer"));
+    let huge = vec![b'x'; DuplicateIndex::MAX_KEY_BYTES + 1];
+    assert_eq!(index.first_row_or_insert(&huge, 1), None);
+    assert_eq!(index.first_row_or_insert(&huge, 2), None);
+}
+
+proptest! {
+    /// The index answers as a map from key to its first row would.
+    #[test]
+    fn the_index_agrees_with_a_map(keys in proptest::collection::vec("[a-c]{0,3}", 0..60)) {
+        let mut index = DuplicateIndex::new();
+        let mut model = std::collections::HashMap::new();
+        for (row, key) in keys.iter().enumerate() {
+            let expected = model.get(key).copied();
+            model.entry(key.clone()).or_insert(row as u64);
+            prop_assert_eq!(index.first_row_or_insert(key.as_bytes(), row as u64), expected);
+        }
+        prop_assert_eq!(index.len(), model.len());
+    }
+}
