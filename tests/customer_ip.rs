@@ -168,6 +168,20 @@ fn advisories_follow_the_address() {
         advisories(both),
         [Advisory::CustomerIpMissing, Advisory::OfferCountryMismatch]
     );
+    // The set's size agrees with its contents.
+    let set = |map| check(&map).unwrap().advisories();
+    let none = set(typical());
+    assert_eq!((none.len(), none.is_empty()), (0, true));
+    let one = set(without("customerIP"));
+    assert_eq!((one.len(), one.is_empty()), (1, false));
+    let mut two = without("customerIP");
+    two.insert("country".into(), json!("CA"));
+    let two = set(two);
+    assert_eq!((two.len(), two.is_empty()), (2, false));
+    assert!(
+        two.contains(Advisory::OfferCountryMismatch)
+            && !two.contains(Advisory::CustomerIpNotPublic)
+    );
     // No offer, no mismatch.
     let mut publisher = without("offerId");
     publisher.insert("publisherId".into(), json!("123456789"));

@@ -79,3 +79,48 @@ fn serde_refuses_what_parse_refuses() {
     let p: Password = serde_json::from_str("\"long-enough-1\"").unwrap();
     assert_eq!(serde_json::to_string(&p).unwrap(), "\"long-enough-1\"");
 }
+
+#[test]
+fn length_counts_chars_of_four_bytes_too() {
+    // Seven chars in 25 bytes: short, though the bytes would suffice.
+    let seven = format!("{}a", "😀".repeat(6));
+    assert_eq!((seven.chars().count(), seven.len()), (7, 25));
+    rejects(
+        "password",
+        &format!("{seven}"),
+        &["too_short", "missing_digit_or_special"],
+    );
+    rejects(
+        "password",
+        &format!("{}1", "😀".repeat(6)),
+        &["too_short", "missing_letter"],
+    );
+    accepts("password", &format!("{}a1", "😀".repeat(6)));
+}
+
+#[test]
+fn the_error_names_every_broken_rule_and_never_the_password() {
+    let err = Password::parse("short").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid password: must be at least 8 characters long; must contain at least one digit or one of ! @ # $ % ^ &"
+    );
+    assert_eq!(
+        Password::parse("").unwrap_err().to_string(),
+        "invalid password: must be at least 8 characters long; must contain at least one letter; \
+         must contain at least one digit or one of ! @ # $ % ^ &"
+    );
+    assert_eq!(
+        Password::parse("abcdefgh").unwrap_err().to_string(),
+        "invalid password: must contain at least one digit or one of ! @ # $ % ^ &"
+    );
+    let debug = format!("{:?}", Password::parse("shorty").unwrap_err());
+    assert_eq!(
+        debug,
+        "ValueError { what: \"password\", violations: [Violation { code: TooShort, params: \
+         Params { min: Some(8), max: None, suggestion: None, first_row: None, position: None } }, \
+         Violation { code: MissingDigitOrSpecial, params: Params { min: None, max: None, \
+         suggestion: None, first_row: None, position: None } }] }"
+    );
+    assert!(!debug.contains("shorty"));
+}

@@ -490,3 +490,61 @@ fn a_report_is_cut_at_max_errors_with_too_many_errors() {
     let codes: Vec<_> = first.errors().iter().map(|e| e.code().as_str()).collect();
     assert_eq!(codes, ["not_a_string", "too_many_errors"]);
 }
+
+#[test]
+fn an_error_without_params_has_no_params_key() {
+    let report = check(&with("email", json!("nope"))).unwrap_err();
+    assert_eq!(
+        serde_json::to_value(&report.errors()[0]).unwrap(),
+        json!({"pointer": "/email", "code": "invalid_format", "message": "email must be a valid email address"})
+    );
+    assert!(report.errors()[0].params().is_empty());
+}
+
+#[test]
+fn params_tell_serializers_how_many_members_they_have() {
+    use serde_test::{assert_ser_tokens, Token};
+    let params = |value: Value| {
+        let report = check(&with("country", value)).unwrap_err();
+        *report.errors()[0].params()
+    };
+    assert_ser_tokens(
+        &params(json!("UK")),
+        &[
+            Token::Struct {
+                name: "Params",
+                len: 1,
+            },
+            Token::Str("suggestion"),
+            Token::Str("GB"),
+            Token::StructEnd,
+        ],
+    );
+    let empty = *check(&with("email", json!("nope"))).unwrap_err().errors()[0].params();
+    assert_ser_tokens(
+        &empty,
+        &[
+            Token::Struct {
+                name: "Params",
+                len: 0,
+            },
+            Token::StructEnd,
+        ],
+    );
+    let long = *check(&with("firstName", json!("x".repeat(51))))
+        .unwrap_err()
+        .errors()[0]
+        .params();
+    assert_ser_tokens(
+        &long,
+        &[
+            Token::Struct {
+                name: "Params",
+                len: 1,
+            },
+            Token::Str("max"),
+            Token::U32(50),
+            Token::StructEnd,
+        ],
+    );
+}

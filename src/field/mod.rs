@@ -220,7 +220,12 @@ pub(crate) fn longer_than(s: &str, max: usize) -> bool {
 
 /// Whether `s` has fewer than `min` chars.
 pub(crate) fn shorter_than(s: &str, min: usize) -> bool {
-    s.len() < min || (s.len() < min * 4 && s.chars().nth(min - 1).is_none())
+    // A char takes 1 to 4 bytes: the byte length settles most texts without counting.
+    match s.len() {
+        bytes if bytes < min => true,
+        bytes if bytes >= min * 4 => false,
+        _ => s.chars().nth(min - 1).is_none(),
+    }
 }
 
 /// Unicode `Cc`, or a bidirectional embedding, override or isolate control.
