@@ -87,7 +87,7 @@ fn length_counts_chars_of_four_bytes_too() {
     assert_eq!((seven.chars().count(), seven.len()), (7, 25));
     rejects(
         "password",
-        &format!("{seven}"),
+        &seven,
         &["too_short", "missing_digit_or_special"],
     );
     rejects(
