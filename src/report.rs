@@ -59,9 +59,17 @@ impl FieldError {
         }
     }
 
+    /// The first rule a value at a fixed pointer broke, worded by the value's type.
+    pub(crate) fn at_pointer_from(pointer: &'static str, error: &ValueError) -> Self {
+        let first = error.violations().next().expect("a refusal names a rule");
+        FieldError {
+            rules: error.rules(),
+            ..FieldError::at_pointer(pointer, first)
+        }
+    }
+
     /// An error at a fixed pointer outside the request body's fields (`/responseData/jwt`).
     /// Its message names the pointer's path (`responseData.jwt`).
-    #[allow(dead_code)] // the response module's pointers
     pub(crate) const fn at_pointer(pointer: &'static str, violation: Violation) -> Self {
         FieldError {
             pointer: Cow::Borrowed(pointer),

@@ -246,7 +246,7 @@ fn a_wrong_claim_in_an_envelope_is_invalid_format_at_the_jwt() {
     let report = read(&with_data("jwt", json!("x.y"))).unwrap_err();
     assert_eq!(
         report.errors()[0].to_string(),
-        "responseData.jwt has an invalid format"
+        "responseData.jwt must be a compact JWS: three base64url segments whose header and payload are JSON objects"
     );
 }
 

@@ -196,8 +196,8 @@ fn text<T>(
         RawText::Str(s) => match parse(s.into_owned()) {
             Ok(value) => Some(value),
             Err(err) => {
-                let first = err.violations().next();
-                push(errors, pointer, first.expect("a refusal names a rule"))
+                errors.push(FieldError::at_pointer_from(pointer, &err));
+                None
             }
         },
         RawText::Absent => push(errors, pointer, Violation::new(ErrorCode::Missing)),
