@@ -156,7 +156,7 @@ impl Serialize for FieldError {
 }
 
 /// Serializes a `Display` value as a string without an intermediate `String`.
-struct DisplayStr<'a, T: fmt::Display>(&'a T);
+pub(crate) struct DisplayStr<'a, T: fmt::Display>(pub(crate) &'a T);
 
 impl<T: fmt::Display> Serialize for DisplayStr<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

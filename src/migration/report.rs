@@ -9,6 +9,7 @@ use serde::{Serialize, Serializer};
 use super::column::Column;
 use super::record::UserRecord;
 use crate::error::Rules;
+use crate::report::DisplayStr;
 use crate::{ErrorCode, Params, RuleText, ValueError, Violation};
 
 /// One error in a migration file: the column it is about (`None` for the whole record or a
@@ -139,15 +140,6 @@ impl Serialize for RecordError {
             s.skip_field("params")?;
         }
         s.end()
-    }
-}
-
-/// Serializes a `Display` value as a string without an intermediate `String`.
-struct DisplayStr<'a, T: fmt::Display>(&'a T);
-
-impl<T: fmt::Display> Serialize for DisplayStr<'_, T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
     }
 }
 

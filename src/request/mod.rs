@@ -305,37 +305,28 @@ impl RegisterRequest {
 #[must_use]
 pub struct RegisterRequestBuilder(RegisterRequest);
 
+/// The builder's setters, one per optional field: each sets the field and hands the builder
+/// back.
+macro_rules! optional_setters {
+    ($($field:ident: $ty:ty => $key:literal,)+) => {$(
+        #[doc = concat!("`", $key, "`.")]
+        pub fn $field(mut self, value: $ty) -> Self {
+            self.0.$field = Some(value);
+            self
+        }
+    )+};
+}
+
 impl RegisterRequestBuilder {
-    /// `firstName`.
-    pub fn first_name(mut self, name: PersonName) -> Self {
-        self.0.first_name = Some(name);
-        self
+    optional_setters! {
+        first_name: PersonName => "firstName",
+        last_name: PersonName => "lastName",
+        external_id: ExternalId => "externalId",
+        external_data: CustomData => "externalData",
+        customer_ip: CustomerIp => "customerIP",
+        captcha_value: CaptchaToken => "captchaValue",
     }
-    /// `lastName`.
-    pub fn last_name(mut self, name: PersonName) -> Self {
-        self.0.last_name = Some(name);
-        self
-    }
-    /// `externalId`.
-    pub fn external_id(mut self, id: ExternalId) -> Self {
-        self.0.external_id = Some(id);
-        self
-    }
-    /// `externalData`.
-    pub fn external_data(mut self, data: CustomData) -> Self {
-        self.0.external_data = Some(data);
-        self
-    }
-    /// `customerIP`.
-    pub fn customer_ip(mut self, ip: CustomerIp) -> Self {
-        self.0.customer_ip = Some(ip);
-        self
-    }
-    /// `captchaValue`.
-    pub fn captcha_value(mut self, token: CaptchaToken) -> Self {
-        self.0.captcha_value = Some(token);
-        self
-    }
+
     /// The request.
     pub fn build(self) -> RegisterRequest {
         self.0
