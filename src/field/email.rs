@@ -144,30 +144,50 @@ fn domain_is_valid(domain: &str) -> bool {
             _ => inner.parse::<std::net::Ipv4Addr>().is_ok(),
         };
     }
-    let idn = !domain.is_ascii() || domain.split('.').any(is_a_label);
-    if idn {
-        idn_is_valid(domain)
-    } else {
-        host_name_is_valid(domain)
+    if !domain.is_ascii() {
+        return idn_is_valid(domain);
+    }
+    match host_name(domain) {
+        HostName::Plain => true,
+        HostName::WithALabels => idn_is_valid(domain),
+        HostName::Invalid => false,
     }
 }
 
-fn is_a_label(label: &str) -> bool {
-    label
-        .get(..4)
-        .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+/// What the ASCII host-name rules make of a domain.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum HostName {
+    /// Valid, without A-labels.
+    Plain,
+    /// Valid as ASCII, with `xn--` labels whose Punycode IDNA must still check.
+    WithALabels,
+    Invalid,
 }
 
-/// The ASCII host-name rules. One pass over the bytes, no searching.
-fn host_name_is_valid(domain: &str) -> bool {
+fn is_a_label(label: &[u8]) -> bool {
+    label
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+}
+
+/// The ASCII host-name rules, in one pass over the bytes.
+fn host_name(domain: &str) -> HostName {
     let mut labels = 0;
     let mut last: &[u8] = &[];
+    let mut a_labels = false;
     let all_valid = domain.as_bytes().split(|&b| b == b'.').all(|label| {
         labels += 1;
         last = label;
+        a_labels |= is_a_label(label);
         label_is_valid(label)
     });
-    domain.len() <= 253 && labels >= 2 && all_valid && !last.iter().all(u8::is_ascii_digit)
+    let valid =
+        domain.len() <= 253 && labels >= 2 && all_valid && !last.iter().all(u8::is_ascii_digit);
+    match (valid, a_labels) {
+        (false, _) => HostName::Invalid,
+        (true, false) => HostName::Plain,
+        (true, true) => HostName::WithALabels,
+    }
 }
 
 fn label_is_valid(label: &[u8]) -> bool {
@@ -202,7 +222,7 @@ fn idn_is_valid(domain: &str) -> bool {
         .split('.')
         .zip(ascii.split('.').zip(unicode.split('.')))
         .all(|(given, (a_label, u_label))| {
-            if given.is_ascii() && is_a_label(given) {
+            if given.is_ascii() && is_a_label(given.as_bytes()) {
                 given == a_label
             } else if given.is_ascii() {
                 given.eq_ignore_ascii_case(a_label)
@@ -210,7 +230,9 @@ fn idn_is_valid(domain: &str) -> bool {
                 given == u_label
             }
         });
-    canonical && domain.split('.').count() == ascii.split('.').count() && host_name_is_valid(&ascii)
+    canonical
+        && domain.split('.').count() == ascii.split('.').count()
+        && host_name(&ascii) != HostName::Invalid
 }
 
 owned_text!(Email, "an email address", |s: &str| check(s, false));

@@ -39,11 +39,13 @@ pub struct Locale {
 impl Locale {
     /// Parses `^[a-z]{2,3}(_[A-Z]{2})?$` with an assigned region.
     pub fn parse(s: &str) -> Result<Self, ValueError> {
-        let locale = parse_parts(s).ok_or(ValueError::new(
-            &LOCALE_RULES,
-            Violation::new(ErrorCode::InvalidFormat),
-        ))?;
-        if let Some(region) = locale.region() {
+        let Some((locale, region)) = parse_parts(s) else {
+            return Err(ValueError::new(
+                &LOCALE_RULES,
+                Violation::new(ErrorCode::InvalidFormat),
+            ));
+        };
+        if let Some(region) = region {
             // The region's rules are the country's: same code, same suggestion.
             CountryCode::parse(region).map_err(|e| {
                 let broken = e.violations().next().expect("a refusal names a rule");
@@ -81,21 +83,26 @@ impl Locale {
     }
 }
 
-fn parse_parts(s: &str) -> Option<Locale> {
-    let (language, region) = match s.split_once('_') {
-        Some((language, region)) => (language, Some(region)),
-        None => (s, None),
-    };
+/// The locale and its region, when `s` has the shape; one pass over the bytes.
+fn parse_parts(s: &str) -> Option<(Locale, Option<&str>)> {
+    let bytes = s.as_bytes();
+    let language_len = bytes.iter().position(|&b| b == b'_').unwrap_or(bytes.len());
+    let language = &bytes[..language_len];
+    // `None` without `_`; the bytes after it otherwise (all ASCII when the shape holds).
+    let region = s.get(language_len + 1..);
     let language_ok =
-        (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase());
+        (2..=3).contains(&language.len()) && language.iter().all(u8::is_ascii_lowercase);
     let region_ok =
         region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()));
     if !(language_ok && region_ok) {
         return None;
     }
-    Some(Locale {
-        text: AsciiBuf::new(s)?,
-    })
+    Some((
+        Locale {
+            text: AsciiBuf::new(s)?,
+        },
+        region,
+    ))
 }
 
 inline_code!(Locale, "a locale such as en_US");
