@@ -520,6 +520,29 @@ fn params_tell_serializers_how_many_members_they_have() {
             Token::StructEnd,
         ],
     );
+    // Every member at once (no error sets more than one, but the fields are public).
+    let mut all = params(json!("UK"));
+    (all.min, all.max, all.first_row, all.position) = (Some(1), Some(2), Some(3), Some(4));
+    assert_ser_tokens(
+        &all,
+        &[
+            Token::Struct {
+                name: "Params",
+                len: 5,
+            },
+            Token::Str("min"),
+            Token::U32(1),
+            Token::Str("max"),
+            Token::U32(2),
+            Token::Str("suggestion"),
+            Token::Str("GB"),
+            Token::Str("firstRow"),
+            Token::U64(3),
+            Token::Str("position"),
+            Token::U32(4),
+            Token::StructEnd,
+        ],
+    );
     let empty = *check(&with("email", json!("nope"))).unwrap_err().errors()[0].params();
     assert_ser_tokens(
         &empty,
