@@ -353,7 +353,7 @@ macro_rules! field_schema {
                 stringify!($ty).into()
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                Schema::try_from($schema).unwrap_or_default()
+                Schema::try_from($schema).expect("every field schema is a JSON object")
             }
         }
     )*};

@@ -67,6 +67,10 @@ fn padding_and_other_alphabets_are_refused() {
     // Standard base64's `+` and `/` are not base64url.
     assert!(refused(&format!("{header}.{payload}.ab+c")));
     assert!(refused(&format!("{header}.{payload}.ab/c")));
+    // Outside the signature's last group too, where the decoder is not asked.
+    assert!(refused(&format!("{header}.{payload}.ab+cc2ln")));
+    assert!(refused(&format!("{header}.{payload}.a/bcc2ln")));
+    assert!(!refused(&format!("{header}.{payload}.ab-cc2ln")));
     assert!(!refused(&format!("{header}.{payload}.ab-_")));
     // White space anywhere.
     assert!(refused(&format!(" {header}.{payload}.c2ln")));

@@ -3,9 +3,9 @@
 
 mod util;
 
-use cleeng_register::migration::{Column, DuplicateIndex};
+use cleeng_register::migration::{Column, DuplicateIndex, UsersSummary};
 use proptest::prelude::*;
-use util::migration::{codes, file, with};
+use util::migration::{codes, file, valid, with};
 
 fn record(email: &'static str, external_id: &'static str) -> [&'static [u8]; Column::COUNT] {
     let mut values = with(Column::Email, email);
@@ -165,4 +165,23 @@ proptest! {
         }
         prop_assert_eq!(index.len(), model.len());
     }
+}
+
+#[test]
+fn too_many_records_is_past_one_hundred_thousand_not_at_it() {
+    let mut file = file();
+    let report = file.check(2, valid().map(str::as_bytes));
+    assert!(report.is_valid());
+    let mut summary = UsersSummary::default();
+    for _ in 0..UsersSummary::MAX_IMPORT_RECORDS {
+        summary.add(&report, true);
+    }
+    assert_eq!(summary.records(), 100_000);
+    assert!(!summary.too_many_records());
+    summary.add(&report, true);
+    assert!(summary.too_many_records());
+    // The header's errors count no record.
+    let mut header_only = UsersSummary::default();
+    header_only.add(&report, false);
+    assert_eq!(header_only.records(), 0);
 }

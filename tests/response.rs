@@ -267,6 +267,11 @@ fn token_rules_at_their_boundaries() {
         CustomerToken::parse(&"é".repeat(4097)).unwrap_err().code(),
         ErrorCode::TooLong
     );
+    // 4096 two-byte chars are not too long (chars, not bytes): the format refuses them.
+    assert_eq!(
+        CustomerToken::parse(&"é".repeat(4096)).unwrap_err().code(),
+        ErrorCode::InvalidFormat
+    );
     let report = read(&with_data("customerToken", json!(""))).unwrap_err();
     assert_eq!(report.errors()[0].params().min, Some(1));
     let report = read(&with_data("refreshToken", json!(format!("{max}a")))).unwrap_err();

@@ -11,8 +11,8 @@ use serde::de::{self, DeserializeSeed, Visitor};
 use crate::json::walk::{KeyProbe, Skip};
 use crate::{ErrorCode, Field, FieldError, Violation};
 
-/// What a known field held.
-#[derive(Debug, Default)]
+/// What a known field held. No `Debug`: it holds the submitted text, passwords included.
+#[derive(Default)]
 pub(crate) enum Slot<'a> {
     /// Not given, or `null`.
     #[default]
@@ -32,7 +32,7 @@ impl Slot<'_> {
 
 /// The fields of a body, one slot per [`Field`], plus the errors about its keys in input
 /// order.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct RawBody<'a> {
     slots: [Slot<'a>; Field::COUNT],
     pub(crate) key_errors: Vec<FieldError>,
