@@ -174,7 +174,7 @@ pub fn custom_data() -> impl Strategy<Value = CustomData> {
     let text = (object, any::<bool>()).prop_map(|(map, pretty)| {
         let value = serde_json::Value::Object(map.into_iter().collect());
         if pretty {
-            serde_json::to_string_pretty(&value).unwrap_or_default()
+            serde_json::to_string_pretty(&value).expect("a Value always serializes")
         } else {
             value.to_string()
         }

@@ -271,8 +271,8 @@ impl<const N: usize> AsciiBuf<N> {
     }
 
     pub(crate) fn as_str(&self) -> &str {
-        // Only ASCII is ever stored, so this cannot fail; the fallback keeps it panic-free.
-        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+        std::str::from_utf8(&self.bytes[..self.len as usize])
+            .expect("AsciiBuf::new stores ASCII only")
     }
 }
 
