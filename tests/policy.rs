@@ -82,6 +82,18 @@ fn invalid_policies_are_refused_with_a_clear_message() {
             "customerIp must be \"optional\", \"required\" or {\"requiredFor\"",
         ),
         (
+            json!({"customerIp": 5}),
+            "expected customerIp as \"optional\", \"required\" or {\"requiredFor\"",
+        ),
+        (
+            json!({"customerIp": {"requiredFr": ["US"]}}),
+            "customerIp must be \"optional\", \"required\" or {\"requiredFor\"",
+        ),
+        (
+            json!({"customerIp": {}}),
+            "customerIp must be \"optional\", \"required\" or {\"requiredFor\"",
+        ),
+        (
             json!({"maxExternalDataDepth": 0}),
             "maxExternalDataDepth must be between 1 and 100, not 0",
         ),
@@ -135,5 +147,17 @@ fn unknown_fields_can_be_allowed() {
     assert_eq!(
         errors_of(&RegisterRequest::from_json(dup, &p)),
         [("/email".into(), "duplicate_field")]
+    );
+}
+
+#[test]
+fn a_repeated_required_for_is_refused() {
+    let err =
+        Policy::from_json(br#"{"customerIp": {"requiredFor": ["US"], "requiredFor": ["CA"]}}"#)
+            .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("customerIp must be \"optional\", \"required\" or {\"requiredFor\""),
+        "{err}"
     );
 }
