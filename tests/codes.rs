@@ -233,3 +233,13 @@ fn currency_allow_list_gives_not_supported() {
         [("/currency".into(), "unknown_code")]
     );
 }
+
+#[test]
+fn a_country_has_its_english_name() {
+    let name = |code: &str| code.parse::<CountryCode>().unwrap().name();
+    assert_eq!(name("PL"), "Poland");
+    assert_eq!(
+        name("GB"),
+        "United Kingdom of Great Britain and Northern Ireland"
+    );
+}

@@ -571,3 +571,179 @@ fn params_tell_serializers_how_many_members_they_have() {
         ],
     );
 }
+
+#[test]
+fn an_error_knows_its_field_and_serializes_its_members() {
+    use serde_test::{assert_ser_tokens, Token};
+    let report = check(&with("zzz", json!(1))).unwrap_err();
+    let unknown = &report.errors()[0];
+    assert_eq!((unknown.field(), unknown.pointer()), (None, "/zzz"));
+    let report = check(&with("firstName", json!("x".repeat(51)))).unwrap_err();
+    let long = &report.errors()[0];
+    assert_eq!(long.field(), Some(Field::FirstName));
+    assert_ser_tokens(
+        long,
+        &[
+            Token::Struct {
+                name: "FieldError",
+                len: 4,
+            },
+            Token::Str("pointer"),
+            Token::Str("/firstName"),
+            Token::Str("code"),
+            Token::Str("too_long"),
+            Token::Str("message"),
+            Token::Str("firstName must be at most 50 characters long"),
+            Token::Str("params"),
+            Token::Struct {
+                name: "Params",
+                len: 1,
+            },
+            Token::Str("max"),
+            Token::U32(50),
+            Token::StructEnd,
+            Token::StructEnd,
+        ],
+    );
+    let report = check(&with("country", json!(7))).unwrap_err();
+    assert_ser_tokens(
+        &report.errors()[0],
+        &[
+            Token::Struct {
+                name: "FieldError",
+                len: 3,
+            },
+            Token::Str("pointer"),
+            Token::Str("/country"),
+            Token::Str("code"),
+            Token::Str("not_a_string"),
+            Token::Str("message"),
+            Token::Str("country must be a string"),
+            Token::StructEnd,
+        ],
+    );
+}
+
+#[test]
+fn a_report_says_every_error_and_finds_only_what_it_holds() {
+    let report = check(
+        &with("email", json!(1))
+            .into_iter()
+            .filter(|(k, _)| k != "currency")
+            .collect(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        report.to_string(),
+        "invalid registration request: /email not_a_string; /currency missing"
+    );
+    assert!(report.contains("/email", ErrorCode::NotAString));
+    assert!(report.contains("/currency", ErrorCode::Missing));
+    assert!(!report.contains("/email", ErrorCode::Missing));
+    assert!(!report.contains("/password", ErrorCode::NotAString));
+    assert!(!report.contains("/password", ErrorCode::Missing));
+}
+
+#[test]
+fn a_result_has_the_one_shape_with_or_without_a_line() {
+    use serde_test::{assert_ser_tokens, Token};
+    let valid = RegisterRequest::from_json(&bytes(&without("customerIP")), &Policy::default());
+    let result = ValidationResult::of(&valid);
+    assert!(result.is_valid());
+    assert_eq!(
+        serde_json::to_value(result.at_line(4)).unwrap(),
+        json!({"line": 4, "valid": true, "errors": [], "advisories": [{
+            "pointer": "/customerIP", "code": "customer_ip_missing",
+            "message": Advisory::CustomerIpMissing.message()
+        }]})
+    );
+    let invalid = RegisterRequest::from_json(b"[]", &Policy::default());
+    let result = ValidationResult::of(&invalid);
+    assert!(!result.is_valid());
+    assert_eq!(serde_json::to_value(result).unwrap()["valid"], json!(false));
+    let line_tokens = |line: Option<u64>| {
+        let mut tokens = vec![Token::Struct {
+            name: "ValidationResult",
+            len: 3 + line.is_some() as usize,
+        }];
+        if let Some(line) = line {
+            tokens.extend([Token::Str("line"), Token::U64(line)]);
+        }
+        tokens
+    };
+    let empty = ValidationResult::valid(Advisories::new());
+    let mut tokens = line_tokens(None);
+    tokens.extend([
+        Token::Str("valid"),
+        Token::Bool(true),
+        Token::Str("errors"),
+        Token::Seq { len: Some(0) },
+        Token::SeqEnd,
+        Token::Str("advisories"),
+        Token::Seq { len: Some(0) },
+        Token::SeqEnd,
+        Token::StructEnd,
+    ]);
+    assert_ser_tokens(&empty, &tokens);
+    let mut tokens = line_tokens(Some(9));
+    tokens.extend([
+        Token::Str("valid"),
+        Token::Bool(true),
+        Token::Str("errors"),
+        Token::Seq { len: Some(0) },
+        Token::SeqEnd,
+        Token::Str("advisories"),
+        Token::Seq { len: Some(0) },
+        Token::SeqEnd,
+        Token::StructEnd,
+    ]);
+    assert_ser_tokens(&empty.at_line(9), &tokens);
+}
+
+/// Every field, in the order the request serializes them.
+const EVERY_FIELD: [(&str, &str); 13] = [
+    ("email", "jane.doe@example.com"),
+    ("password", "s3cret-pass"),
+    ("offerId", "S565568989_US"),
+    ("publisherId", "123456789"),
+    ("locale", "en_US"),
+    ("country", "US"),
+    ("currency", "USD"),
+    ("firstName", "Jane"),
+    ("lastName", "Doe"),
+    ("externalId", "crm-42"),
+    ("externalData", "{\"plan\":\"gold\"}"),
+    ("customerIP", "8.8.8.8"),
+    ("captchaValue", "03AGdBq24"),
+];
+
+#[test]
+fn every_optional_field_is_read_back_and_counted_for_serializers() {
+    use serde_test::{assert_ser_tokens, Token};
+    let body = EVERY_FIELD
+        .iter()
+        .map(|(k, v)| (k.to_string(), json!(v)))
+        .collect();
+    let request = check(&body).unwrap();
+    assert_eq!(request.first_name().map(|n| n.as_str()), Some("Jane"));
+    assert_eq!(request.last_name().map(|n| n.as_str()), Some("Doe"));
+    assert_eq!(request.external_id().map(|n| n.as_str()), Some("crm-42"));
+    assert_eq!(
+        request.external_data().map(|d| d.as_str()),
+        Some("{\"plan\":\"gold\"}")
+    );
+    assert_eq!(
+        request.captcha_value().map(|c| c.as_str()),
+        Some("03AGdBq24")
+    );
+    // The serializer is told 13 members and gets them in this order.
+    let mut tokens = vec![Token::Struct {
+        name: "RegisterRequest",
+        len: 13,
+    }];
+    for (key, value) in EVERY_FIELD {
+        tokens.extend([Token::Str(key), Token::Str(value)]);
+    }
+    tokens.push(Token::StructEnd);
+    assert_ser_tokens(&request, &tokens);
+}

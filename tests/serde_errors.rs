@@ -75,6 +75,10 @@ fn check_all(value: &Value, marker: &str) -> Result<(), String> {
     quotes_nothing::<CustomerIp>(value, marker)?;
     quotes_nothing::<CaptchaToken>(value, marker)?;
     quotes_nothing::<RegisterRequest>(value, marker)?;
+    quotes_nothing::<CustomerId>(value, marker)?;
+    quotes_nothing::<Jwt>(value, marker)?;
+    quotes_nothing::<CustomerToken>(value, marker)?;
+    quotes_nothing::<RefreshToken>(value, marker)?;
     // Inside a body, in place of each field.
     for field in Field::ALL {
         let body = Value::Object(util::with(field.as_str(), value.clone()));

@@ -94,6 +94,23 @@ impl<'de, T: Parse> Visitor<'de> for StrVisitor<T> {
     }
 }
 
+/// Deserializes a [`Parse`] type from a string, for every string-backed type of the crate.
+///
+/// Asked for a string, a self-describing format refuses any other value itself, quoting it
+/// (`invalid type: integer 987654321`). Taking any value lets [`StrVisitor`] refuse it,
+/// naming only the type. Binary formats cannot describe themselves, so they are asked for
+/// the string.
+pub(crate) fn deserialize_text<'de, T: Parse, D: de::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let visitor = StrVisitor::<T>::new();
+    if deserializer.is_human_readable() {
+        deserializer.deserialize_any(visitor)
+    } else {
+        deserializer.deserialize_str(visitor)
+    }
+}
+
 /// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `AsRef<str>`, `Serialize` and a validating
 /// `Deserialize` for a [`Parse`] type with an `as_str` method; `display` adds `Display`.
 macro_rules! string_traits {
@@ -133,16 +150,7 @@ macro_rules! string_traits {
 
         impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let visitor = $crate::field::StrVisitor::<$ty>::new();
-                // Asked for a string, a self-describing format refuses any other value itself,
-                // quoting it (`invalid type: integer 987654321`). Taking any value lets the
-                // visitor refuse it, naming only the type. Binary formats cannot describe
-                // themselves, so they are asked for the string.
-                if deserializer.is_human_readable() {
-                    deserializer.deserialize_any(visitor)
-                } else {
-                    deserializer.deserialize_str(visitor)
-                }
+                $crate::field::deserialize_text(deserializer)
             }
         }
 

@@ -431,21 +431,18 @@ impl Serialize for Jwt {
     }
 }
 
+impl crate::field::Parse for Jwt {
+    const EXPECTING: &'static str = "a JWT";
+    fn parse(s: &str) -> Result<Self, ValueError> {
+        Jwt::parse(s)
+    }
+    fn parse_owned(s: String) -> Result<Self, ValueError> {
+        Jwt::parse_owned(s)
+    }
+}
+
 impl<'de> Deserialize<'de> for Jwt {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct JwtVisitor;
-        impl Visitor<'_> for JwtVisitor {
-            type Value = Jwt;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JWT")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Jwt, E> {
-                Jwt::parse(v).map_err(E::custom)
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Jwt, E> {
-                Jwt::parse_owned(v).map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_any(super::StrOnly(JwtVisitor))
+        crate::field::deserialize_text(deserializer)
     }
 }

@@ -38,68 +38,9 @@ pub use jwt::{Jwt, JwtClaims};
 pub use schema::{cleeng_error_schema, response_schema};
 pub use token::{CustomerToken, RefreshToken};
 
-use std::fmt;
-
-use serde::de::{self, Visitor};
-
 /// Refuses a JSON value of the wrong type without quoting it (serde's default message would).
 fn refuse_type<E: serde::de::Error>(expected: &str) -> E {
     E::custom(format_args!(
         "expected {expected}, found a value of another type"
     ))
-}
-
-/// A visitor that takes strings only and refuses every other JSON type by naming what it
-/// expected, never the value (the `Visitor` defaults quote numbers and bools).
-struct StrOnly<V>(V);
-
-/// `expecting` of the wrapped visitor, as `Display`.
-struct Expecting<'a, V>(&'a V);
-
-impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)
-    }
-}
-
-macro_rules! refuse_non_strings {
-    ($($method:ident: $ty:ty),*) => {$(
-        fn $method<E: de::Error>(self, _: $ty) -> Result<V::Value, E> {
-            Err(refuse_type(&Expecting(&self.0).to_string()))
-        }
-    )*};
-}
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for StrOnly<V> {
-    type Value = V::Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
-        self.0.visit_str(v)
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
-        self.0.visit_borrowed_str(v)
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
-        self.0.visit_string(v)
-    }
-
-    refuse_non_strings!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_bytes: &[u8]);
-
-    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
-        self.visit_bool(false)
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
-        self.visit_bool(false)
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
-        self.visit_bool(false)
-    }
 }

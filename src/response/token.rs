@@ -89,25 +89,19 @@ macro_rules! session_token {
             }
         }
 
+        impl crate::field::Parse for $ty {
+            const EXPECTING: &'static str = concat!("a ", $what);
+            fn parse(s: &str) -> Result<Self, ValueError> {
+                $ty::parse(s)
+            }
+            fn parse_owned(s: String) -> Result<Self, ValueError> {
+                $ty::parse_owned(s)
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct TokenVisitor;
-                impl<'de> ::serde::de::Visitor<'de> for TokenVisitor {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(concat!("a ", $what))
-                    }
-                    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> Result<$ty, E> {
-                        $ty::parse(v).map_err(E::custom)
-                    }
-                    fn visit_string<E: ::serde::de::Error>(self, v: String) -> Result<$ty, E> {
-                        $ty::parse_owned(v).map_err(E::custom)
-                    }
-                }
-                // A string, or a refusal that names the type only: `deserialize_any` with
-                // the defaults of `Visitor` would quote numbers and bools.
-                deserializer
-                    .deserialize_any(super::StrOnly(TokenVisitor))
+                crate::field::deserialize_text(deserializer)
             }
         }
     };
