@@ -243,3 +243,13 @@ fn a_country_has_its_english_name() {
         "United Kingdom of Great Britain and Northern Ireland"
     );
 }
+
+#[test]
+fn a_currency_has_its_english_name_and_any_three_capitals_are_looked_up_safely() {
+    assert_eq!("EUR".parse::<Currency>().unwrap().name(), "Euro");
+    assert_eq!("PLN".parse::<Currency>().unwrap().name(), "Polish złoty");
+    // The table's corners: the first and last three capitals, and codes near them.
+    for unknown in ["AAA", "AAZ", "ABA", "ZZZ", "ZZA", "QQQ"] {
+        rejects("currency", unknown, &["unknown_code"]);
+    }
+}
