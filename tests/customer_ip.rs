@@ -343,3 +343,19 @@ fn near_misses_of_special_blocks_are_public() {
         assert!(public(s), "{s} should be public");
     }
 }
+
+#[test]
+fn near_misses_of_the_ietf_block_exceptions_are_not_public() {
+    // Inside 2001::/23 but not one of its globally reachable exceptions.
+    for s in [
+        "2001:4:113::1",
+        "2001:5:112::1",
+        "2001:1::4",
+        "2001:2::1",
+        "2001:1f::1",
+        "2001:40::1",
+        "2001:1ff::1",
+    ] {
+        assert!(!public(s), "{s} should not be public");
+    }
+}

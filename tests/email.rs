@@ -119,6 +119,15 @@ fn display_names_comments_and_dotless_domains_are_refused() {
 }
 
 #[test]
+fn an_ascii_address_is_not_international() {
+    let email: Email = "jane@example.com".parse().unwrap();
+    assert!(!email.is_international());
+    assert!(!Email::parse_international("jane@example.com")
+        .unwrap()
+        .is_international());
+}
+
+#[test]
 fn utf8_needs_the_international_policy() {
     rejects("email", "josé@example.com", &["invalid_format"]);
     rejects("email", "jane@bücher.de", &["invalid_format"]);
