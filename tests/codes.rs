@@ -253,3 +253,21 @@ fn a_currency_has_its_english_name_and_any_three_capitals_are_looked_up_safely()
         rejects("currency", unknown, &["unknown_code"]);
     }
 }
+
+#[test]
+fn an_offer_kind_names_what_it_sells() {
+    let kinds: Vec<String> = OfferKind::ALL
+        .iter()
+        .map(|k| format!("{} {k}", k.letter()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "S subscription",
+            "P pass",
+            "E live event",
+            "R rental",
+            "A single purchase"
+        ]
+    );
+}

@@ -162,6 +162,8 @@ fn international_domains_convert_under_uts46() {
         "a@हिन्दी.भारत".to_owned(),
         "a@\u{0646}\u{0627}\u{0645}\u{0647}\u{200C}\u{0627}\u{06CC}.com".to_owned(),
         "a@bücher.ch".to_owned(),
+        // ASCII labels beside U-labels keep their case-insensitivity.
+        "a@bücher.CH".to_owned(),
         "a@xn--bcher-kva.ch".to_owned(),
         format!("a@{long_label}.com"),
     ] {

@@ -83,20 +83,18 @@ impl Locale {
     }
 }
 
-/// The locale and its region, when `s` has the shape; one pass over the bytes.
+/// The locale and its region (not yet checked), when the language has its shape; one pass
+/// over the bytes. The region's own check, as a country code, refuses anything but two
+/// assigned capitals with the same codes a shape check would give.
 fn parse_parts(s: &str) -> Option<(Locale, Option<&str>)> {
     let bytes = s.as_bytes();
     let language_len = bytes.iter().position(|&b| b == b'_').unwrap_or(bytes.len());
     let language = &bytes[..language_len];
-    // `None` without `_`; the bytes after it otherwise (all ASCII when the shape holds).
-    let region = s.get(language_len + 1..);
-    let language_ok =
-        (2..=3).contains(&language.len()) && language.iter().all(u8::is_ascii_lowercase);
-    let region_ok =
-        region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()));
-    if !(language_ok && region_ok) {
+    if !((2..=3).contains(&language.len()) && language.iter().all(u8::is_ascii_lowercase)) {
         return None;
     }
+    // `None` without `_`; the text after it otherwise.
+    let region = s.get(language_len + 1..);
     Some((
         Locale {
             text: AsciiBuf::new(s)?,
