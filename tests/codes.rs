@@ -271,3 +271,11 @@ fn an_offer_kind_names_what_it_sells() {
         ]
     );
 }
+
+#[test]
+fn an_offer_id_has_its_parts() {
+    let offer: OfferId = "R123456789_PL".parse().unwrap();
+    assert_eq!(offer.number(), "123456789");
+    assert_eq!(offer.kind(), OfferKind::Rental);
+    assert_eq!(offer.country().as_str(), "PL");
+}

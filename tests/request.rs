@@ -747,3 +747,24 @@ fn every_optional_field_is_read_back_and_counted_for_serializers() {
     tokens.push(Token::StructEnd);
     assert_ser_tokens(&request, &tokens);
 }
+
+#[test]
+fn a_valid_body_with_one_unknown_key_too_many_is_cut() {
+    let policy = Policy::builder().max_errors(10).build().unwrap();
+    let body_with = |keys: usize| {
+        let mut body = typical();
+        for i in 0..keys {
+            body.insert(format!("k{i}"), json!(0));
+        }
+        bytes(&body)
+    };
+    let at_cap = RegisterRequest::from_json(&body_with(10), &policy).unwrap_err();
+    assert_eq!(at_cap.errors().len(), 10);
+    assert!(at_cap
+        .errors()
+        .iter()
+        .all(|e| e.code() == ErrorCode::UnknownField));
+    let over = RegisterRequest::from_json(&body_with(11), &policy).unwrap_err();
+    assert_eq!(over.errors().len(), 11);
+    assert_eq!(over.errors()[10].code(), ErrorCode::TooManyErrors);
+}
