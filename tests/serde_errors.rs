@@ -114,3 +114,18 @@ proptest! {
         check_all(&value, &marker).map_err(TestCaseError::fail)?;
     }
 }
+
+#[test]
+fn a_body_given_as_a_wide_integer_is_refused_without_quoting_it() {
+    use serde::de::value::{Error, I128Deserializer, U128Deserializer};
+    use serde::de::DeserializeSeed;
+    let policy = Policy::default();
+    let err = RequestSeed::new(&policy)
+        .deserialize(I128Deserializer::<Error>::new(-987_654_321))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "expected a JSON object");
+    let err = RequestSeed::new(&policy)
+        .deserialize(U128Deserializer::<Error>::new(987_654_321))
+        .unwrap_err();
+    assert!(!err.to_string().contains("987654321"));
+}

@@ -77,7 +77,7 @@ impl<'de> Visitor<'de> for BodyVisitor<'_, 'de> {
     }
 
     refuse_non_object!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64,
-        visit_str: &str, visit_bytes: &[u8]);
+        visit_str: &str, visit_bytes: &[u8], visit_i128: i128, visit_u128: u128);
 
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         self.visit_bool(false)
