@@ -5,7 +5,7 @@
 mod util;
 
 use axum::http::StatusCode;
-use cleeng_register::Policy;
+use cleeng_register::{Field, Policy};
 use cleeng_register_axum::{InvalidStatus, RegistrationConfig};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -14,22 +14,13 @@ use util::{app, post, send};
 
 /// Keys of the generated bodies: every field, an unknown key and one that needs escaping.
 /// Keys are not values: an unknown key is named by its pointer, as the errors say.
-const KEYS: [&str; 14] = [
-    "email",
-    "password",
-    "offerId",
-    "publisherId",
-    "locale",
-    "country",
-    "currency",
-    "firstName",
-    "lastName",
-    "externalId",
-    "externalData",
-    "customerIP",
-    "captchaValue",
-    "unknown/key",
-];
+fn keys() -> Vec<&'static str> {
+    Field::ALL
+        .iter()
+        .map(|f| f.as_str())
+        .chain(["unknown/key"])
+        .collect()
+}
 
 /// Surroundings that bring a marker close to a valid value of some field, so that checks deeper
 /// than the first are reached.
@@ -73,21 +64,22 @@ fn value(markers: &mut Vec<String>, n: u32, kind: u8, shape: usize) -> Value {
 
 fn body() -> impl Strategy<Value = (String, Vec<String>)> {
     prop::collection::vec(
-        (0..KEYS.len(), any::<u32>(), any::<u8>(), any::<usize>()),
+        (0..keys().len(), any::<u32>(), any::<u8>(), any::<usize>()),
         0..16,
     )
     .prop_map(|entries| {
         let mut markers = Vec::new();
         let mut object = Map::new();
         let mut duplicates = String::new();
+        let keys = keys();
         for (key, n, kind, shape) in entries {
             let n = n % 1_000_000;
             let v = value(&mut markers, n, kind, shape);
-            if object.contains_key(KEYS[key]) {
+            if object.contains_key(keys[key]) {
                 // A key given twice: written by hand, as a map cannot hold it.
-                duplicates.push_str(&format!(",{}:{}", json!(KEYS[key]), v));
+                duplicates.push_str(&format!(",{}:{}", json!(keys[key]), v));
             } else {
-                object.insert(KEYS[key].to_owned(), v);
+                object.insert(keys[key].to_owned(), v);
             }
         }
         let text = Value::Object(object).to_string();

@@ -139,32 +139,27 @@ mod tests {
 
     #[test]
     fn blank_lines_are_blank_however_long() {
+        let first_line = |input: &[u8]| {
+            let mut reader = input;
+            read_line_capped(&mut reader, &mut Vec::new(), 10)
+                .unwrap()
+                .unwrap()
+        };
         let mut long_blank = vec![b' '; 100];
         long_blank.extend_from_slice(b"\t\r\n");
-        let mut reader = &long_blank[..];
-        let mut buf = Vec::new();
-        let read = read_line_capped(&mut reader, &mut buf, 10)
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            read,
-            LineRead {
-                truncated: true,
-                blank: true
-            }
-        );
+        let blank = LineRead {
+            truncated: true,
+            blank: true,
+        };
+        assert_eq!(first_line(&long_blank), blank);
         // Past the cap, one non-blank byte makes the line non-blank.
         let mut late = vec![b' '; 100];
         late.push(b'x');
-        let mut reader = &late[..];
-        let read = read_line_capped(&mut reader, &mut buf, 10)
-            .unwrap()
-            .unwrap();
         assert_eq!(
-            read,
+            first_line(&late),
             LineRead {
-                truncated: true,
-                blank: false
+                blank: false,
+                ..blank
             }
         );
     }
