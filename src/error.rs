@@ -142,13 +142,18 @@ error_codes! { |f, params, rules|
     NotAString = "not_a_string" => f.write_str("must be a string");
     /// Fewer characters than allowed (`params.min`).
     TooShort = "too_short" => {
-        let min = params.min.unwrap_or(1);
-        write!(f, "must be at least {min} character{} long", plural(min))
+        // A report built by hand may leave the limit out: then say less, never a made-up one.
+        match params.min {
+            Some(min) => write!(f, "must be at least {min} character{} long", plural(min)),
+            None => f.write_str("is too short"),
+        }
     };
     /// More characters than allowed (`params.max`).
     TooLong = "too_long" => {
-        let max = params.max.unwrap_or(0);
-        write!(f, "must be at most {max} character{} long", plural(max))
+        match params.max {
+            Some(max) => write!(f, "must be at most {max} character{} long", plural(max)),
+            None => f.write_str("is too long"),
+        }
     };
     /// The value does not have the field's shape.
     InvalidFormat = "invalid_format" => f.write_str(rules.format);
@@ -179,15 +184,19 @@ error_codes! { |f, params, rules|
     SurroundingWhitespace = "surrounding_whitespace" => f.write_str("must not start or end with white space");
     /// More bytes than allowed (`params.max`): `externalData`, or the whole body.
     TooLarge = "too_large" => {
-        let max = params.max.unwrap_or(0);
-        write!(f, "must be at most {max} byte{}", plural(max))
+        match params.max {
+            Some(max) => write!(f, "must be at most {max} byte{}", plural(max)),
+            None => f.write_str("is too large"),
+        }
     };
     /// `externalData` is not JSON text.
     InvalidJson = "invalid_json" => f.write_str("must contain valid JSON text");
     /// `externalData` nests deeper than allowed (`params.max`).
     TooDeep = "too_deep" => {
-        let max = params.max.unwrap_or(0);
-        write!(f, "must not nest deeper than {max} level{}", plural(max))
+        match params.max {
+            Some(max) => write!(f, "must not nest deeper than {max} level{}", plural(max)),
+            None => f.write_str("nests too deep"),
+        }
     };
     /// `externalData` is JSON but not an object.
     NotAnObject = "not_an_object" => f.write_str("must contain a JSON object");
@@ -199,8 +208,10 @@ error_codes! { |f, params, rules|
     MalformedBody = "malformed_body" => f.write_str("must be a UTF-8 JSON object");
     /// The report was cut at the policy's `maxErrors` (`params.max`).
     TooManyErrors = "too_many_errors" => {
-        let max = params.max.unwrap_or(0);
-        write!(f, "has more than {max} error{}; the rest are not listed", plural(max))
+        match params.max {
+            Some(max) => write!(f, "has more than {max} error{}; the rest are not listed", plural(max)),
+            None => f.write_str("has too many errors; the rest are not listed"),
+        }
     };
     /// The JWT's `customerId` claim differs from `responseData.customerId`.
     ClaimsMismatch = "claims_mismatch" => f.write_str("names a different customerId than responseData.customerId");
