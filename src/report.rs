@@ -184,7 +184,7 @@ pub(crate) fn escape_pointer(key: &str) -> String {
 ///
 /// It serializes as a [`ValidationResult`]: `{"valid":false,"errors":[...],"advisories":[]}`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid registration request: {}", Summary(.errors))]
+#[error("invalid body: {}", Summary(.errors))]
 pub struct ValidationReport {
     errors: Vec<FieldError>,
 }
@@ -197,7 +197,11 @@ impl fmt::Display for Summary<'_> {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            write!(f, "{} {}", e.pointer(), e.code())?;
+            // The whole body's pointer is empty: its code stands alone.
+            match e.pointer() {
+                "" => write!(f, "{}", e.code())?,
+                pointer => write!(f, "{pointer} {}", e.code())?,
+            }
         }
         Ok(())
     }

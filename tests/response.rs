@@ -205,6 +205,8 @@ fn a_body_that_is_not_a_json_object_is_malformed() {
         let report = RegisterResponse::from_json(body).unwrap_err();
         assert_eq!(report.errors().len(), 1);
         assert!(report.contains("", ErrorCode::MalformedBody), "{body:?}");
+        // The report names the body, not a registration request: this body is a response.
+        assert_eq!(report.to_string(), "invalid body: malformed_body");
     }
 }
 
@@ -226,6 +228,20 @@ fn a_repeated_key_takes_its_last_value() {
         1,
     );
     assert!(RegisterResponse::from_json(twice.as_bytes()).is_ok());
+
+    // Inside responseData too, whether the earlier value was copied (escaped) or borrowed.
+    for earlier in [r#""old\u002dtoken""#, r#""old-token""#, "7"] {
+        let twice = first.replacen(
+            "\"customerToken\":",
+            &format!("\"customerToken\":{earlier},\"customerToken\":"),
+            1,
+        );
+        let response = RegisterResponse::from_json(twice.as_bytes()).unwrap();
+        assert_eq!(
+            response.customer_token().expose_secret(),
+            "ct-0123456789abcdef"
+        );
+    }
 }
 
 #[test]
