@@ -182,6 +182,36 @@ fn duplicate_keys_are_reported_once_and_not_checked() {
 }
 
 #[test]
+fn escaped_values_read_as_their_text() {
+    // Every char written as `\uXXXX`: serde must copy each value, which takes the reader's
+    // copied path for every field instead of the borrowed one.
+    let escape = |s: &str| {
+        s.chars()
+            .map(|c| format!("\\u{:04x}", c as u32))
+            .collect::<String>()
+    };
+    let mut body = String::from("{");
+    for (i, (key, value)) in typical().iter().enumerate() {
+        let value = value.as_str().unwrap();
+        let sep = if i == 0 { "" } else { "," };
+        body += &format!("{sep}\"{key}\":\"{}\"", escape(value));
+    }
+    body += "}";
+    let escaped = RegisterRequest::from_json(body.as_bytes(), &Policy::default()).unwrap();
+    assert_eq!(escaped, check(&typical()).unwrap());
+    assert_eq!(escaped.password().expose_secret(), "s3cret-pass");
+
+    // A refused copy gives the codes the borrowed text gives.
+    let short = body.replace(&escape("s3cret-pass"), &escape("short"));
+    let found = errors_of(&RegisterRequest::from_json(
+        short.as_bytes(),
+        &Policy::default(),
+    ));
+    assert_eq!(found, errors(&with("password", json!("short"))));
+    assert!(!found.is_empty());
+}
+
+#[test]
 fn whole_body_errors_replace_field_errors() {
     let policy = Policy::default();
     for bad in [
@@ -428,10 +458,7 @@ fn report_serializes_to_the_spec_shape() {
         }], "advisories": []})
     );
     assert!(report.contains("/country", ErrorCode::UnknownCode));
-    assert_eq!(
-        report.to_string(),
-        "invalid registration request: /country unknown_code"
-    );
+    assert_eq!(report.to_string(), "invalid body: /country unknown_code");
 }
 
 #[test]
@@ -635,7 +662,7 @@ fn a_report_says_every_error_and_finds_only_what_it_holds() {
     .unwrap_err();
     assert_eq!(
         report.to_string(),
-        "invalid registration request: /email not_a_string; /currency missing"
+        "invalid body: /email not_a_string; /currency missing"
     );
     assert!(report.contains("/email", ErrorCode::NotAString));
     assert!(report.contains("/currency", ErrorCode::Missing));

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Visitor};
+use zeroize::Zeroizing;
 
 use crate::json::walk::{KeyProbe, Skip};
 use crate::{ErrorCode, Field, FieldError, Violation};
@@ -17,7 +18,11 @@ pub(crate) enum Slot<'a> {
     /// Not given, or `null`.
     #[default]
     Absent,
-    Str(Cow<'a, str>),
+    /// A string without escapes, borrowed from the body.
+    Borrowed(&'a str),
+    /// A string serde had to copy (it has escapes): wiped when dropped, as a password's
+    /// copy must be when a repeated key or a later syntax error throws the slot away.
+    Copied(Zeroizing<String>),
     NotAString,
     /// Given more than once; reported among the key errors, not checked further.
     Duplicate,
@@ -195,13 +200,13 @@ impl<'de> Visitor<'de> for SlotSeed {
     }
 
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Slot<'de>, E> {
-        Ok(Slot::Str(Cow::Borrowed(v)))
+        Ok(Slot::Borrowed(v))
     }
     fn visit_str<E>(self, v: &str) -> Result<Slot<'de>, E> {
-        Ok(Slot::Str(Cow::Owned(v.to_owned())))
+        Ok(Slot::Copied(Zeroizing::new(v.to_owned())))
     }
     fn visit_string<E>(self, v: String) -> Result<Slot<'de>, E> {
-        Ok(Slot::Str(Cow::Owned(v)))
+        Ok(Slot::Copied(Zeroizing::new(v)))
     }
     fn visit_unit<E>(self) -> Result<Slot<'de>, E> {
         Ok(Slot::Absent)

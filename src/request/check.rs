@@ -49,20 +49,26 @@ impl<'p> Checker<'p> {
         required: bool,
         parse: impl FnOnce(Cow<'a, str>) -> Result<T, ValueError>,
     ) -> Got<T> {
-        let code = match raw.take(field) {
-            Slot::Absent if required => ErrorCode::Missing,
+        let text = match raw.take(field) {
+            Slot::Absent if required => return self.invalid(field, ErrorCode::Missing),
             Slot::Absent => return Got::Absent,
             // Reported among the key errors.
             Slot::Duplicate => return Got::Invalid,
-            Slot::NotAString => ErrorCode::NotAString,
-            Slot::Str(s) => match parse(s) {
-                Ok(v) => return Got::Valid(v),
-                Err(e) => {
-                    self.errors.extend(FieldError::from_value(field, &e));
-                    return Got::Invalid;
-                }
-            },
+            Slot::NotAString => return self.invalid(field, ErrorCode::NotAString),
+            Slot::Borrowed(s) => Cow::Borrowed(s),
+            // The copy moves on to the constructor: the password's keeps it, or wipes it.
+            Slot::Copied(mut s) => Cow::Owned(std::mem::take(&mut *s)),
         };
+        match parse(text) {
+            Ok(v) => Got::Valid(v),
+            Err(e) => {
+                self.errors.extend(FieldError::from_value(field, &e));
+                Got::Invalid
+            }
+        }
+    }
+
+    fn invalid<T>(&mut self, field: Field, code: ErrorCode) -> Got<T> {
         self.error(field, code);
         Got::Invalid
     }

@@ -2,12 +2,12 @@
 //! key's value is kept (borrowed when it has no escapes), every other value is skipped, and
 //! no `serde_json::Value` is built.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserializer, Serialize, Serializer};
+use zeroize::Zeroizing;
 
 use crate::{
     CustomerId, CustomerToken, ErrorCode, FieldError, Jwt, Params, RefreshToken, ValidationReport,
@@ -192,16 +192,19 @@ fn text<T>(
     errors: &mut Vec<FieldError>,
     parse: impl FnOnce(String) -> Result<T, ValueError>,
 ) -> Option<T> {
-    match raw {
-        RawText::Str(s) => match parse(s.into_owned()) {
-            Ok(value) => Some(value),
-            Err(err) => {
-                errors.push(FieldError::at_pointer_from(pointer, &err));
-                None
-            }
-        },
-        RawText::Absent => push(errors, pointer, Violation::new(ErrorCode::Missing)),
-        RawText::NotAString => push(errors, pointer, Violation::new(ErrorCode::NotAString)),
+    let s = match raw {
+        RawText::Borrowed(s) => s.to_owned(),
+        // The constructor keeps the buffer, or wipes it if it refuses it.
+        RawText::Copied(mut s) => std::mem::take(&mut *s),
+        RawText::Absent => return push(errors, pointer, Violation::new(ErrorCode::Missing)),
+        RawText::NotAString => return push(errors, pointer, Violation::new(ErrorCode::NotAString)),
+    };
+    match parse(s) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            errors.push(FieldError::at_pointer_from(pointer, &err));
+            None
+        }
     }
 }
 
@@ -252,11 +255,14 @@ enum RawId {
     Invalid,
 }
 
+/// A token's text as read. A copy serde had to make (an escaped string) is wiped when it is
+/// dropped: a repeated key's earlier value, or every value of a body refused half-way.
 #[derive(Default)]
 enum RawText<'de> {
     #[default]
     Absent,
-    Str(Cow<'de, str>),
+    Borrowed(&'de str),
+    Copied(Zeroizing<String>),
     NotAString,
 }
 
@@ -446,15 +452,15 @@ impl<'de> Visitor<'de> for TextSeed {
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawText<'de>, E> {
-        Ok(RawText::Str(Cow::Borrowed(v)))
+        Ok(RawText::Borrowed(v))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText<'de>, E> {
-        Ok(RawText::Str(Cow::Owned(v.to_owned())))
+        Ok(RawText::Copied(Zeroizing::new(v.to_owned())))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<RawText<'de>, E> {
-        Ok(RawText::Str(Cow::Owned(v)))
+        Ok(RawText::Copied(Zeroizing::new(v)))
     }
 
     other_types!(RawText::NotAString; visit_bool: bool, visit_i64: i64, visit_u64: u64,
