@@ -111,8 +111,9 @@ pub(crate) fn deserialize_text<'de, T: Parse, D: de::Deserializer<'de>>(
     }
 }
 
-/// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `AsRef<str>`, `Serialize` and a validating
-/// `Deserialize` for a [`Parse`] type with an `as_str` method; `display` adds `Display`.
+/// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Serialize` and a validating `Deserialize`
+/// for a [`Parse`] type with an `as_str` method; `display` adds `Display` and `AsRef<str>`,
+/// which a secret leaves out (its text is read through `expose_secret` alone).
 macro_rules! string_traits {
     ($ty:ident $(, $display:ident)?) => {
         impl ::std::str::FromStr for $ty {
@@ -136,12 +137,6 @@ macro_rules! string_traits {
             }
         }
 
-        impl AsRef<str> for $ty {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
         impl ::serde::Serialize for $ty {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
@@ -160,6 +155,12 @@ macro_rules! string_traits {
         impl ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
     };

@@ -34,6 +34,20 @@ macro_rules! specials {
 /// assert_eq!(codes, [ErrorCode::TooShort, ErrorCode::MissingDigitOrSpecial]);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
+///
+/// No other way to the text compiles: neither `Display` nor `AsRef<str>`.
+///
+/// ```compile_fail
+/// fn leak(password: &cleeng_register::Password) -> &str {
+///     password.as_ref()
+/// }
+/// ```
+///
+/// ```compile_fail
+/// fn leak(password: &cleeng_register::Password) -> String {
+///     password.to_string()
+/// }
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(Zeroizing<String>);
 
