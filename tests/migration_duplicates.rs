@@ -152,6 +152,18 @@ fn the_index_keeps_each_key_once() {
     assert_eq!(index.first_row_or_insert(&huge, 2), None);
 }
 
+#[test]
+fn the_longest_key_indexed_is_64_kib_less_a_byte() {
+    // A key's length is packed into 16 bits: the limit is that field's greatest value.
+    assert_eq!(DuplicateIndex::MAX_KEY_BYTES, 65_535);
+    let mut index = DuplicateIndex::new();
+    let longest = vec![b'x'; 65_535];
+    assert_eq!(index.first_row_or_insert(&longest, 1), None);
+    assert_eq!(index.first_row_or_insert(&longest, 2), Some(1));
+    assert_eq!(index.first_row_or_insert(&longest[1..], 3), None);
+    assert_eq!(index.first_row_or_insert(&longest[1..], 4), Some(3));
+}
+
 proptest! {
     /// The index answers as a map from key to its first row would.
     #[test]
