@@ -117,7 +117,9 @@ fn non_json_is_refused() {
 #[test]
 fn non_objects_are_refused() {
     // Each of serde_json's kinds of scalar: unsigned, negative and float numbers among them.
-    for bad in ["[]", "[{}]", "1", "-1", "1.5", "1e3", "\"{}\"", "null", "true", "false"] {
+    for bad in [
+        "[]", "[{}]", "1", "-1", "1.5", "1e3", "\"{}\"", "null", "true", "false",
+    ] {
         rejects("externalData", bad, &["not_an_object"]);
     }
 }
