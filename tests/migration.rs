@@ -23,6 +23,22 @@ fn the_valid_record_is_valid_and_typed() {
 }
 
 #[test]
+fn the_email_key_folds_ascii_letters_only() {
+    let record = rules(Policy::default())
+        .check(with(Column::Email, "Jane.DOE@Example.com"))
+        .unwrap();
+    assert_eq!(record.email_key(), "jane.doe@example.com");
+    let international = Policy::builder()
+        .allow_international_email(true)
+        .build()
+        .unwrap();
+    let intl = rules(international.clone());
+    assert_eq!(intl.policy(), &international);
+    let record = intl.check(with(Column::Email, "ZOË@Example.com")).unwrap();
+    assert_eq!(record.email_key(), "zoË@example.com");
+}
+
+#[test]
 fn optional_columns_may_be_empty() {
     let mut values = valid();
     for column in [

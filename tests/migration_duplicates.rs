@@ -65,6 +65,36 @@ fn a_repeated_external_id_is_a_duplicate_and_empty_ones_never_clash() {
 }
 
 #[test]
+fn a_file_measures_both_of_its_indexes_and_its_debug_names_no_customer() {
+    let mut file = file();
+    assert_eq!(file.index_heap_bytes(), 0);
+    // The same keys, in the same order, in indexes of one's own.
+    let (mut emails, mut ids) = (DuplicateIndex::new(), DuplicateIndex::new());
+    for (row, (email, id)) in [("Jane@example.com", "crm-1"), ("john@example.com", "crm-2")]
+        .into_iter()
+        .enumerate()
+    {
+        assert!(file.check(row as u64 + 2, record(email, id)).is_valid());
+        emails.first_row_or_insert(email.to_ascii_lowercase().as_bytes(), row as u64 + 2);
+        ids.first_row_or_insert(id.as_bytes(), row as u64 + 2);
+    }
+    assert!(emails.heap_bytes() > 0 && ids.heap_bytes() > 0);
+    assert_eq!(
+        file.index_heap_bytes(),
+        emails.heap_bytes() + ids.heap_bytes()
+    );
+    let debug = format!("{file:?}");
+    assert!(
+        debug.starts_with("UsersFile { summary: UsersSummary {"),
+        "{debug}"
+    );
+    assert!(
+        !debug.contains("example.com") && !debug.contains("crm-"),
+        "{debug}"
+    );
+}
+
+#[test]
 fn duplicates_come_after_column_errors_email_first() {
     let mut file = file();
     assert!(file.check(2, record("a@example.com", "id-1")).is_valid());
@@ -115,22 +145,99 @@ fn a_record_with_the_wrong_field_count_or_not_utf8_is_malformed_and_the_file_goe
     not_utf8[Column::FirstName as usize] = b"J\xffne";
     for (row, fields) in [(2, short), (3, long), (4, not_utf8.to_vec())] {
         let report = file.check(row, fields);
+        assert_eq!(report.row(), row);
         assert_eq!(codes(&report), [("", "malformed_row")]);
+        assert_eq!(
+            report.errors()[0].to_string(),
+            "the record must be UTF-8 with exactly 12 fields, one per template column"
+        );
     }
     // Malformed records index nothing: this is the first valid use of the email.
     assert!(file.check(5, valid).is_valid());
+    assert!(file.check(6, record("b@example.com", "")).is_valid());
     let summary = file.summary();
     assert_eq!(
         (summary.records(), summary.valid(), summary.invalid()),
-        (4, 1, 3)
+        (5, 2, 3)
     );
     assert_eq!(summary.codes().values().sum::<u64>(), 3);
+    assert!(summary.has_errors());
     assert!(!summary.too_many_records());
+}
+
+#[test]
+fn a_file_of_valid_records_has_no_errors() {
+    let mut file = file();
+    assert!(!file.summary().has_errors());
+    for row in 2..5 {
+        let email = format!("user{row}@example.com");
+        let mut values: [&str; Column::COUNT] = valid();
+        values[Column::Email as usize] = &email;
+        let report = file.check(row, values.map(str::as_bytes));
+        assert!(report.is_valid());
+        assert_eq!(report.row(), row);
+    }
+    let summary = file.summary();
+    assert_eq!((summary.records(), summary.valid()), (3, 3));
+    assert!(!summary.has_errors());
+}
+
+#[test]
+fn an_error_tells_serializers_how_many_members_it_has() {
+    use serde_test::{assert_ser_tokens, Token};
+    let mut file = file();
+    assert!(file.check(2, record("a@example.com", "")).is_valid());
+    let report = file.check(3, record("a@example.com", ""));
+    // With params: column, code, message, params.
+    assert_ser_tokens(
+        &report.errors()[0],
+        &[
+            Token::Struct {
+                name: "RecordError",
+                len: 4,
+            },
+            Token::Str("column"),
+            Token::Str("Email"),
+            Token::Str("code"),
+            Token::Str("duplicate_value"),
+            Token::Str("message"),
+            Token::Str("Email repeats the value of row 2; it must be unique in the file"),
+            Token::Str("params"),
+            Token::Struct {
+                name: "Params",
+                len: 1,
+            },
+            Token::Str("firstRow"),
+            Token::U64(2),
+            Token::StructEnd,
+            Token::StructEnd,
+        ],
+    );
+    // Without: three members, and `params` skipped.
+    let report = file.check(4, vec![&b""[..]]);
+    assert_ser_tokens(
+        &report.errors()[0],
+        &[
+            Token::Struct {
+                name: "RecordError",
+                len: 3,
+            },
+            Token::Str("column"),
+            Token::Str(""),
+            Token::Str("code"),
+            Token::Str("malformed_row"),
+            Token::Str("message"),
+            Token::Str("the record must be UTF-8 with exactly 12 fields, one per template column"),
+            Token::StructEnd,
+        ],
+    );
 }
 
 #[test]
 fn the_index_keeps_each_key_once() {
     let mut index = DuplicateIndex::new();
+    assert!(index.is_empty());
+    assert_eq!(index.heap_bytes(), 0);
     for i in 0..10_000u64 {
         assert_eq!(
             index.first_row_or_insert(format!("customer{i}@example.com").as_bytes(), i + 2),
@@ -144,9 +251,16 @@ fn the_index_keeps_each_key_once() {
         );
     }
     assert_eq!(index.len(), 10_000);
+    assert!(!index.is_empty());
     // About 25 bytes of key and 16 of table per entry, with the table's spare room.
-    assert!(index.heap_bytes() < 10_000 * 80, "{}", index.heap_bytes());
-    assert!(!format!("{index:?}").contains("customer"));
+    let key_bytes: usize = (0..10_000)
+        .map(|i| format!("customer{i}@example.com").len())
+        .sum();
+    let heap = index.heap_bytes();
+    assert!(heap >= key_bytes + 10_000 * 16, "{heap}");
+    assert!(heap < 10_000 * 80, "{heap}");
+    // Debug gives the size, never a key.
+    assert_eq!(format!("{index:?}"), "DuplicateIndex { keys: 10000, .. }");
     let huge = vec![b'x'; DuplicateIndex::MAX_KEY_BYTES + 1];
     assert_eq!(index.first_row_or_insert(&huge, 1), None);
     assert_eq!(index.first_row_or_insert(&huge, 2), None);

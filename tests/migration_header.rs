@@ -149,6 +149,11 @@ fn a_repeated_column_is_reported_at_its_second_cell() {
         parse(&cells).unwrap_err(),
         [("Email", "duplicate_column", Some(13))]
     );
+    let errors = Header::parse(cells.iter().map(|c| c.as_bytes())).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "Email appears more than once in the header (again in cell 13)"
+    );
 }
 
 #[test]

@@ -110,6 +110,7 @@ fn iana_names_from_the_bundled_database_are_time_zones() {
         let tz: TimeZoneName = ok.parse().unwrap_or_else(|e| panic!("{ok}: {e}"));
         assert_eq!(tz.as_str(), ok);
         assert_eq!(tz.to_string(), ok);
+        assert_eq!(format!("{tz:?}"), format!("TimeZoneName({ok})"));
         assert_eq!(tz.time_zone().iana_name(), Some(ok));
     }
     assert!(TimeZoneName::all().count() > 400);

@@ -154,6 +154,23 @@ fn unknown_keys_are_escaped_json_pointers() {
 }
 
 #[test]
+fn every_field_given_twice_is_a_duplicate() {
+    for field in Field::ALL {
+        // The typical body with the field given (once more) twice: the values do not matter,
+        // duplicates are not checked.
+        let mut body = bytes(&without(field.as_str()));
+        body.pop();
+        body.extend(format!(r#","{field}":"x","{field}":"y"}}"#).bytes());
+        let found = errors_of(&RegisterRequest::from_json(&body, &Policy::default()));
+        assert_eq!(
+            found,
+            [(field.pointer().to_owned(), "duplicate_field")],
+            "{field}"
+        );
+    }
+}
+
+#[test]
 fn duplicate_keys_are_reported_once_and_not_checked() {
     let body = br#"{"email":"bad","email":"worse","email":"worst","password":"s3cret-pass","offerId":"S565568989_US","locale":"en_US","country":"US","currency":"USD"}"#;
     let report = RegisterRequest::from_json(body, &Policy::default()).unwrap_err();

@@ -114,6 +114,12 @@ fn customer_id_serde_reads_both_writes_a_number() {
     assert_eq!(serde_json::to_string(&id).unwrap(), "42");
     assert_eq!(serde_json::from_str::<CustomerId>("42").unwrap(), id);
     assert_eq!(id.to_string(), "42");
+    assert_eq!(u64::from(id), 42);
+    // A format with kinds JSON lacks hears what is expected, not the value.
+    serde_test::assert_de_tokens_error::<CustomerId>(
+        &[serde_test::Token::Bytes(b"42")],
+        "invalid type: byte array, expected a positive integer customer id, as a JSON number or a digit string",
+    );
     for bad in [
         "0",
         "-5",

@@ -139,11 +139,8 @@ impl RecordRules {
     /// column order.
     pub fn check(&self, values: [&str; Column::COUNT]) -> Result<UserRecord, Vec<RecordError>> {
         let mut errors = Vec::new();
-        let record = self.check_into(values, &mut errors);
-        match record {
-            Some(record) if errors.is_empty() => Ok(record),
-            _ => Err(errors),
-        }
+        // `check_into` gives a record exactly when it pushed no error.
+        self.check_into(values, &mut errors).ok_or(errors)
     }
 
     /// As [`check`](Self::check), pushing the errors onto `errors`; `Some` only when there

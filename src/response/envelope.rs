@@ -459,10 +459,6 @@ impl<'de> Visitor<'de> for TextSeed {
         Ok(RawText::Copied(Zeroizing::new(v.to_owned())))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<RawText<'de>, E> {
-        Ok(RawText::Copied(Zeroizing::new(v)))
-    }
-
     other_types!(RawText::NotAString; visit_bool: bool, visit_i64: i64, visit_u64: u64,
         visit_f64: f64);
 
