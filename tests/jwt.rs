@@ -285,6 +285,25 @@ fn claims_serialize_as_a_payload_that_reads_back_equal() {
     );
     let again = Jwt::parse(&jwt_of(&payload)).unwrap();
     assert_eq!(again.unverified_claims(), c);
+    // The serializer is told the typed three plus the others.
+    use serde_test::{assert_ser_tokens, Token};
+    assert_ser_tokens(
+        c,
+        &[
+            Token::Map { len: Some(4) },
+            Token::Str("customerId"),
+            Token::U64(7),
+            Token::Str("publisherId"),
+            Token::Str("000000005"),
+            Token::Str("exp"),
+            Token::U64(9),
+            Token::Str("roles"),
+            Token::Seq { len: Some(1) },
+            Token::Str("a"),
+            Token::SeqEnd,
+            Token::MapEnd,
+        ],
+    );
 }
 
 #[test]
@@ -316,4 +335,5 @@ fn serde_reads_and_writes_the_token_text() {
     let jwt: Jwt = serde_json::from_value(json!(token)).unwrap();
     assert_eq!(serde_json::to_value(&jwt).unwrap(), json!(token));
     assert_eq!(jwt, token.parse::<Jwt>().unwrap());
+    assert_ne!(jwt, jwt_of(&claims(4)).parse::<Jwt>().unwrap());
 }

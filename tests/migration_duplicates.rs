@@ -170,9 +170,11 @@ fn a_file_of_valid_records_has_no_errors() {
     let mut file = file();
     assert!(!file.summary().has_errors());
     for row in 2..5 {
-        let email = format!("user{row}@example.com");
+        // Emails and external ids unique per record.
+        let (email, id) = (format!("user{row}@example.com"), format!("crm-{row}"));
         let mut values: [&str; Column::COUNT] = valid();
         values[Column::Email as usize] = &email;
+        values[Column::ExternalId as usize] = &id;
         let report = file.check(row, values.map(str::as_bytes));
         assert!(report.is_valid());
         assert_eq!(report.row(), row);

@@ -99,8 +99,9 @@ fn decode(token: &str) -> Option<JwtClaims> {
         return None;
     };
     // The base64 engine refuses `=` (no padding allowed), characters outside the URL-safe
-    // alphabet, impossible lengths and non-zero trailing bits; only emptiness is left to us.
-    if header.is_empty() || payload.is_empty() || !is_base64url(signature) {
+    // alphabet, impossible lengths and non-zero trailing bits; an empty header or payload is
+    // not a JSON object. Only the signature's emptiness is left to us.
+    if !is_base64url(signature) {
         return None;
     }
     with_decoded(header, |header| {
