@@ -220,6 +220,25 @@ fn the_schemas_are_valid_draft_2020_12() {
 }
 
 #[test]
+fn a_callers_derived_schema_refers_to_the_body_by_name() {
+    #[derive(schemars::JsonSchema)]
+    #[allow(dead_code)]
+    struct Signup {
+        request: RegisterRequest,
+    }
+    let schema = schemars::schema_for!(Signup);
+    assert_eq!(
+        schema.as_value()["properties"]["request"]["$ref"],
+        "#/$defs/RegisterRequest"
+    );
+    let body = &schema.as_value()["$defs"]["RegisterRequest"];
+    assert_eq!(
+        body["required"],
+        schema::request_schema(&Policy::default())["required"]
+    );
+}
+
+#[test]
 fn every_property_is_documented_with_an_example() {
     let s = schema::request_schema(&Policy::default());
     let properties = s["properties"].as_object().unwrap();
