@@ -225,16 +225,26 @@ fn a_callers_derived_schema_refers_to_the_body_by_name() {
     #[allow(dead_code)]
     struct Signup {
         request: RegisterRequest,
+        refused_for: ErrorCode,
     }
     let schema = schemars::schema_for!(Signup);
+    let schema = schema.as_value();
     assert_eq!(
-        schema.as_value()["properties"]["request"]["$ref"],
+        schema["properties"]["request"]["$ref"],
         "#/$defs/RegisterRequest"
     );
-    let body = &schema.as_value()["$defs"]["RegisterRequest"];
+    let body = &schema["$defs"]["RegisterRequest"];
+    let default = schema::request_schema(&Policy::default());
+    assert_eq!(body["required"], default["required"]);
+    assert_eq!(body["properties"], default["properties"]);
     assert_eq!(
-        body["required"],
-        schema::request_schema(&Policy::default())["required"]
+        schema["properties"]["refused_for"]["$ref"],
+        "#/$defs/ErrorCode"
+    );
+    let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(
+        schema["$defs"]["ErrorCode"],
+        json!({"type": "string", "enum": codes})
     );
 }
 
