@@ -74,3 +74,52 @@ fn requests_are_valid_and_round_trip() {
     // Enough bytes reach the optional fields too.
     assert!(with_every_optional > 100, "{with_every_optional}");
 }
+
+/// Counts the values of `T` from the test buffers that satisfy each of `shapes`.
+fn reach<T: for<'a> Arbitrary<'a>, const N: usize>(shapes: [fn(&T) -> bool; N]) -> [usize; N] {
+    let mut counts = [0; N];
+    for data in buffers(3000) {
+        let value = T::arbitrary(&mut Unstructured::new(&data)).unwrap();
+        for (count, shape) in counts.iter_mut().zip(shapes) {
+            *count += usize::from(shape(&value));
+        }
+    }
+    counts
+}
+
+#[test]
+fn generators_reach_every_shape() {
+    // A fuzzer starts from these values: each shape a rule treats apart must come up.
+    let [offer, publisher, both] = reach::<OfferOrPublisher, 3>([
+        |v| matches!(v, OfferOrPublisher::Offer(_)),
+        |v| matches!(v, OfferOrPublisher::Publisher(_)),
+        |v| matches!(v, OfferOrPublisher::Both { .. }),
+    ]);
+    assert!(
+        offer > 100 && publisher > 100 && both > 100,
+        "{offer} {publisher} {both}"
+    );
+
+    let [spaced, one_char, long] = reach::<PersonName, 3>([
+        |n| n.as_str().contains(' '),
+        |n| n.as_str().chars().count() == 1,
+        |n| n.as_str().chars().count() > 20,
+    ]);
+    assert!(
+        spaced > 100 && one_char > 10 && long > 100,
+        "{spaced} {one_char} {long}"
+    );
+
+    let [nested_object, array, empty, too_deep] = reach::<CustomData, 4>([
+        |d| d.depth() >= 2 && d.as_str().matches('{').count() > 1,
+        |d| d.as_str().contains('['),
+        |d| d.value().as_object().is_some_and(|o| o.is_empty()),
+        // An object holding values nested at most three more levels.
+        |d| d.depth() > 4,
+    ]);
+    assert!(
+        nested_object > 50 && array > 50 && empty > 50,
+        "{nested_object} {array} {empty}"
+    );
+    assert_eq!(too_deep, 0);
+}
