@@ -123,3 +123,17 @@ fn generators_reach_every_shape() {
     );
     assert_eq!(too_deep, 0);
 }
+
+#[test]
+fn any_bytes_give_a_valid_response_and_the_tokens_vary() {
+    let mut tokens = std::collections::HashSet::new();
+    for data in buffers(3000) {
+        let response = RegisterResponse::arbitrary(&mut Unstructured::new(&data))
+            .expect("any bytes give a response");
+        let body = serde_json::to_vec(&response).unwrap();
+        assert_eq!(RegisterResponse::from_json(&body).as_ref(), Ok(&response));
+        tokens.insert(response.customer_token().expose_secret().to_owned());
+        tokens.insert(response.refresh_token().expose_secret().to_owned());
+    }
+    assert!(tokens.len() > 1000, "{}", tokens.len());
+}
