@@ -126,7 +126,7 @@ fn generators_reach_every_shape() {
 
 #[test]
 fn any_bytes_give_a_valid_response_and_the_tokens_vary() {
-    let mut tokens = std::collections::HashSet::new();
+    let (mut tokens, mut with_other_claims) = (std::collections::HashSet::new(), 0);
     for data in buffers(3000) {
         let response = RegisterResponse::arbitrary(&mut Unstructured::new(&data))
             .expect("any bytes give a response");
@@ -134,6 +134,9 @@ fn any_bytes_give_a_valid_response_and_the_tokens_vary() {
         assert_eq!(RegisterResponse::from_json(&body).as_ref(), Ok(&response));
         tokens.insert(response.customer_token().expose_secret().to_owned());
         tokens.insert(response.refresh_token().expose_secret().to_owned());
+        with_other_claims +=
+            usize::from(!response.jwt().unverified_claims().other_claims().is_empty());
     }
     assert!(tokens.len() > 1000, "{}", tokens.len());
+    assert!(with_other_claims > 500, "{with_other_claims}");
 }

@@ -441,6 +441,23 @@ mod laws {
     use cleeng_register::strategies;
     use proptest::prelude::*;
 
+    #[test]
+    fn the_other_claims_strategy_gives_claims_but_never_a_typed_name() {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let mut runner = TestRunner::deterministic();
+        let strategy = strategies::other_claims();
+        let mut non_empty = 0;
+        for _ in 0..500 {
+            let claims = strategy.new_tree(&mut runner).unwrap().current();
+            for typed in ["customerId", "publisherId", "exp"] {
+                assert!(!claims.contains_key(typed), "{typed}");
+            }
+            non_empty += usize::from(!claims.is_empty());
+        }
+        assert!(non_empty > 200, "{non_empty}");
+    }
+
     /// The only `Debug` a response may have: the customer id and nothing of any token.
     fn expected_debug(response: &RegisterResponse) -> String {
         format!(
