@@ -202,6 +202,57 @@ fn header_errors_give_one_line_for_row_1_and_no_row_is_checked() {
     );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("no record was checked"), "{stderr}");
+    // Nothing was indexed, so the summary gives no index size.
+    assert!(!stderr.contains("duplicate index"), "{stderr}");
+}
+
+#[test]
+fn the_summary_gives_the_duplicate_index_size_once_records_are_indexed() {
+    let input = format!("{HEADER}\n{}\n", valid_record(1));
+    let output = run(&[], input.as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("duplicate index 0.0 MiB (emails and external ids)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn after_a_double_dash_every_argument_is_an_input() {
+    for arg in [
+        "--policy",
+        "--today=2025-01-01",
+        "--errors-csv",
+        "--valid-out",
+        "--rejected-out",
+        "--frobnicate",
+        "--",
+    ] {
+        let output = run(&["--", arg], b"");
+        assert_eq!(output.status.code(), Some(2), "{arg}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        // A file of that name, not an option.
+        assert!(stderr.contains(arg), "{arg}: {stderr}");
+        assert!(
+            !stderr.contains("Usage:") && !stderr.contains("unknown option"),
+            "{arg}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_write_of_any_output_file_stops_the_run() {
+    // /dev/full accepts an open and refuses every write: the error shows at the flush.
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    }
+    for option in ["--errors-csv", "--valid-out", "--rejected-out"] {
+        let output = run(&[option, "/dev/full", example().to_str().unwrap()], b"");
+        assert_eq!(output.status.code(), Some(2), "{option}");
+        assert!(!output.stderr.is_empty());
+    }
 }
 
 #[test]
@@ -284,6 +335,38 @@ fn the_errors_csv_lists_every_error_with_row_and_column() {
     assert!(records
         .iter()
         .any(|r| r[1].is_empty() && &r[2] == "malformed_row"));
+}
+
+#[test]
+fn a_lone_carriage_return_ends_a_row_too() {
+    // Old Mac line ends: the CSV reader ends a record at a lone `\r`, so the rows count it.
+    let input = format!("{HEADER}\r{}\r\r{}\r", valid_record(1), valid_record(2));
+    let numbers: Vec<u64> = rows(&run(&["-"], input.as_bytes()))
+        .iter()
+        .map(|(r, _)| *r)
+        .collect();
+    assert_eq!(numbers, [2, 4]);
+}
+
+#[test]
+fn either_part_of_the_split_may_be_asked_for_alone() {
+    let input = std::fs::read(example()).unwrap();
+    for option in ["--valid-out", "--rejected-out"] {
+        let path = temp_path(&format!("alone{option}.csv"));
+        let output = run(&[option, path.to_str().unwrap(), "-"], &input);
+        assert_eq!(output.status.code(), Some(1));
+        let part = std::fs::read(&path).unwrap();
+        // The header, then at least one record.
+        assert!(part.starts_with(HEADER.as_bytes()), "{option}");
+        assert!(part.len() > HEADER.len() + 2, "{option}");
+        let valid = option == "--valid-out";
+        let again = run(&[path.to_str().unwrap()], b"");
+        assert_eq!(
+            again.status.code(),
+            Some(if valid { 0 } else { 1 }),
+            "{option}"
+        );
+    }
 }
 
 #[test]

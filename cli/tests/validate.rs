@@ -128,6 +128,81 @@ fn a_blank_line_longer_than_the_body_limit_is_skipped() {
 }
 
 #[test]
+fn a_body_of_exactly_the_limit_before_crlf_is_checked_not_too_large() {
+    let policy = temp_file(
+        "exact.json",
+        format!(r#"{{"maxBodyBytes": {}}}"#, VALID.len()).as_bytes(),
+    );
+    let out = run(
+        &["validate", "--policy", policy.to_str().unwrap()],
+        format!("{VALID}\r\n{VALID} \r\n").as_bytes(),
+    );
+    let got = lines(&out);
+    assert_eq!(got[0]["valid"], true, "{got:?}");
+    // One byte more is too large.
+    assert_eq!(got[1]["errors"][0]["code"], "too_large");
+}
+
+#[test]
+fn after_a_double_dash_every_argument_is_an_input() {
+    for arg in [
+        "-h",
+        "--help",
+        "--policy",
+        "--policy=x.json",
+        "--frobnicate",
+    ] {
+        let out = run(&["validate", "--", arg], b"");
+        // Not help, not an option: a file that does not exist.
+        assert_eq!(out.status.code(), Some(2), "{arg}");
+        assert!(out.stdout.is_empty(), "{arg}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(arg), "{arg}: {stderr}");
+        assert!(
+            !stderr.contains("Usage:") && !stderr.contains("unknown option"),
+            "{arg}: {stderr}"
+        );
+    }
+    // `-` is standard input, before `--` too.
+    let out = run(&["validate", "-"], VALID.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    // `users` reads `-h` after `--` as its input's name too.
+    let out = run(&["users", "--", "-h"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn unknown_options_and_commands_are_named_as_such() {
+    let out = run(&["--frobnicate"], b"");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("cleeng-register: unknown option '--frobnicate'"),
+        "{stderr}"
+    );
+    let out = run(&["frobnicate"], b"");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("cleeng-register: unknown command 'frobnicate'"),
+        "{stderr}"
+    );
+    let out = run(&["validate", "--frobnicate"], b"");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("cleeng-register: unknown option '--frobnicate'"),
+        "{stderr}"
+    );
+    // `users --help` is help, and `users` takes `-h` alike.
+    for arg in ["--help", "-h"] {
+        let out = run(&["users", arg], b"");
+        assert_eq!(out.status.code(), Some(0), "{arg}");
+        assert!(String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("cleeng-register users"));
+    }
+}
+
+#[test]
 fn policy_file_changes_the_verdict() {
     let body = VALID.replace("}", ",\"nickname\":\"jd\"}");
     let out = run(&["validate"], body.as_bytes());
@@ -332,4 +407,46 @@ fn output_lines_match_the_result_schema() {
     // And the schema is not vacuous.
     let made_up = serde_json::json!({"valid": false, "errors": [{"pointer": "", "code": "made_up", "message": ""}], "advisories": []});
     assert!(!validator.is_valid(&made_up));
+}
+
+/// A reader that fails once with `kind` before giving `data`.
+struct FailingOnce {
+    kind: Option<std::io::ErrorKind>,
+    data: std::io::Cursor<Vec<u8>>,
+}
+
+impl std::io::Read for FailingOnce {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self.kind.take() {
+            Some(kind) => Err(kind.into()),
+            None => self.data.read(buf),
+        }
+    }
+}
+
+#[test]
+fn an_interrupted_read_is_retried_and_other_errors_stop_the_run() {
+    use cleeng_register::Policy;
+    let reader = |kind| {
+        std::io::BufReader::new(FailingOnce {
+            kind: Some(kind),
+            data: std::io::Cursor::new(format!("{VALID}\n").into_bytes()),
+        })
+    };
+    let mut out = Vec::new();
+    let summary = cleeng_register_cli::run_validate(
+        reader(std::io::ErrorKind::Interrupted),
+        &mut out,
+        &Policy::default(),
+    )
+    .unwrap();
+    assert_eq!((summary.requests, summary.valid), (1, 1));
+    assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 1);
+    let err = cleeng_register_cli::run_validate(
+        reader(std::io::ErrorKind::BrokenPipe),
+        Vec::new(),
+        &Policy::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
 }
