@@ -222,6 +222,7 @@ fn the_summary_gives_the_duplicate_index_size_once_records_are_indexed() {
 fn after_a_double_dash_every_argument_is_an_input() {
     for arg in [
         "--policy",
+        "--today",
         "--today=2025-01-01",
         "--errors-csv",
         "--valid-out",
@@ -239,6 +240,17 @@ fn after_a_double_dash_every_argument_is_an_input() {
             "{arg}: {stderr}"
         );
     }
+}
+
+#[test]
+fn an_unknown_option_is_named_as_one() {
+    let output = run(&["--frobnicate", "-"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("cleeng-register: unknown option '--frobnicate'"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -149,6 +149,7 @@ fn after_a_double_dash_every_argument_is_an_input() {
         "-h",
         "--help",
         "--policy",
+        "--",
         "--policy=x.json",
         "--frobnicate",
     ] {
