@@ -1,14 +1,11 @@
 //! `cleeng-register openapi`.
 
-use std::process::Command;
+mod util;
 
 use serde_json::Value;
 
 fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_cleeng-register"))
-        .args(args)
-        .output()
-        .unwrap()
+    util::run(args, b"")
 }
 
 #[test]

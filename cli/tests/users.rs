@@ -1,14 +1,15 @@
 //! `cleeng-register users`: the binary on files and standard input, row numbers, CSV shapes,
 //! the errors CSV, the split (with a property test), the summary and the exit status.
 
-use std::io::Write;
+mod util;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use cleeng_register::migration::RecordRules;
 use cleeng_register_cli::users::{run_users, Outputs};
 use proptest::prelude::*;
-use serde_json::Value;
+use util::{lines, temp_path};
 
 const HEADER: &str = "First Name,Last Name,Email*,Locale*,Last login,Create date,Country Code*,Currency*,IP Address,Timezone,External ID,Password Hash";
 
@@ -16,33 +17,9 @@ fn valid_record(n: usize) -> String {
     format!("Jane,Doe,jane{n}@example.com,en_US,2025-06-01,2020-01-15,PL,PLN,8.8.8.8,Europe/Warsaw,crm-{n},")
 }
 
+/// Runs `cleeng-register users ARGS`.
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cleeng-register"))
-        .arg("users")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // Written from another thread: a large output fills its pipe while input is still going
-    // in. A run that fails early does not read its input: a broken pipe is expected then.
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    output
-}
-
-fn lines(output: &Output) -> Vec<Value> {
-    String::from_utf8(output.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    util::run(&[&["users"], args].concat(), stdin)
 }
 
 /// (row, [(column, code)]) of each output line.
@@ -64,12 +41,6 @@ fn rows(output: &Output) -> Vec<(u64, Vec<(String, String)>)> {
             (l["row"].as_u64().unwrap(), errors)
         })
         .collect()
-}
-
-fn temp_path(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cleeng-register-users-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
 }
 
 fn example() -> PathBuf {
@@ -129,7 +100,7 @@ fn the_example_has_valid_records_and_every_record_code() {
             "{code} missing from the example"
         );
     }
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let stderr = util::stderr(&output);
     assert!(
         stderr.contains("22 records, 4 valid, 18 invalid"),
         "{stderr}"
@@ -200,7 +171,7 @@ fn header_errors_give_one_line_for_row_1_and_no_row_is_checked() {
             ]
         )]
     );
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let stderr = util::stderr(&output);
     assert!(stderr.contains("no record was checked"), "{stderr}");
     // Nothing was indexed, so the summary gives no index size.
     assert!(!stderr.contains("duplicate index"), "{stderr}");
@@ -211,7 +182,7 @@ fn the_summary_gives_the_duplicate_index_size_once_records_are_indexed() {
     let input = format!("{HEADER}\n{}\n", valid_record(1));
     let output = run(&[], input.as_bytes());
     assert_eq!(output.status.code(), Some(0));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let stderr = util::stderr(&output);
     assert!(
         stderr.contains("duplicate index 0.0 MiB (emails and external ids)"),
         "{stderr}"
@@ -232,7 +203,7 @@ fn after_a_double_dash_every_argument_is_an_input() {
     ] {
         let output = run(&["--", arg], b"");
         assert_eq!(output.status.code(), Some(2), "{arg}");
-        let stderr = String::from_utf8(output.stderr).unwrap();
+        let stderr = util::stderr(&output);
         // A file of that name, not an option.
         assert!(stderr.contains(arg), "{arg}: {stderr}");
         assert!(
@@ -246,7 +217,7 @@ fn after_a_double_dash_every_argument_is_an_input() {
 fn an_unknown_option_is_named_as_one() {
     let output = run(&["--frobnicate", "-"], b"");
     assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let stderr = util::stderr(&output);
     assert!(
         stderr.starts_with("cleeng-register: unknown option '--frobnicate'"),
         "{stderr}"
@@ -434,7 +405,7 @@ fn past_100000_records_the_summary_advises_splitting() {
     }
     let output = run(&["--today", "2025-06-30"], input.as_bytes());
     assert_eq!(output.status.code(), Some(0));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let stderr = util::stderr(&output);
     assert!(stderr.contains("advisory too_many_records"), "{stderr}");
     assert_eq!(
         output.stdout.iter().filter(|b| **b == b'\n').count(),

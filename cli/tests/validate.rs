@@ -1,43 +1,11 @@
 //! Runs the `cleeng-register` binary.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod util;
 
 use serde_json::Value;
+use util::{lines, run, temp_file};
 
 const VALID: &str = r#"{"email":"jane@example.com","password":"s3cret-pass","offerId":"S565568989_US","locale":"en_US","country":"US","currency":"USD","customerIP":"8.8.8.8"}"#;
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cleeng-register"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // A run that fails early does not read its input: a broken pipe here is expected.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn lines(output: &Output) -> Vec<Value> {
-    String::from_utf8(output.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cleeng-register-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
-}
 
 fn repo_file(path: &str) -> String {
     format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))
@@ -53,7 +21,7 @@ fn all_valid_exits_0_with_one_line_each() {
         got[1],
         serde_json::json!({"line": 2, "valid": true, "errors": [], "advisories": []})
     );
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = util::stderr(&out);
     assert!(
         stderr.contains("2 requests, 2 valid, 0 invalid"),
         "{stderr}"
@@ -157,7 +125,7 @@ fn after_a_double_dash_every_argument_is_an_input() {
         // Not help, not an option: a file that does not exist.
         assert_eq!(out.status.code(), Some(2), "{arg}");
         assert!(out.stdout.is_empty(), "{arg}");
-        let stderr = String::from_utf8(out.stderr).unwrap();
+        let stderr = util::stderr(&out);
         assert!(stderr.contains(arg), "{arg}: {stderr}");
         assert!(
             !stderr.contains("Usage:") && !stderr.contains("unknown option"),
@@ -176,19 +144,19 @@ fn after_a_double_dash_every_argument_is_an_input() {
 #[test]
 fn unknown_options_and_commands_are_named_as_such() {
     let out = run(&["--frobnicate"], b"");
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = util::stderr(&out);
     assert!(
         stderr.starts_with("cleeng-register: unknown option '--frobnicate'"),
         "{stderr}"
     );
     let out = run(&["frobnicate"], b"");
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = util::stderr(&out);
     assert!(
         stderr.starts_with("cleeng-register: unknown command 'frobnicate'"),
         "{stderr}"
     );
     let out = run(&["validate", "--frobnicate"], b"");
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = util::stderr(&out);
     assert!(
         stderr.starts_with("cleeng-register: unknown option '--frobnicate'"),
         "{stderr}"
@@ -234,7 +202,7 @@ fn usage_policy_and_io_errors_exit_2() {
         VALID.as_bytes(),
     );
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = util::stderr(&out);
     assert!(stderr.contains("allowedCurrencies[0]"), "{stderr}");
     assert!(out.stdout.is_empty());
 
