@@ -57,11 +57,19 @@ impl Rules {
     }
 }
 
-fn plural(n: u32) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+/// Writes a rule with a limit, "{before} {n} {unit}(s){after}" ("must be at most 50
+/// characters long"), or `unknown` when the limit is not given: a report built by hand may
+/// leave it out, and then the message says less, never a made-up number.
+fn write_limit(
+    f: &mut fmt::Formatter<'_>,
+    n: Option<u32>,
+    [before, unit, after]: [&str; 3],
+    unknown: &str,
+) -> fmt::Result {
+    match n {
+        Some(1) => write!(f, "{before} 1 {unit}{after}"),
+        Some(n) => write!(f, "{before} {n} {unit}s{after}"),
+        None => f.write_str(unknown),
     }
 }
 
@@ -141,20 +149,9 @@ error_codes! { |f, params, rules|
     /// A present field is not a JSON string.
     NotAString = "not_a_string" => f.write_str("must be a string");
     /// Fewer characters than allowed (`params.min`).
-    TooShort = "too_short" => {
-        // A report built by hand may leave the limit out: then say less, never a made-up one.
-        match params.min {
-            Some(min) => write!(f, "must be at least {min} character{} long", plural(min)),
-            None => f.write_str("is too short"),
-        }
-    };
+    TooShort = "too_short" => write_limit(f, params.min, ["must be at least", "character", " long"], "is too short");
     /// More characters than allowed (`params.max`).
-    TooLong = "too_long" => {
-        match params.max {
-            Some(max) => write!(f, "must be at most {max} character{} long", plural(max)),
-            None => f.write_str("is too long"),
-        }
-    };
+    TooLong = "too_long" => write_limit(f, params.max, ["must be at most", "character", " long"], "is too long");
     /// The value does not have the field's shape.
     InvalidFormat = "invalid_format" => f.write_str(rules.format);
     /// The password has no letter.
@@ -183,21 +180,11 @@ error_codes! { |f, params, rules|
     /// Leading or trailing white space in a text field.
     SurroundingWhitespace = "surrounding_whitespace" => f.write_str("must not start or end with white space");
     /// More bytes than allowed (`params.max`): `externalData`, or the whole body.
-    TooLarge = "too_large" => {
-        match params.max {
-            Some(max) => write!(f, "must be at most {max} byte{}", plural(max)),
-            None => f.write_str("is too large"),
-        }
-    };
+    TooLarge = "too_large" => write_limit(f, params.max, ["must be at most", "byte", ""], "is too large");
     /// `externalData` is not JSON text.
     InvalidJson = "invalid_json" => f.write_str("must contain valid JSON text");
     /// `externalData` nests deeper than allowed (`params.max`).
-    TooDeep = "too_deep" => {
-        match params.max {
-            Some(max) => write!(f, "must not nest deeper than {max} level{}", plural(max)),
-            None => f.write_str("nests too deep"),
-        }
-    };
+    TooDeep = "too_deep" => write_limit(f, params.max, ["must not nest deeper than", "level", ""], "nests too deep");
     /// `externalData` is JSON but not an object.
     NotAnObject = "not_an_object" => f.write_str("must contain a JSON object");
     /// A key the API does not know.
@@ -207,12 +194,7 @@ error_codes! { |f, params, rules|
     /// The body is not UTF-8, not JSON, or not a JSON object.
     MalformedBody = "malformed_body" => f.write_str("must be a UTF-8 JSON object");
     /// The report was cut at the policy's `maxErrors` (`params.max`).
-    TooManyErrors = "too_many_errors" => {
-        match params.max {
-            Some(max) => write!(f, "has more than {max} error{}; the rest are not listed", plural(max)),
-            None => f.write_str("has too many errors; the rest are not listed"),
-        }
-    };
+    TooManyErrors = "too_many_errors" => write_limit(f, params.max, ["has more than", "error", "; the rest are not listed"], "has too many errors; the rest are not listed");
     /// The JWT's `customerId` claim differs from `responseData.customerId`.
     ClaimsMismatch = "claims_mismatch" => f.write_str("names a different customerId than responseData.customerId");
     /// A date after the day of the check.

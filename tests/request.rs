@@ -533,6 +533,11 @@ fn a_report_is_cut_at_max_errors_with_too_many_errors() {
     let first = RegisterRequest::from_json(&many_errors(0), &one).unwrap_err();
     let codes: Vec<_> = first.errors().iter().map(|e| e.code().as_str()).collect();
     assert_eq!(codes, ["not_a_string", "too_many_errors"]);
+    // A limit of one is singular.
+    assert_eq!(
+        first.errors()[1].to_string(),
+        "the request body has more than 1 error; the rest are not listed"
+    );
 }
 
 #[test]
