@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-/tmp}
 cargo build -q --release -p cleeng-register-cli
-cargo build -q --release --example generate_users_csv
+cargo build -q --release -p cleeng-register-migration --example generate_users_csv
 bin=${CARGO_TARGET_DIR:-target}/release
 measure() { # label records command...
   local label=$1 records=$2

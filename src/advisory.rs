@@ -57,7 +57,7 @@ macro_rules! advisories {
             fn from_str(s: &str) -> Result<Self, UnknownName> {
                 match s {
                     $( $code => Ok(Advisory::$variant), )+
-                    _ => Err(UnknownName("advisory")),
+                    _ => Err(UnknownName::new("advisory")),
                 }
             }
         }

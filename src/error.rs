@@ -1,20 +1,26 @@
-//! The stable error codes and what each demands, the parameters that go with them, and
-//! [`ValueError`], a domain type's refusal.
+//! The request's error codes ([`ErrorCode`]), and the machinery every vocabulary of the
+//! workspace shares: the [`Code`] trait, the [`Params`] of a rule, a [`Violation`], a domain
+//! type's refusal ([`ValueError`]) and the [`Wording`] that names a kind of value in messages.
 //!
-//! Every message here is built from the code, its parameters and the kind of value only: no
+//! Cleeng's answer (`cleeng-register-response`) and the Users migration check
+//! (`cleeng-register-migration`) have vocabularies of their own, declared with the same table
+//! and worded by the same sentences: a rule they share with the request (`too_long`, say) is
+//! written once, here.
+//!
+//! Every message is built from the code, its parameters and the kind of value only: no
 //! message or parameter ever repeats a submitted value, because the values are personal data
 //! and passwords are secrets.
 
 use std::fmt;
-use std::str::FromStr;
+use std::hash::Hash;
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use crate::Password;
 
-/// A name that is on none of the crate's lists: not an [`ErrorCode`], a
-/// [`Field`](crate::Field) or an [`Advisory`](crate::Advisory). Its message names the list,
+/// A name that is on none of the lists it was looked up in (an error code, a
+/// [`Field`](crate::Field), an [`Advisory`](crate::Advisory)). Its message names the list,
 /// never the text.
 ///
 /// ```
@@ -23,37 +29,96 @@ use crate::Password;
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("not a known {0}")]
-pub struct UnknownName(pub(crate) &'static str);
+pub struct UnknownName(&'static str);
 
-/// What a kind of value is called and what its `invalid_format` and `unknown_code` rules
-/// demand: each domain type owns one, so its messages live beside its rules.
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub(crate) struct Rules {
-    /// For [`ValueError`]'s `Display`: "invalid {what}: ...".
-    pub(crate) what: &'static str,
-    /// The sentence for `invalid_format`.
-    pub(crate) format: &'static str,
-    /// The sentence for `unknown_code`.
-    pub(crate) unknown_code: &'static str,
+impl UnknownName {
+    /// A name that is not on `list` ("error code", "field").
+    pub const fn new(list: &'static str) -> Self {
+        UnknownName(list)
+    }
 }
 
-impl Rules {
-    /// A value whose kind is not known (errors about keys, the whole body, missing fields).
-    pub(crate) const GENERIC: Rules = Rules::new("value", "has an invalid format");
+/// How messages name a kind of value, and what its `invalid_format` and `unknown_code` rules
+/// demand: each domain type owns one, so its sentences live beside its rules.
+///
+/// ```
+/// use cleeng_register::error::Wording;
+/// static HASH: Wording = Wording::new("password hash", "must be 1 to 1024 printable characters");
+/// assert_eq!(HASH.what(), "password hash");
+/// ```
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Wording {
+    what: &'static str,
+    format: &'static str,
+    unknown_code: &'static str,
+}
 
-    pub(crate) const fn new(what: &'static str, format: &'static str) -> Rules {
-        Rules {
+impl Wording {
+    /// A value whose kind is not known (errors about keys, the whole body, missing fields).
+    pub const GENERIC: Wording = Wording::new("value", "has an invalid format");
+
+    /// `what` names the kind in "invalid {what}: ..."; `format` is the sentence for
+    /// `invalid_format`.
+    pub const fn new(what: &'static str, format: &'static str) -> Wording {
+        Wording {
             what,
             format,
             unknown_code: "is not a known code",
         }
     }
 
-    pub(crate) const fn with_unknown_code(self, unknown_code: &'static str) -> Rules {
-        Rules {
+    /// The same, with `unknown_code`'s sentence.
+    pub const fn with_unknown_code(self, unknown_code: &'static str) -> Wording {
+        Wording {
             unknown_code,
             ..self
         }
+    }
+
+    /// What the kind of value is called.
+    pub const fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// What `invalid_format` demands.
+    pub const fn format(&self) -> &'static str {
+        self.format
+    }
+
+    /// What `unknown_code` says.
+    pub const fn unknown_code(&self) -> &'static str {
+        self.unknown_code
+    }
+}
+
+/// A vocabulary of stable error codes: the request's [`ErrorCode`], Cleeng's answer's, the
+/// migration file's. The shared machinery ([`Violation`], [`ValueError`],
+/// [`FieldError`](crate::FieldError), [`ValidationReport`](crate::ValidationReport)) is
+/// generic over it.
+pub trait Code: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + Serialize + 'static {
+    /// Every code, in declaration order.
+    const LIST: &'static [Self];
+
+    /// What the whole document (the pointer `""`) is called in messages: "the request body",
+    /// "the response body".
+    const DOCUMENT: &'static str;
+
+    /// The stable code.
+    fn as_str(self) -> &'static str;
+
+    /// Writes what the rule demands, in English, from the code, its parameters and the
+    /// wording of the kind of value alone ("must be at most 50 characters long").
+    fn write_rule(
+        self,
+        f: &mut fmt::Formatter<'_>,
+        params: &Params,
+        wording: &Wording,
+    ) -> fmt::Result;
+
+    /// Whether the rule's sentence names what it is about by itself, so a message writes no
+    /// subject before it (`offerId or publisherId is required`).
+    fn names_its_subject(self) -> bool {
+        false
     }
 }
 
@@ -86,64 +151,96 @@ impl fmt::Display for DigitOrSpecial {
     }
 }
 
-/// Generates [`ErrorCode`] from one table: the variant, its stable code, and the sentence that
-/// says what the rule demands (written with `f`, the limits in `params`, the type's `rules`).
-macro_rules! error_codes {
-    (|$f:ident, $params:ident, $rules:ident| $( $(#[$doc:meta])* $variant:ident = $code:literal => $rule:expr; )+) => {
-        /// The stable, snake_case error codes. They are API: [`ErrorCode::as_str`] never
-        /// changes for an existing variant, and `FromStr` reads it back.
+/// Declares a vocabulary of codes from one table: each row is the variant, its stable code,
+/// and the sentence that says what the rule demands (written with `f`, the `params` and the
+/// `wording`). It generates the enum, `ALL`, `as_str`, `write_rule`, `FromStr`, `Display` and
+/// `Serialize`; the crate then implements [`Code`](crate::error::Code) in a few lines.
+///
+/// The workspace's domain crates declare their vocabularies with it; it is not meant for use
+/// outside the workspace and may change with it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! code_table {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident, named $list:literal;
+        |$f:ident, $params:ident, $wording:ident|
+        $( $(#[$doc:meta])* $variant:ident = $code:literal => $rule:expr; )+
+    ) => {
+        $(#[$meta])*
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        pub enum ErrorCode {
+        pub enum $name {
             $( $(#[$doc])* $variant, )+
         }
 
-        impl ErrorCode {
+        impl $name {
             /// Every code, in declaration order.
-            pub const ALL: [ErrorCode; [$($code),+].len()] = [$(ErrorCode::$variant),+];
+            pub const ALL: [$name; [$($code),+].len()] = [$($name::$variant),+];
 
-            /// The stable code.
-            ///
-            /// ```
-            /// use cleeng_register::ErrorCode;
-            /// assert_eq!(ErrorCode::MissingDigitOrSpecial.as_str(), "missing_digit_or_special");
-            /// assert_eq!("too_long".parse::<ErrorCode>(), Ok(ErrorCode::TooLong));
-            /// ```
+            /// The stable code, which never changes for an existing variant; `FromStr` reads
+            /// it back.
             pub const fn as_str(self) -> &'static str {
                 match self {
-                    $( ErrorCode::$variant => $code, )+
+                    $( $name::$variant => $code, )+
                 }
             }
 
             /// Writes what the rule demands, in English, from the code, its parameters and
-            /// the kind of value alone.
-            pub(crate) fn write_rule(
+            /// the wording of the kind of value.
+            pub fn write_rule(
                 self,
-                $f: &mut fmt::Formatter<'_>,
-                $params: &Params,
-                $rules: &Rules,
-            ) -> fmt::Result {
-                // Most rules need neither the limits nor the kind.
-                let _ = ($params, $rules);
+                $f: &mut ::std::fmt::Formatter<'_>,
+                $params: &$crate::error::Params,
+                $wording: &$crate::error::Wording,
+            ) -> ::std::fmt::Result {
+                // Most rules need neither the limits nor the wording.
+                let _ = ($params, $wording);
                 match self {
-                    $( ErrorCode::$variant => $rule, )+
+                    $( $name::$variant => $rule, )+
                 }
             }
         }
 
-        impl FromStr for ErrorCode {
-            type Err = UnknownName;
-            fn from_str(s: &str) -> Result<Self, UnknownName> {
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::error::UnknownName;
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 match s {
-                    $( $code => Ok(ErrorCode::$variant), )+
-                    _ => Err(UnknownName("error code")),
+                    $( $code => Ok($name::$variant), )+
+                    _ => Err($crate::error::UnknownName::new($list)),
                 }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
     };
 }
 
-error_codes! { |f, params, rules|
+code_table! {
+    /// The stable, snake_case error codes of a registration request. They are API:
+    /// [`ErrorCode::as_str`] never changes for an existing variant, and `FromStr` reads it
+    /// back.
+    ///
+    /// ```
+    /// use cleeng_register::ErrorCode;
+    /// assert_eq!(ErrorCode::MissingDigitOrSpecial.as_str(), "missing_digit_or_special");
+    /// assert_eq!("too_long".parse::<ErrorCode>(), Ok(ErrorCode::TooLong));
+    /// ```
+    pub enum ErrorCode, named "error code";
+    |f, params, wording|
     /// A required field is absent (or `null`).
     Missing = "missing" => f.write_str("is required");
     /// A present field is not a JSON string.
@@ -153,7 +250,7 @@ error_codes! { |f, params, rules|
     /// More characters than allowed (`params.max`).
     TooLong = "too_long" => write_limit(f, params.max, ["must be at most", "character", " long"], "is too long");
     /// The value does not have the field's shape.
-    InvalidFormat = "invalid_format" => f.write_str(rules.format);
+    InvalidFormat = "invalid_format" => f.write_str(wording.format());
     /// The password has no letter.
     MissingLetter = "missing_letter" => f.write_str("must contain at least one letter");
     /// The password has no digit and none of `! @ # $ % ^ &`.
@@ -165,7 +262,7 @@ error_codes! { |f, params, rules|
     /// A code that is well formed but not assigned or not in use (`params.suggestion` when
     /// the caller probably meant another).
     UnknownCode = "unknown_code" => {
-        f.write_str(rules.unknown_code)?;
+        f.write_str(wording.unknown_code())?;
         match params.suggestion {
             Some(s) => write!(f, " (did you mean {s}?)"),
             None => Ok(()),
@@ -195,38 +292,32 @@ error_codes! { |f, params, rules|
     MalformedBody = "malformed_body" => f.write_str("must be a UTF-8 JSON object");
     /// The report was cut at the policy's `maxErrors` (`params.max`).
     TooManyErrors = "too_many_errors" => write_limit(f, params.max, ["has more than", "error", "; the rest are not listed"], "has too many errors; the rest are not listed");
-    /// The JWT's `customerId` claim differs from `responseData.customerId`.
-    ClaimsMismatch = "claims_mismatch" => f.write_str("names a different customerId than responseData.customerId");
-    /// A date after the day of the check.
-    InFuture = "in_future" => f.write_str("must not be after the day of the check");
-    /// Two values in the wrong order (a create date after the last login).
-    InvalidOrder = "invalid_order" => f.write_str("must not be after the last login");
-    /// A template column is absent from a migration file's header.
-    MissingColumn = "missing_column" => f.write_str("is a template column missing from the header");
-    /// A column appears more than once in a migration file's header.
-    DuplicateColumn = "duplicate_column" => f.write_str("appears more than once in the header");
-    /// A column the migration template does not have.
-    UnknownColumn = "unknown_column" => f.write_str("is not a column of the migration template");
-    /// A migration record with the wrong number of fields, or not UTF-8.
-    MalformedRow = "malformed_row" => f.write_str("must be a UTF-8 record with one field per column");
-    /// A value that must be unique across a migration file is repeated (`params.firstRow`).
-    DuplicateValue = "duplicate_value" => f.write_str("repeats a value of an earlier record");
 }
 
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+impl Code for ErrorCode {
+    const LIST: &'static [Self] = &ErrorCode::ALL;
+    const DOCUMENT: &'static str = "the request body";
+
+    fn as_str(self) -> &'static str {
+        ErrorCode::as_str(self)
     }
-}
 
-impl Serialize for ErrorCode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+    fn write_rule(
+        self,
+        f: &mut fmt::Formatter<'_>,
+        params: &Params,
+        wording: &Wording,
+    ) -> fmt::Result {
+        ErrorCode::write_rule(self, f, params, wording)
+    }
+
+    fn names_its_subject(self) -> bool {
+        self == ErrorCode::OfferOrPublisherRequired
     }
 }
 
 /// The limits or hint that go with an error: `{"min": 8}`, `{"max": 254}`,
-/// `{"suggestion": "GB"}`, `{"firstRow": 2}`, `{"position": 3}`. More may be added, hence `non_exhaustive`.
+/// `{"suggestion": "GB"}`. More may be added, hence `non_exhaustive`.
 ///
 /// A suggestion is always one of the crate's own constants, never derived from the input.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -238,10 +329,6 @@ pub struct Params {
     pub max: Option<u32>,
     /// A value the caller probably meant.
     pub suggestion: Option<&'static str>,
-    /// The row where a repeated value first appeared (`firstRow`, migration files).
-    pub first_row: Option<u64>,
-    /// The 1-based position of a header cell (`position`, migration files).
-    pub position: Option<u32>,
 }
 
 impl Params {
@@ -250,63 +337,47 @@ impl Params {
         min: None,
         max: None,
         suggestion: None,
-        first_row: None,
-        position: None,
     };
 
-    pub(crate) const fn min(min: u32) -> Params {
+    /// `{"min": min}`.
+    pub const fn min(min: u32) -> Params {
         Params {
             min: Some(min),
             ..Params::NONE
         }
     }
 
-    pub(crate) const fn max(max: u32) -> Params {
+    /// `{"max": max}`.
+    pub const fn max(max: u32) -> Params {
         Params {
             max: Some(max),
             ..Params::NONE
         }
     }
 
-    pub(crate) const fn suggestion(suggestion: &'static str) -> Params {
+    /// `{"suggestion": suggestion}`.
+    pub const fn suggestion(suggestion: &'static str) -> Params {
         Params {
             suggestion: Some(suggestion),
             ..Params::NONE
         }
     }
 
-    pub(crate) const fn first_row(row: u64) -> Params {
-        Params {
-            first_row: Some(row),
-            ..Params::NONE
-        }
-    }
-
-    pub(crate) const fn position(position: u32) -> Params {
-        Params {
-            position: Some(position),
-            ..Params::NONE
-        }
+    /// How many parameters are given (the members a serializer writes).
+    pub const fn len(&self) -> usize {
+        self.min.is_some() as usize
+            + self.max.is_some() as usize
+            + self.suggestion.is_some() as usize
     }
 
     /// Whether there is nothing to report.
     pub const fn is_empty(&self) -> bool {
-        self.min.is_none()
-            && self.max.is_none()
-            && self.suggestion.is_none()
-            && self.first_row.is_none()
-            && self.position.is_none()
+        self.len() == 0
     }
-}
 
-impl Serialize for Params {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = self.min.is_some() as usize
-            + self.max.is_some() as usize
-            + self.suggestion.is_some() as usize
-            + self.first_row.is_some() as usize
-            + self.position.is_some() as usize;
-        let mut s = serializer.serialize_struct("Params", len)?;
+    /// Writes the given parameters as members of `s` (`min`, `max`, `suggestion`): for
+    /// vocabularies whose params add members of their own.
+    pub fn serialize_members<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
         if let Some(min) = self.min {
             s.serialize_field("min", &min)?;
         }
@@ -316,41 +387,46 @@ impl Serialize for Params {
         if let Some(suggestion) = self.suggestion {
             s.serialize_field("suggestion", suggestion)?;
         }
-        if let Some(first_row) = self.first_row {
-            s.serialize_field("firstRow", &first_row)?;
-        }
-        if let Some(position) = self.position {
-            s.serialize_field("position", &position)?;
-        }
+        Ok(())
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Params", self.len())?;
+        self.serialize_members(&mut s)?;
         s.end()
     }
 }
 
-/// One broken rule: a code and its parameters, not yet tied to a field.
+/// One broken rule: a code and its parameters, not yet tied to a place.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct Violation {
+pub struct Violation<C = ErrorCode> {
     /// Which rule.
-    pub code: ErrorCode,
+    pub code: C,
     /// Its limits or hint.
     pub params: Params,
 }
 
-impl Violation {
-    pub(crate) const fn new(code: ErrorCode) -> Violation {
+impl<C> Violation<C> {
+    /// A rule without parameters.
+    pub const fn new(code: C) -> Violation<C> {
         Violation {
             code,
             params: Params::NONE,
         }
     }
 
-    pub(crate) const fn with(code: ErrorCode, params: Params) -> Violation {
+    /// A rule with its parameters.
+    pub const fn with(code: C, params: Params) -> Violation<C> {
         Violation { code, params }
     }
 }
 
 /// Why a domain type's constructor refused a value: one or more broken rules (more than one
-/// only for [`Password`](crate::Password), which reports every rule it fails).
+/// only for [`Password`], which reports every rule it fails), worded by the
+/// type.
 ///
 /// Its `Display` names the rules, never the value.
 ///
@@ -361,38 +437,45 @@ impl Violation {
 /// assert_eq!(err.to_string(), "invalid currency code: must be three capital letters (ISO 4217)");
 /// ```
 #[derive(Copy, Clone, PartialEq, Eq, Hash)]
-pub struct ValueError {
-    rules: &'static Rules,
-    first: Violation,
+pub struct ValueError<C: 'static = ErrorCode> {
+    wording: &'static Wording,
+    first: Violation<C>,
     // Only a length rule carries params, and it always comes first: the rest are codes.
-    more: [Option<ErrorCode>; 2],
+    more: [Option<C>; 2],
 }
 
-impl ValueError {
-    pub(crate) const fn new(rules: &'static Rules, first: Violation) -> Self {
+impl<C: Code> ValueError<C> {
+    /// A refusal for one broken rule, worded by `wording`.
+    pub const fn new(wording: &'static Wording, first: Violation<C>) -> Self {
         ValueError {
-            rules,
+            wording,
             first,
             more: [None, None],
         }
     }
 
     /// Adds a parameterless violation after the first (at most two are kept).
-    pub(crate) fn and(mut self, code: ErrorCode) -> Self {
+    pub fn and(mut self, code: C) -> Self {
         if let Some(slot) = self.more.iter_mut().find(|c| c.is_none()) {
             *slot = Some(code);
         }
         self
     }
 
-    pub(crate) fn rules(&self) -> &'static Rules {
-        self.rules
+    /// How messages name the refused value's kind.
+    pub fn wording(&self) -> &'static Wording {
+        self.wording
     }
 
-    /// The first broken rule's code: for every type but [`Password`](crate::Password), the
+    /// The first broken rule's code: for every type but [`Password`], the
     /// only one.
-    pub fn code(&self) -> ErrorCode {
+    pub fn code(&self) -> C {
         self.first.code
+    }
+
+    /// The first broken rule.
+    pub fn first(&self) -> Violation<C> {
+        self.first
     }
 
     /// Every broken rule, in the order the rules are checked.
@@ -403,47 +486,31 @@ impl ValueError {
     /// let codes: Vec<_> = err.violations().map(|v| v.code).collect();
     /// assert_eq!(codes, [ErrorCode::TooShort, ErrorCode::MissingDigitOrSpecial]);
     /// ```
-    pub fn violations(&self) -> impl Iterator<Item = Violation> + '_ {
+    pub fn violations(&self) -> impl Iterator<Item = Violation<C>> + '_ {
         std::iter::once(self.first).chain(self.more.iter().flatten().map(|c| Violation::new(*c)))
     }
 }
 
-impl fmt::Debug for ValueError {
+impl<C: Code> fmt::Debug for ValueError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ValueError")
-            .field("what", &self.rules.what)
+            .field("what", &self.wording.what)
             .field("violations", &self.violations().collect::<Vec<_>>())
             .finish()
     }
 }
 
-impl fmt::Display for ValueError {
+impl<C: Code> fmt::Display for ValueError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid {}: ", self.rules.what)?;
+        write!(f, "invalid {}: ", self.wording.what)?;
         for (i, v) in self.violations().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            v.code.write_rule(f, &v.params, self.rules)?;
+            v.code.write_rule(f, &v.params, self.wording)?;
         }
         Ok(())
     }
 }
 
-impl std::error::Error for ValueError {}
-
-/// What a rule demands, in English (`must be a valid email address`), worded by the kind of
-/// value that broke it, for messages that name the value another way (a migration file's
-/// column).
-#[derive(Copy, Clone, Debug)]
-pub(crate) struct RuleText {
-    pub(crate) rules: &'static Rules,
-    pub(crate) violation: Violation,
-}
-
-impl fmt::Display for RuleText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let v = self.violation;
-        v.code.write_rule(f, &v.params, self.rules)
-    }
-}
+impl<C: Code> std::error::Error for ValueError<C> {}

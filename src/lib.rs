@@ -26,56 +26,62 @@
 //!   [`Locale`], [`CountryCode`], [`Currency`], [`PersonName`], [`ExternalId`],
 //!   [`CustomData`], [`CustomerIp`], [`CaptchaToken`]), each with `parse`, `FromStr`, serde.
 //! - The whole body: [`RegisterRequest`] (from [`RegisterRequest::from_json`], the serde seed
-//!   [`RequestSeed`], or [`RegisterRequest::builder`]), [`OfferOrPublisher`], [`Field`].
-//! - What goes wrong: [`ErrorCode`], [`Params`], [`ValueError`] (one value), [`FieldError`] and
-//!   [`ValidationReport`] (a body), [`ValidationResult`] (the result shape written out).
+//!   [`request::RequestSeed`], or [`RegisterRequest::builder`]), [`OfferOrPublisher`], and
+//!   [`Field`], the list of its keys.
+//! - What goes wrong: [`ErrorCode`] and [`ValueError`] (one value), [`FieldError`] and
+//!   [`ValidationReport`] (a body), [`Problem`] (the RFC 9457 answer of a service); module
+//!   [`error`] has the machinery every vocabulary shares, module [`report`] the result shape
+//!   the crate writes.
 //! - What a valid body's sender should know: [`Advisory`], [`Advisories`].
-//! - A service's choices: [`Policy`], [`CustomerIpRule`].
-//! - For frontends: [`schema`] (JSON Schema).
+//! - A service's choices: [`Policy`] (module [`policy`], with its builder, error and limits).
+//! - For frontends: [`schema`] (JSON Schema of the body and of a result).
 //! - Features `proptest` (module `strategies`) and `arbitrary` (`Arbitrary` for every type).
 //!
-//! The README's "Rules" section is the contract: every rule, every error code, and every
-//! choice made where Cleeng's API page is silent.
+//! The root re-exports the main types of the modules, deliberately: [`Policy`] from
+//! [`policy`]; [`RegisterRequest`], [`OfferOrPublisher`] and [`Field`] from [`request`];
+//! [`FieldError`] and [`ValidationReport`] from [`report`]; [`ErrorCode`] and [`ValueError`]
+//! from [`error`]. Every other item has one path.
+//!
+//! Cleeng's answer to the call and the Users migration check are crates of their own,
+//! `cleeng-register-response` and `cleeng-register-migration`: a service that only validates
+//! requests builds neither.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod advisory;
-mod error;
+pub mod error;
 mod external;
-mod field;
 mod json;
-pub mod migration;
-pub mod openapi;
-mod policy;
+pub mod policy;
 mod problem;
-mod report;
-mod request;
-pub mod response;
+pub mod report;
+pub mod request;
 pub mod schema;
+pub mod text;
+mod value;
 
 pub use advisory::{Advisories, Advisory};
-pub use error::{ErrorCode, Params, UnknownName, ValueError, Violation};
-pub use field::{
-    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalDataLimits,
-    ExternalId, Locale, OfferId, OfferKind, Password, PersonName, PublisherId,
-};
-pub use policy::{CustomerIpRule, Policy, PolicyBuilder, PolicyError};
+pub use error::{ErrorCode, ValueError};
+pub use policy::Policy;
 pub use problem::Problem;
-pub use report::{FieldError, ValidationReport, ValidationResult};
-pub use request::{Field, OfferOrPublisher, RegisterRequest, RegisterRequestBuilder, RequestSeed};
-pub use response::{
-    CleengError, CleengErrorCode, CustomerId, CustomerToken, Jwt, JwtClaims, RefreshToken,
-    RegisterResponse,
+pub use report::{FieldError, ValidationReport};
+pub use request::{Field, OfferOrPublisher, RegisterRequest};
+pub use value::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub use external::strategies;
 
-// Crate-internal helpers the migration module reaches through the crate root.
-pub(crate) use error::RuleText;
+/// What the workspace's macros name from other crates; not an API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

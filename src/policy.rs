@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::field::custom_data::ExternalDataLimits;
+pub use crate::value::ExternalDataLimits;
 use crate::{CountryCode, Currency, Locale};
 
 /// When `customerIP` must be given. Absent where required, it is the error `missing`.
@@ -69,7 +69,7 @@ pub enum PolicyError {
 /// camelCase and unknown keys are refused. Every policy that exists is valid.
 ///
 /// ```
-/// use cleeng_register::{CustomerIpRule, Policy};
+/// use cleeng_register::policy::{CustomerIpRule, Policy};
 /// let policy: Policy = serde_json::from_str(r#"{
 ///     "allowedCurrencies": ["EUR", "USD"],
 ///     "customerIp": {"requiredFor": ["US", "CA"]},
@@ -120,7 +120,8 @@ impl Policy {
     /// A builder starting from the default policy.
     ///
     /// ```
-    /// use cleeng_register::{Currency, CustomerIpRule, Policy};
+    /// use cleeng_register::policy::CustomerIpRule;
+    /// use cleeng_register::{Currency, Policy};
     /// let policy = Policy::builder()
     ///     .allowed_currencies(["EUR".parse::<Currency>()?])
     ///     .customer_ip(CustomerIpRule::Required)

@@ -1,18 +1,21 @@
-//! Where an error is and what it says ([`FieldError`]), every error of a body
-//! ([`ValidationReport`]), and the one result shape both the library and the command line
-//! write ([`ValidationResult`]).
+//! Where an error is and what it says ([`FieldError`]), every error of a document
+//! ([`ValidationReport`]), the one result shape the crate writes ([`ValidationResult`]), and
+//! [`escape`], which keeps a client's text from writing into logs.
+//!
+//! The report is generic over the vocabulary ([`Code`]): a registration request's errors
+//! carry an [`ErrorCode`], Cleeng's answer's a code of its own, with the same shape, pointers
+//! and sentences.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::error::Rules;
-use crate::{Advisories, ErrorCode, Field, Params, Policy, RegisterRequest, ValueError, Violation};
+use crate::error::{Code, Params, ValueError, Violation, Wording};
+use crate::{Advisories, ErrorCode, Field, Policy, RegisterRequest};
 
-/// One error in a body: where (`pointer`), what (`code`, `params`) and a message for people
-/// (its `Display`), which never contains the submitted value.
+/// One error in a document: where (`pointer`), what (`code`, `params`) and a message for
+/// people (its `Display`), which never contains the submitted value.
 ///
 /// ```
 /// use cleeng_register::{ErrorCode, Policy, RegisterRequest};
@@ -22,88 +25,78 @@ use crate::{Advisories, ErrorCode, Field, Params, Policy, RegisterRequest, Value
 /// assert_eq!(first.to_string(), "email must be a valid email address");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct FieldError {
-    pointer: Cow<'static, str>,
-    field: Option<Field>,
-    code: ErrorCode,
+pub struct FieldError<C: 'static = ErrorCode> {
+    place: Place,
+    code: C,
     params: Params,
-    rules: &'static Rules,
+    wording: &'static Wording,
 }
 
-impl FieldError {
-    pub(crate) fn at_field(field: Field, violation: Violation) -> Self {
+/// Where an error is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Place {
+    /// The whole document, pointer `""`.
+    Root,
+    /// A fixed pointer of the crate's own (`/email`, `/responseData/jwt`), never submitted.
+    Path(&'static str),
+    /// A submitted key that is not a field: its RFC 6901 pointer. Messages never show it.
+    Key(Box<str>),
+}
+
+impl<C: Code> FieldError<C> {
+    /// An error at a fixed pointer (`""` for the whole document), worded generically.
+    pub const fn new(pointer: &'static str, violation: Violation<C>) -> Self {
+        let place = if pointer.is_empty() {
+            Place::Root
+        } else {
+            Place::Path(pointer)
+        };
         FieldError {
-            pointer: Cow::Borrowed(field.pointer()),
-            field: Some(field),
+            place,
             code: violation.code,
             params: violation.params,
-            rules: &Rules::GENERIC,
+            wording: &Wording::GENERIC,
         }
     }
 
-    /// One error per rule a field's value broke, worded by the value's type.
-    pub(crate) fn from_value(field: Field, error: &ValueError) -> impl Iterator<Item = Self> + '_ {
+    /// An error about the whole document.
+    pub const fn at_root(code: C, params: Params) -> Self {
+        FieldError::new("", Violation::with(code, params))
+    }
+
+    /// One error per rule a value at `pointer` broke, worded by the value's type.
+    pub fn from_value<'e>(
+        pointer: &'static str,
+        error: &'e ValueError<C>,
+    ) -> impl Iterator<Item = Self> + 'e {
         error.violations().map(move |v| FieldError {
-            rules: error.rules(),
-            ..FieldError::at_field(field, v)
+            wording: error.wording(),
+            ..FieldError::new(pointer, v)
         })
     }
 
-    pub(crate) fn at_root(code: ErrorCode, params: Params) -> Self {
+    /// An error about a submitted key that is not a field (unknown, or unknown and
+    /// repeated): the pointer escapes `~` and `/`.
+    pub(crate) fn at_key(key: &str, code: C) -> Self {
         FieldError {
-            pointer: Cow::Borrowed(""),
-            field: None,
-            code,
-            params,
-            rules: &Rules::GENERIC,
-        }
-    }
-
-    /// The first rule a value at a fixed pointer broke, worded by the value's type.
-    pub(crate) fn at_pointer_from(pointer: &'static str, error: &ValueError) -> Self {
-        let first = error.violations().next().expect("a refusal names a rule");
-        FieldError {
-            rules: error.rules(),
-            ..FieldError::at_pointer(pointer, first)
-        }
-    }
-
-    /// An error at a fixed pointer outside the request body's fields (`/responseData/jwt`).
-    /// Its message names the pointer's path (`responseData.jwt`).
-    pub(crate) const fn at_pointer(pointer: &'static str, violation: Violation) -> Self {
-        FieldError {
-            pointer: Cow::Borrowed(pointer),
-            field: None,
-            code: violation.code,
-            params: violation.params,
-            rules: &Rules::GENERIC,
-        }
-    }
-
-    /// An error about a key that is not a field (unknown, or unknown and repeated): the
-    /// pointer escapes `~` and `/`.
-    pub(crate) fn at_key(key: &str, code: ErrorCode) -> Self {
-        FieldError {
-            pointer: Cow::Owned(escape_pointer(key)),
-            field: None,
+            place: Place::Key(escape_pointer(key).into_boxed_str()),
             code,
             params: Params::NONE,
-            rules: &Rules::GENERIC,
+            wording: &Wording::GENERIC,
         }
     }
 
-    /// The RFC 6901 JSON Pointer to what is wrong (`""` for the whole body).
+    /// The RFC 6901 JSON Pointer to what is wrong (`""` for the whole document).
     pub fn pointer(&self) -> &str {
-        &self.pointer
-    }
-
-    /// The field, when the error is about one the API knows.
-    pub fn field(&self) -> Option<Field> {
-        self.field
+        match &self.place {
+            Place::Root => "",
+            Place::Path(pointer) => pointer,
+            Place::Key(pointer) => pointer,
+        }
     }
 
     /// The stable code.
-    pub fn code(&self) -> ErrorCode {
+    pub fn code(&self) -> C {
         self.code
     }
 
@@ -113,33 +106,47 @@ impl FieldError {
     }
 }
 
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.field, self.code) {
-            (_, ErrorCode::OfferOrPublisherRequired) => {}
-            (Some(field), _) => write!(f, "{field} ")?,
-            (None, _) if self.pointer.is_empty() => f.write_str("the request body ")?,
-            (None, ErrorCode::UnknownField | ErrorCode::DuplicateField) => {
-                f.write_str("this key ")?
-            }
-            (None, _) => {
-                // A fixed pointer of the crate's own (never a submitted key): name its path.
-                for (i, part) in self.pointer[1..].split('/').enumerate() {
-                    if i > 0 {
-                        f.write_str(".")?;
-                    }
-                    f.write_str(part)?;
-                }
-                f.write_str(" ")?;
-            }
+impl FieldError<ErrorCode> {
+    /// An error about one of the request's fields.
+    pub(crate) const fn at_field(field: Field, violation: Violation) -> Self {
+        FieldError::new(field.pointer(), violation)
+    }
+
+    /// The field, when the error is about one the API knows.
+    pub fn field(&self) -> Option<Field> {
+        match self.place {
+            Place::Path(pointer) => Field::ALL.into_iter().find(|f| f.pointer() == pointer),
+            _ => None,
         }
-        self.code.write_rule(f, &self.params, self.rules)
     }
 }
 
-impl std::error::Error for FieldError {}
+impl<C: Code> fmt::Display for FieldError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.code.names_its_subject() {
+            match &self.place {
+                Place::Root => write!(f, "{} ", C::DOCUMENT)?,
+                // A submitted key is personal data: it is never repeated.
+                Place::Key(_) => f.write_str("this key ")?,
+                // A fixed pointer of the crate's own: name its path (`responseData.jwt`).
+                Place::Path(pointer) => {
+                    for (i, part) in pointer[1..].split('/').enumerate() {
+                        if i > 0 {
+                            f.write_str(".")?;
+                        }
+                        f.write_str(part)?;
+                    }
+                    f.write_str(" ")?;
+                }
+            }
+        }
+        self.code.write_rule(f, &self.params, self.wording)
+    }
+}
 
-impl Serialize for FieldError {
+impl<C: Code> std::error::Error for FieldError<C> {}
+
+impl<C: Code> Serialize for FieldError<C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let has_params = !self.params.is_empty();
         let mut s = serializer.serialize_struct("FieldError", 3 + has_params as usize)?;
@@ -156,7 +163,12 @@ impl Serialize for FieldError {
 }
 
 /// Serializes a `Display` value as a string without an intermediate `String`.
-pub(crate) struct DisplayStr<'a, T: fmt::Display>(pub(crate) &'a T);
+///
+/// ```
+/// use cleeng_register::report::DisplayStr;
+/// assert_eq!(serde_json::to_string(&DisplayStr(&42)).unwrap(), r#""42""#);
+/// ```
+pub struct DisplayStr<'a, T: fmt::Display>(pub &'a T);
 
 impl<T: fmt::Display> Serialize for DisplayStr<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -165,7 +177,7 @@ impl<T: fmt::Display> Serialize for DisplayStr<'_, T> {
 }
 
 /// RFC 6901: `~` becomes `~0`, `/` becomes `~1`.
-pub(crate) fn escape_pointer(key: &str) -> String {
+fn escape_pointer(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 1);
     out.push('/');
     for c in key.chars() {
@@ -178,39 +190,134 @@ pub(crate) fn escape_pointer(key: &str) -> String {
     out
 }
 
-/// Every error found in a rejected body, in report order: the fields in table order, then
-/// unknown and duplicated keys in input order; at most the policy's `maxErrors`, then one
-/// `too_many_errors`. Never empty.
+/// Writes `text` as the inside of a JSON string, so that a client's bytes cannot write into a
+/// log: `"` and `\` are escaped, control characters (`\n`, `\u001b`, …) and the characters
+/// that break or reorder lines in a terminal or viewer (U+2028, U+2029 and the Bidi_Control
+/// characters) become `\uXXXX`. Every `Display` in the workspace that shows text from a
+/// client (a key inside a pointer, a code Cleeng sent) goes through it.
 ///
-/// It serializes as a [`ValidationResult`]: `{"valid":false,"errors":[...],"advisories":[]}`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid body: {}", Summary(.errors))]
-pub struct ValidationReport {
-    errors: Vec<FieldError>,
+/// ```
+/// use cleeng_register::report::escape;
+/// let forged = "x\n2026-11-30T00:00:00Z  INFO forged\u{1b}[31m";
+/// assert_eq!(escape(forged).to_string(), r"x\n2026-11-30T00:00:00Z  INFO forged\u001b[31m");
+/// ```
+pub fn escape(text: &str) -> Escaped<'_> {
+    Escaped(text)
 }
 
-struct Summary<'a>(&'a [FieldError]);
+/// The [`escape`]d form of a text, written by its `Display`.
+#[derive(Copy, Clone, Debug)]
+pub struct Escaped<'a>(&'a str);
 
-impl fmt::Display for Summary<'_> {
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0;
+        let mut plain = 0;
+        for (i, c) in text.char_indices() {
+            let escaped = match c {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                c if c.is_control() || is_line_or_bidi_control(c) => "",
+                _ => continue,
+            };
+            f.write_str(&text[plain..i])?;
+            if escaped.is_empty() {
+                write!(f, "\\u{:04x}", c as u32)?;
+            } else {
+                f.write_str(escaped)?;
+            }
+            plain = i + c.len_utf8();
+        }
+        f.write_str(&text[plain..])
+    }
+}
+
+/// U+2028 and U+2029 (line and paragraph separators) and Unicode's Bidi_Control characters,
+/// which reorder what a terminal shows.
+fn is_line_or_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2028}'
+            | '\u{2029}'
+            | '\u{061C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Every error found in a rejected document, in report order. Never empty.
+///
+/// For a request (the default vocabulary): the fields in table order, then unknown and
+/// duplicated keys in input order; at most the policy's `maxErrors`, then one
+/// `too_many_errors`.
+///
+/// It serializes as a [`ValidationResult`]: `{"valid":false,"errors":[...],"advisories":[]}`.
+/// Its `Display` lists `pointer code` pairs, with any client text in a pointer [`escape`]d.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid body: {}", Summary(.errors))]
+pub struct ValidationReport<C: Code = ErrorCode> {
+    errors: Vec<FieldError<C>>,
+}
+
+struct Summary<'a, C: 'static>(&'a [FieldError<C>]);
+
+impl<C: Code> fmt::Display for Summary<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, e) in self.0.iter().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            // The whole body's pointer is empty: its code stands alone.
+            // The whole document's pointer is empty: its code stands alone.
             match e.pointer() {
                 "" => write!(f, "{}", e.code())?,
-                pointer => write!(f, "{pointer} {}", e.code())?,
+                pointer => write!(f, "{} {}", escape(pointer), e.code())?,
             }
         }
         Ok(())
     }
 }
 
-impl ValidationReport {
-    /// `None` when there are no errors: a report is never empty. Past `max_errors` errors,
-    /// the rest give way to one `too_many_errors`.
-    pub(crate) fn from_errors(mut errors: Vec<FieldError>, max_errors: usize) -> Option<Self> {
+impl<C: Code> ValidationReport<C> {
+    /// A report of `errors`, in the order given; `None` when there are none, since a report
+    /// is never empty.
+    pub fn new(errors: Vec<FieldError<C>>) -> Option<Self> {
+        (!errors.is_empty()).then_some(ValidationReport { errors })
+    }
+
+    /// A report of one error.
+    pub fn single(error: FieldError<C>) -> Self {
+        ValidationReport {
+            errors: vec![error],
+        }
+    }
+
+    /// The errors, in report order.
+    pub fn errors(&self) -> &[FieldError<C>] {
+        &self.errors
+    }
+
+    /// Takes the errors out.
+    pub fn into_errors(self) -> Vec<FieldError<C>> {
+        self.errors
+    }
+
+    /// Whether some error has this pointer and code.
+    pub fn contains(&self, pointer: &str, code: C) -> bool {
+        self.errors
+            .iter()
+            .any(|e| e.pointer() == pointer && e.code() == code)
+    }
+}
+
+impl ValidationReport<ErrorCode> {
+    /// `None` when there are no errors. Past `max_errors` errors, the rest give way to one
+    /// `too_many_errors`.
+    pub(crate) fn capped(mut errors: Vec<FieldError>, max_errors: usize) -> Option<Self> {
         if errors.len() > max_errors {
             errors.truncate(max_errors);
             errors.push(FieldError::at_root(
@@ -219,7 +326,7 @@ impl ValidationReport {
                 Params::max(max_errors as u32),
             ));
         }
-        (!errors.is_empty()).then_some(ValidationReport { errors })
+        ValidationReport::new(errors)
     }
 
     /// The report for a body over the policy's `maxBodyBytes`: `too_large` at `""` with
@@ -232,51 +339,29 @@ impl ValidationReport {
     /// let report = ValidationReport::body_too_large(&policy);
     /// assert_eq!(report.errors()[0].code(), ErrorCode::TooLarge);
     /// assert_eq!(RegisterRequest::from_json(&[b' '; 17], &policy), Err(report));
-    /// # Ok::<(), cleeng_register::PolicyError>(())
+    /// # Ok::<(), cleeng_register::policy::PolicyError>(())
     /// ```
     pub fn body_too_large(policy: &Policy) -> Self {
         // The policy keeps maxBodyBytes within 2..=64 MiB.
         let max = Params::max(policy.max_body_bytes() as u32);
         ValidationReport::single(FieldError::at_root(ErrorCode::TooLarge, max))
     }
-
-    pub(crate) fn single(error: FieldError) -> Self {
-        ValidationReport {
-            errors: vec![error],
-        }
-    }
-
-    /// The errors, in report order.
-    pub fn errors(&self) -> &[FieldError] {
-        &self.errors
-    }
-
-    /// Takes the errors out.
-    pub fn into_errors(self) -> Vec<FieldError> {
-        self.errors
-    }
-
-    /// Whether some error has this pointer and code.
-    pub fn contains(&self, pointer: &str, code: ErrorCode) -> bool {
-        self.errors
-            .iter()
-            .any(|e| e.pointer() == pointer && e.code() == code)
-    }
 }
 
-impl Serialize for ValidationReport {
+impl<C: Code> Serialize for ValidationReport<C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         ValidationResult::invalid(self).serialize(serializer)
     }
 }
 
-/// The result of validating one body, in the one shape the crate writes it:
+/// The result of validating one document, in the one shape the crate writes it:
 /// `{"valid":true,"errors":[],"advisories":[...]}` or
 /// `{"valid":false,"errors":[...],"advisories":[]}`, with a leading `"line"` when it
 /// reports a line of an NDJSON file.
 ///
 /// ```
-/// use cleeng_register::{Policy, RegisterRequest, ValidationResult};
+/// use cleeng_register::{Policy, RegisterRequest};
+/// use cleeng_register::report::ValidationResult;
 /// let result = RegisterRequest::from_json(b"[]", &Policy::default());
 /// let json = serde_json::to_string(&ValidationResult::of(&result).at_line(3))?;
 /// assert_eq!(json, r#"{"line":3,"valid":false,"errors":[{"pointer":"","code":"malformed_body","message":"the request body must be a UTF-8 JSON object"}],"advisories":[]}"#);
@@ -284,13 +369,13 @@ impl Serialize for ValidationReport {
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 #[must_use]
-pub struct ValidationResult<'a> {
+pub struct ValidationResult<'a, C: 'static = ErrorCode> {
     line: Option<u64>,
-    errors: &'a [FieldError],
+    errors: &'a [FieldError<C>],
     advisories: Advisories,
 }
 
-impl<'a> ValidationResult<'a> {
+impl<'a> ValidationResult<'a, ErrorCode> {
     /// The result of [`RegisterRequest::from_json`].
     pub fn of(result: &'a Result<RegisterRequest, ValidationReport>) -> Self {
         match result {
@@ -299,7 +384,7 @@ impl<'a> ValidationResult<'a> {
         }
     }
 
-    /// A valid body with these advisories.
+    /// A valid request with these advisories.
     pub const fn valid(advisories: Advisories) -> Self {
         ValidationResult {
             line: None,
@@ -307,9 +392,11 @@ impl<'a> ValidationResult<'a> {
             advisories,
         }
     }
+}
 
-    /// A rejected body.
-    pub fn invalid(report: &'a ValidationReport) -> Self {
+impl<'a, C: Code> ValidationResult<'a, C> {
+    /// A rejected document.
+    pub fn invalid(report: &'a ValidationReport<C>) -> Self {
         ValidationResult {
             line: None,
             errors: report.errors(),
@@ -325,13 +412,13 @@ impl<'a> ValidationResult<'a> {
         }
     }
 
-    /// Whether the body was valid.
+    /// Whether the document was valid.
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty()
     }
 }
 
-impl Serialize for ValidationResult<'_> {
+impl<C: Code> Serialize for ValidationResult<'_, C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s =
             serializer.serialize_struct("ValidationResult", 3 + self.line.is_some() as usize)?;

@@ -9,11 +9,13 @@
 use std::borrow::Cow;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+use crate::policy::CustomerIpRule;
 use serde_json::{json, Map, Value};
 
 use crate::{
-    Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, CustomerIpRule, Email,
-    ErrorCode, ExternalId, Locale, OfferId, OfferKind, Password, PersonName, Policy, PublisherId,
+    Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode,
+    ExternalId, Field, Locale, OfferId, OfferKind, Password, PersonName, Policy, PublisherId,
     RegisterRequest,
 };
 
@@ -217,37 +219,56 @@ fn nullable(mut schema: Value) -> Value {
     schema
 }
 
+/// One field's schema under `policy`: the property of the body named by the field's key.
+fn property(field: Field, policy: &Policy) -> Value {
+    let limits = policy.external_data_limits();
+    match field {
+        Field::Email => email_schema(policy.allow_international_email()),
+        Field::Password => password_schema(),
+        Field::OfferId => nullable(offer_id_schema()),
+        Field::PublisherId => nullable(publisher_id_schema()),
+        Field::Locale => locale_schema(policy.allowed_locales()),
+        Field::Country => country_schema(),
+        Field::Currency => currency_schema(policy.allowed_currencies()),
+        Field::FirstName | Field::LastName => nullable(person_name_schema()),
+        Field::ExternalId => nullable(external_id_schema()),
+        Field::ExternalData => nullable(custom_data_schema(limits.max_bytes, limits.max_depth)),
+        Field::CustomerIp if *policy.customer_ip() == CustomerIpRule::Required => {
+            customer_ip_schema()
+        }
+        Field::CustomerIp => nullable(customer_ip_schema()),
+        Field::CaptchaValue => nullable(captcha_schema()),
+    }
+}
+
 /// The request body's schema for `policy`, without `$schema`.
 fn body_schema(policy: &Policy) -> Map<String, Value> {
-    let limits = policy.external_data_limits();
-    let ip_always = matches!(policy.customer_ip(), CustomerIpRule::Required);
-    let properties = json!({
-        "email": email_schema(policy.allow_international_email()),
-        "password": password_schema(),
-        "offerId": nullable(offer_id_schema()),
-        "publisherId": nullable(publisher_id_schema()),
-        "locale": locale_schema(policy.allowed_locales()),
-        "country": country_schema(),
-        "currency": currency_schema(policy.allowed_currencies()),
-        "firstName": nullable(person_name_schema()),
-        "lastName": nullable(person_name_schema()),
-        "externalId": nullable(external_id_schema()),
-        "externalData": nullable(custom_data_schema(limits.max_bytes, limits.max_depth)),
-        "customerIP": if ip_always { customer_ip_schema() } else { nullable(customer_ip_schema()) },
-        "captchaValue": nullable(captcha_schema()),
-    });
-    let mut required = vec!["email", "password", "locale", "country", "currency"];
-    if ip_always {
-        required.push("customerIP");
+    let properties: Map<String, Value> = Field::ALL
+        .into_iter()
+        .map(|field| (field.as_str().to_owned(), property(field, policy)))
+        .collect();
+    let mut required: Vec<&str> = Field::ALL
+        .into_iter()
+        .filter(|field| field.is_required())
+        .map(Field::as_str)
+        .collect();
+    if *policy.customer_ip() == CustomerIpRule::Required {
+        required.push(Field::CustomerIp.as_str());
     }
     // `null` counts as absent, so "given" means given as a string.
-    let given = |key: &str| json!({"required": [key], "properties": {key: {"type": "string"}}});
-    let mut all_of = vec![json!({"anyOf": [given("offerId"), given("publisherId")]})];
+    let given = |field: Field| {
+        let mut properties = Map::new();
+        properties.insert(field.as_str().to_owned(), json!({"type": "string"}));
+        json!({"required": [field.as_str()], "properties": properties})
+    };
+    let mut all_of = vec![json!({"anyOf": [given(Field::OfferId), given(Field::PublisherId)]})];
     if let CustomerIpRule::RequiredFor(countries) = policy.customer_ip() {
         let codes: Vec<&str> = countries.iter().map(|c| c.as_str()).collect();
+        let mut country = Map::new();
+        country.insert(Field::Country.as_str().to_owned(), json!({"enum": codes}));
         all_of.push(json!({
-            "if": {"required": ["country"], "properties": {"country": {"enum": codes}}},
-            "then": given("customerIP"),
+            "if": {"required": [Field::Country.as_str()], "properties": country},
+            "then": given(Field::CustomerIp),
         }));
     }
     let mut schema = Map::new();
@@ -260,7 +281,7 @@ fn body_schema(policy: &Policy) -> Map<String, Value> {
         json!("The body of a Cleeng MediaStore customer registration, as cleeng-register validates it."),
     );
     schema.insert("type".into(), json!("object"));
-    schema.insert("properties".into(), properties);
+    schema.insert("properties".into(), Value::Object(properties));
     schema.insert("required".into(), json!(required));
     schema.insert("allOf".into(), json!(all_of));
     if !policy.allow_unknown_fields() {
@@ -319,7 +340,6 @@ pub fn result_schema() -> Value {
                             "min": {"type": "integer", "minimum": 0},
                             "max": {"type": "integer", "minimum": 0},
                             "suggestion": {"type": "string"},
-                            "firstRow": {"type": "integer", "minimum": 1},
                         },
                         "additionalProperties": false,
                     },
@@ -369,7 +389,7 @@ field_schema! {
     Currency => currency_schema(None);
     PersonName => person_name_schema();
     ExternalId => external_id_schema();
-    CustomData => custom_data_schema(crate::ExternalDataLimits::DEFAULT.max_bytes, crate::ExternalDataLimits::DEFAULT.max_depth);
+    CustomData => custom_data_schema(crate::policy::ExternalDataLimits::DEFAULT.max_bytes, crate::policy::ExternalDataLimits::DEFAULT.max_depth);
     CustomerIp => customer_ip_schema();
     CaptchaToken => captcha_schema();
 }

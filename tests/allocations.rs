@@ -1,6 +1,12 @@
 //! Heap allocations per request, counted with a counting global allocator
 //! (`allocation-counter`, which replaces the allocator in this test binary only). Counts are
 //! deterministic, so they are asserted; run with `--nocapture` to see them.
+//!
+//! A binary of its own, because the allocator it installs would count for every test.
+
+// The shared helpers of `tests/it`; this binary uses a few of them.
+#[allow(dead_code)]
+#[path = "it/util/mod.rs"]
 mod util;
 
 use cleeng_register::{Policy, RegisterRequest};

@@ -158,7 +158,7 @@ fn router(options: &Options) -> Router {
         .with_customer_ip(options.customer_ip.clone())
         .with_invalid_status(options.invalid_status);
     let schema = schema::request_schema(&options.policy);
-    let openapi = cleeng_register::openapi::document(&options.policy);
+    let openapi = cleeng_register_response::openapi::document(&options.policy);
     let gateway = Gateway {
         registration,
         schema: serde_json::to_vec_pretty(&schema)

@@ -7,7 +7,8 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use cleeng_register::{CustomerIpRule, Policy};
+use cleeng_register::policy::CustomerIpRule;
+use cleeng_register::Policy;
 use cleeng_register_axum::{
     CustomerIpSource, MissingPeerAddress, RegistrationConfig, PROBLEM_CONTENT_TYPE,
 };

@@ -8,7 +8,8 @@ use std::io::{self, BufRead, Write};
 
 pub mod users;
 
-use cleeng_register::{Policy, RegisterRequest, ValidationResult};
+use cleeng_register::report::ValidationResult;
+use cleeng_register::{Policy, RegisterRequest};
 
 /// Validates one NDJSON line (bytes, not necessarily UTF-8; a trailing `\r` already
 /// stripped) and appends its JSON result and a newline to `out`. Returns whether the request

@@ -131,7 +131,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
     };
     if schema || openapi {
         let value = if openapi {
-            cleeng_register::openapi::document(&policy)
+            cleeng_register_response::openapi::document(&policy)
         } else if result {
             cleeng_register::schema::result_schema()
         } else {

@@ -9,10 +9,8 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 
-use cleeng_register::migration::{
-    CalendarDate, RecordReport, RecordRules, UsersFile, UsersSummary,
-};
 use cleeng_register::Policy;
+use cleeng_register_migration::{CalendarDate, RecordReport, RecordRules, UsersFile, UsersSummary};
 
 /// Where the optional outputs go.
 #[derive(Default)]
@@ -125,7 +123,7 @@ struct Pending {
 /// holds one record, the CSV reader's buffer and the duplicate index.
 ///
 /// ```
-/// use cleeng_register::migration::RecordRules;
+/// use cleeng_register_migration::RecordRules;
 /// let csv = "First Name,Last Name,Email*,Locale*,Last login,Create date,Country Code*,Currency*,IP Address,Timezone,External ID,Password Hash\r\n\
 ///            Jane,Doe,jane@example.com,en_US,,,PL,PLN,,,,\r\n\
 ///            Joe,Doe,joe@example,en_US,,,PL,PLN,,,,\r\n";

@@ -15,7 +15,7 @@ fn prints_the_document_for_the_policy() {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         doc,
-        cleeng_register::openapi::document(&cleeng_register::Policy::default())
+        cleeng_register_response::openapi::document(&cleeng_register::Policy::default())
     );
 
     let dir = std::env::temp_dir().join(format!("cleeng-openapi-{}", std::process::id()));

@@ -6,8 +6,8 @@ mod util;
 use std::path::PathBuf;
 use std::process::Output;
 
-use cleeng_register::migration::RecordRules;
 use cleeng_register_cli::users::{run_users, Outputs};
+use cleeng_register_migration::RecordRules;
 use proptest::prelude::*;
 use util::{lines, temp_path};
 

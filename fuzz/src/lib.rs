@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 use arbitrary::{Arbitrary, Unstructured};
 use cleeng_register::*;
+use cleeng_register_migration::MigrationErrorCode;
+use cleeng_register_response::{CleengError, CleengErrorCode, RegisterResponse, ResponseErrorCode};
 use serde_json::Value;
 
 /// The default policy and a permissive one (unknown keys, international email, every limit
@@ -21,7 +23,7 @@ fn policies() -> [Policy; 2] {
         .allow_international_email(true)
         .max_body_bytes(1 << 20)
         .max_external_data_bytes(1 << 20)
-        .max_external_data_depth(ExternalDataLimits::MAX_DEPTH_LIMIT)
+        .max_external_data_depth(policy::ExternalDataLimits::MAX_DEPTH_LIMIT)
         .build()
         .expect("a valid policy");
     [Policy::default(), permissive]
@@ -340,7 +342,7 @@ pub fn response_json(data: &[u8]) {
             let values = submitted_strings(parsed.as_ref());
             let mut last = 0;
             for e in errors {
-                assert_eq!(e.code().as_str().parse::<ErrorCode>(), Ok(e.code()));
+                assert_eq!(e.code().as_str().parse::<ResponseErrorCode>(), Ok(e.code()));
                 let at = POINTERS
                     .iter()
                     .position(|p| *p == e.pointer())
@@ -348,7 +350,7 @@ pub fn response_json(data: &[u8]) {
                 assert!(at >= last, "errors in field order");
                 last = at;
                 // Anything but a missing part points at a value the body holds.
-                if e.code() != ErrorCode::Missing && !e.pointer().is_empty() {
+                if e.code() != ResponseErrorCode::Missing && !e.pointer().is_empty() {
                     if let Some(body) = &parsed {
                         assert!(body.pointer(e.pointer()).is_some(), "{:?}", e.pointer());
                     }
@@ -358,7 +360,7 @@ pub fn response_json(data: &[u8]) {
                     assert!(!message.contains(v.as_str()), "{message:?} shows a value");
                 }
             }
-            if report.contains("", ErrorCode::MalformedBody) {
+            if report.contains("", ResponseErrorCode::MalformedBody) {
                 assert_eq!(errors.len(), 1, "malformed_body stands alone");
             }
         }
@@ -385,8 +387,8 @@ fn check_cleeng_error(data: &[u8], parsed: Option<&Value>) {
                 || matches!(err.code(), CleengErrorCode::Server(_));
             assert_eq!(err.code().http_status().is_some(), known);
         }
-        (Err(report), Some(None)) => assert!(report.contains("/code", ErrorCode::Missing)),
-        (Err(report), None) => assert!(report.contains("", ErrorCode::MalformedBody)),
+        (Err(report), Some(None)) => assert!(report.contains("/code", ResponseErrorCode::Missing)),
+        (Err(report), None) => assert!(report.contains("", ResponseErrorCode::MalformedBody)),
         (outcome, expected) => panic!("{outcome:?} where the rule gives {expected:?}"),
     }
 }
@@ -396,8 +398,8 @@ fn check_cleeng_error(data: &[u8], parsed: Option<&Value>) {
 /// outputs together hold the input's bytes with the header twice, and the valid part passes
 /// again on its own with the same number of records.
 pub fn users_csv(data: &[u8]) {
-    use cleeng_register::migration::RecordRules;
     use cleeng_register_cli::users::{run_users, Outputs};
+    use cleeng_register_migration::RecordRules;
     let rules = || RecordRules::new(Policy::default(), "2025-06-30".parse().expect("a date"));
     let (mut valid, mut rejected, mut lines) = (Vec::new(), Vec::new(), Vec::new());
     let outputs = Outputs {
@@ -413,7 +415,10 @@ pub fn users_csv(data: &[u8]) {
         assert_eq!(value["valid"].as_bool(), Some(errors.is_empty()));
         for e in errors {
             let code = e["code"].as_str().expect("a code");
-            assert!(code.parse::<ErrorCode>().is_ok(), "unknown code {code}");
+            assert!(
+                code.parse::<MigrationErrorCode>().is_ok(),
+                "unknown code {code}"
+            );
         }
     }
     // Records as the csv crate counts them, header excluded.

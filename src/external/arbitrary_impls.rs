@@ -34,7 +34,7 @@ const ATEXT: &[u8] =
 /// A char that is neither a control nor White_Space: a visible one from any script.
 fn visible_char(u: &mut Unstructured<'_>) -> Result<char> {
     let c = char::arbitrary(u)?;
-    Ok(if crate::field::is_control(c) || c.is_whitespace() {
+    Ok(if crate::value::is_control(c) || c.is_whitespace() {
         'x'
     } else {
         c
@@ -280,73 +280,5 @@ impl<'a> Arbitrary<'a> for RegisterRequest {
             b = b.captcha_value(v);
         }
         Ok(b.build())
-    }
-}
-
-// Cleeng's answer: each value valid, a JWT naming the envelope's customer.
-
-use crate::{CustomerId, CustomerToken, Jwt, RefreshToken, RegisterResponse};
-
-impl<'a> Arbitrary<'a> for CustomerId {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        CustomerId::new(u64::arbitrary(u)?.max(1)).ok_or(Error::IncorrectFormat)
-    }
-}
-
-/// 1 to 64 printable ASCII characters.
-fn session_token_text(u: &mut Unstructured<'_>) -> Result<String> {
-    let printable: Vec<u8> = (b'!'..=b'~').collect();
-    text_from(u, &printable, 1, 64)
-}
-
-impl<'a> Arbitrary<'a> for CustomerToken {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        parsed(&session_token_text(u)?, CustomerToken::parse)
-    }
-}
-
-impl<'a> Arbitrary<'a> for RefreshToken {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        parsed(&session_token_text(u)?, RefreshToken::parse)
-    }
-}
-
-/// A JWT naming `customer_id`, with other claims and a signature of arbitrary bytes.
-fn jwt_for(u: &mut Unstructured<'_>, customer_id: CustomerId) -> Result<Jwt> {
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use base64::Engine as _;
-    let mut claims = match json_object(u, 2)? {
-        serde_json::Value::Object(map) => map,
-        _ => serde_json::Map::new(),
-    };
-    let publisher = u.int_in_range(0..=999_999_999u64)?;
-    claims.insert("customerId".into(), customer_id.get().into());
-    claims.insert("publisherId".into(), format!("{publisher:09}").into());
-    claims.insert("exp".into(), u64::arbitrary(u)?.into());
-    let signature: Vec<u8> = (0..u.int_in_range(1..=256)?)
-        .map(|_| u8::arbitrary(u))
-        .collect::<Result<_>>()?;
-    let token = format!(
-        "{}.{}.{}",
-        URL_SAFE_NO_PAD.encode(br#"{"alg":"RS256","typ":"JWT"}"#),
-        URL_SAFE_NO_PAD.encode(serde_json::Value::Object(claims).to_string()),
-        URL_SAFE_NO_PAD.encode(signature)
-    );
-    parsed(&token, Jwt::parse)
-}
-
-impl<'a> Arbitrary<'a> for Jwt {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let customer_id = CustomerId::arbitrary(u)?;
-        jwt_for(u, customer_id)
-    }
-}
-
-impl<'a> Arbitrary<'a> for RegisterResponse {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let customer_id = CustomerId::arbitrary(u)?;
-        let jwt = jwt_for(u, customer_id)?;
-        RegisterResponse::new(customer_id, jwt, u.arbitrary()?, u.arbitrary()?)
-            .map_err(|_| Error::IncorrectFormat)
     }
 }

@@ -149,8 +149,9 @@ pub fn captcha_token() -> impl Strategy<Value = CaptchaToken> {
     parsed("[!-~]{1,300}".prop_map(String::from), CaptchaToken::parse)
 }
 
-/// Any JSON value nested at most `depth` levels deep.
-fn json_value(depth: u32) -> impl Strategy<Value = serde_json::Value> {
+/// Any JSON value nested at most `depth` levels deep: for `externalData`, and for other
+/// documents that hold free JSON (a JWT's claims).
+pub fn json_value(depth: u32) -> impl Strategy<Value = serde_json::Value> {
     use serde_json::Value;
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -235,102 +236,67 @@ pub fn register_request() -> impl Strategy<Value = RegisterRequest> {
     )
 }
 
-// Cleeng's answer: customer ids, session tokens, JWTs and whole success envelopes.
-
-use crate::{CustomerId, CustomerToken, Jwt, RefreshToken, RegisterResponse};
-
-/// Positive customer ids: small ones, any `u64`, and `u64::MAX`.
-pub fn customer_id() -> impl Strategy<Value = CustomerId> {
-    prop_oneof![1..=1_000u64, 1..=u64::MAX, Just(u64::MAX)]
-        .prop_map(|n| CustomerId::new(n).expect("the range starts at 1"))
+/// A value of every JSON type (numbers, strings, arrays, objects), each with a marker: the
+/// text that would show if an error quoted it. For laws such as "no deserialization error
+/// quotes the value", with [`quotes_nothing`].
+pub fn marked_value() -> impl Strategy<Value = (serde_json::Value, String)> {
+    prop_oneof![
+        (100_000_000u64..u64::MAX).prop_map(|n| (serde_json::json!(n), n.to_string())),
+        (i64::MIN..-100_000_000i64).prop_map(|n| (serde_json::json!(n), n.to_string())),
+        (1_000_000u32..u32::MAX).prop_map(|n| {
+            let f = f64::from(n) + 0.8125;
+            (serde_json::json!(f), n.to_string())
+        }),
+        "[a-z]{0,4}".prop_map(|s| {
+            let text = format!("SeCrEt{s}@x");
+            (serde_json::json!(text.clone()), text)
+        }),
+        (100_000_000u64..u64::MAX).prop_map(|n| (serde_json::json!([n]), n.to_string())),
+        (100_000_000u64..u64::MAX).prop_map(|n| (serde_json::json!({"k": n}), n.to_string())),
+        // Not a marker in a key: an unknown key is named by its pointer, by design.
+    ]
 }
 
-/// 1 to 64 printable ASCII characters, now and then the full 4096.
-fn session_token_text() -> impl Strategy<Value = String> {
-    prop_oneof![9 => regex("[!-~]{1,64}"), 1 => regex("[!-~]{4096}")]
-}
-
-/// Valid customer tokens.
-pub fn customer_token() -> impl Strategy<Value = CustomerToken> {
-    parsed(session_token_text(), CustomerToken::parse)
-}
-
-/// Valid refresh tokens.
-pub fn refresh_token() -> impl Strategy<Value = RefreshToken> {
-    parsed(session_token_text(), RefreshToken::parse)
-}
-
-/// Claims besides `customerId`, `publisherId` and `exp`: short names, small JSON values.
-pub fn other_claims() -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
-    btree_map(regex("[a-z][a-zA-Z0-9_]{0,8}"), json_value(2), 0..4).prop_map(|claims| {
-        claims
-            .into_iter()
-            .filter(|(name, _)| !matches!(name.as_str(), "customerId" | "publisherId" | "exp"))
-            .collect()
-    })
-}
-
-/// A JWT payload naming `customer_id`: the typed claims in each spelling Cleeng may use
-/// (`customerId` as number or string, `publisherId` as string or number), and other claims.
-pub fn jwt_payload(customer_id: CustomerId) -> impl Strategy<Value = serde_json::Value> {
-    (
-        any::<bool>(),
-        publisher_id(),
-        any::<bool>(),
-        any::<u64>(),
-        other_claims(),
-    )
-        .prop_map(
-            move |(id_as_text, publisher, publisher_as_number, exp, mut claims)| {
-                use serde_json::json;
-                let id = if id_as_text {
-                    json!(customer_id.to_string())
-                } else {
-                    json!(customer_id.get())
-                };
-                let publisher = if publisher_as_number {
-                    json!(publisher.as_str().parse::<u64>().expect("9 digits"))
-                } else {
-                    json!(publisher.as_str())
-                };
-                claims.insert("customerId".into(), id);
-                claims.insert("publisherId".into(), publisher);
-                claims.insert("exp".into(), json!(exp));
-                serde_json::Value::Object(claims)
-            },
-        )
-}
-
-/// A compact JWS: a fixed RS256 header, `payload`, and `signature`, each base64url without
-/// padding. The signature is not a real one: the crate never verifies it.
-pub fn encode_jwt(payload: &serde_json::Value, signature: &[u8]) -> String {
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use base64::Engine as _;
-    format!(
-        "{}.{}.{}",
-        URL_SAFE_NO_PAD.encode(br#"{"alg":"RS256","typ":"JWT"}"#),
-        URL_SAFE_NO_PAD.encode(payload.to_string()),
-        URL_SAFE_NO_PAD.encode(signature)
-    )
-}
-
-/// Valid JWTs naming `customer_id`, with 1 to 512 signature bytes.
-pub fn jwt_for(customer_id: CustomerId) -> impl Strategy<Value = Jwt> {
-    (jwt_payload(customer_id), vec(any::<u8>(), 1..512)).prop_map(|(payload, signature)| {
-        Jwt::parse(&encode_jwt(&payload, &signature)).expect("a generated JWT is valid")
-    })
-}
-
-/// Valid JWTs for any customer.
-pub fn jwt() -> impl Strategy<Value = Jwt> {
-    customer_id().prop_flat_map(jwt_for)
-}
-
-/// Valid success envelopes: the JWT names the same customer.
-pub fn register_response() -> impl Strategy<Value = RegisterResponse> {
-    customer_id().prop_flat_map(|id| {
-        (jwt_for(id), customer_token(), refresh_token()).prop_map(move |(jwt, ct, rt)| {
-            RegisterResponse::new(id, jwt, ct, rt).expect("the JWT names the customer")
-        })
-    })
+/// Deserializes `value` as `T` from text and from a `Value`, at the top and inside a struct,
+/// and fails (naming the type) when an error's text holds `marker`.
+///
+/// ```
+/// use cleeng_register::strategies::quotes_nothing;
+/// use cleeng_register::Email;
+/// assert!(quotes_nothing::<Email>(&serde_json::json!(987654321), "987654321").is_ok());
+/// ```
+pub fn quotes_nothing<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+    marker: &str,
+) -> Result<(), String> {
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Holder<T> {
+        field: T,
+    }
+    let text = value.to_string();
+    let held = serde_json::json!({ "field": value });
+    let errors = [
+        serde_json::from_str::<T>(&text)
+            .err()
+            .map(|e| e.to_string()),
+        serde_json::from_value::<T>(value.clone())
+            .err()
+            .map(|e| e.to_string()),
+        serde_json::from_str::<Holder<T>>(&held.to_string())
+            .err()
+            .map(|e| e.to_string()),
+        serde_json::from_value::<Holder<T>>(held)
+            .err()
+            .map(|e| e.to_string()),
+    ];
+    for e in errors.into_iter().flatten() {
+        if e.contains(marker) {
+            return Err(format!(
+                "{} quoted {marker:?}: {e}",
+                std::any::type_name::<T>()
+            ));
+        }
+    }
+    Ok(())
 }

@@ -9,8 +9,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Visitor};
 use zeroize::Zeroizing;
 
+use crate::error::Violation;
 use crate::json::walk::{KeyProbe, Skip};
-use crate::{ErrorCode, Field, FieldError, Violation};
+use crate::{ErrorCode, Field, FieldError};
 
 /// What a known field held. No `Debug`: it holds the submitted text, passwords included.
 #[derive(Default)]

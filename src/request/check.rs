@@ -2,11 +2,13 @@
 
 use std::borrow::Cow;
 
+use crate::error::{Params, Violation};
 use crate::json::body::{RawBody, Slot};
+use crate::policy::CustomerIpRule;
 use crate::{
-    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, CustomerIpRule, Email, ErrorCode,
-    ExternalId, Field, FieldError, Locale, OfferId, OfferOrPublisher, Params, Password, PersonName,
-    Policy, PublisherId, RegisterRequest, ValidationReport, ValueError, Violation,
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode, ExternalId,
+    Field, FieldError, Locale, OfferId, OfferOrPublisher, Password, PersonName, Policy,
+    PublisherId, RegisterRequest, ValidationReport, ValueError,
 };
 
 /// What became of one field.
@@ -42,7 +44,18 @@ impl<'p> Checker<'p> {
         }
     }
 
+    /// A field as its table says: `missing` when it is required and absent.
     fn field<'a, T>(
+        &mut self,
+        raw: &mut RawBody<'a>,
+        field: Field,
+        parse: impl FnOnce(Cow<'a, str>) -> Result<T, ValueError>,
+    ) -> Got<T> {
+        self.field_required_if(raw, field, field.is_required(), parse)
+    }
+
+    /// A field whose requirement the policy decides.
+    fn field_required_if<'a, T>(
         &mut self,
         raw: &mut RawBody<'a>,
         field: Field,
@@ -62,7 +75,8 @@ impl<'p> Checker<'p> {
         match parse(text) {
             Ok(v) => Got::Valid(v),
             Err(e) => {
-                self.errors.extend(FieldError::from_value(field, &e));
+                self.errors
+                    .extend(FieldError::from_value(field.pointer(), &e));
                 Got::Invalid
             }
         }
@@ -84,42 +98,40 @@ impl<'p> Checker<'p> {
     ) -> Result<RegisterRequest, ValidationReport> {
         let policy = self.policy;
         let intl = policy.allow_international_email();
-        let email = self.field(&mut raw, Field::Email, true, |s| Email::parse_with(s, intl));
-        let password = self.field(&mut raw, Field::Password, true, |s| {
+        let email = self.field(&mut raw, Field::Email, |s| Email::parse_with(s, intl));
+        let password = self.field(&mut raw, Field::Password, |s| {
             Password::try_from(s.into_owned())
         });
         let offer_given = raw.has(Field::OfferId) || raw.has(Field::PublisherId);
-        let offer = self.field(&mut raw, Field::OfferId, false, |s| OfferId::parse(&s));
-        let publisher = self.field(&mut raw, Field::PublisherId, false, |s| {
-            PublisherId::parse(&s)
-        });
+        let offer = self.field(&mut raw, Field::OfferId, |s| OfferId::parse(&s));
+        let publisher = self.field(&mut raw, Field::PublisherId, |s| PublisherId::parse(&s));
         if !offer_given {
             self.errors.push(FieldError::at_root(
                 ErrorCode::OfferOrPublisherRequired,
                 Params::NONE,
             ));
         }
-        let locale = self.field(&mut raw, Field::Locale, true, |s| Locale::parse(&s));
+        let locale = self.field(&mut raw, Field::Locale, |s| Locale::parse(&s));
         if matches!(&locale, Got::Valid(l) if !policy.allows_locale(l)) {
             self.error(Field::Locale, ErrorCode::NotSupported);
         }
-        let country = self.field(&mut raw, Field::Country, true, |s| CountryCode::parse(&s));
-        let currency = self.field(&mut raw, Field::Currency, true, |s| Currency::parse(&s));
+        let country = self.field(&mut raw, Field::Country, |s| CountryCode::parse(&s));
+        let currency = self.field(&mut raw, Field::Currency, |s| Currency::parse(&s));
         if matches!(currency, Got::Valid(c) if !policy.allows_currency(c)) {
             self.error(Field::Currency, ErrorCode::NotSupported);
         }
 
-        let first_name = self.field(&mut raw, Field::FirstName, false, |s| {
+        let first_name = self.field(&mut raw, Field::FirstName, |s| {
             PersonName::try_from(s.into_owned())
         });
-        let last_name = self.field(&mut raw, Field::LastName, false, |s| {
+        let last_name = self.field(&mut raw, Field::LastName, |s| {
             PersonName::try_from(s.into_owned())
         });
-        let external_id = self.field(&mut raw, Field::ExternalId, false, |s| {
+        let external_id = self.field(&mut raw, Field::ExternalId, |s| {
             ExternalId::try_from(s.into_owned())
         });
         let limits = policy.external_data_limits();
-        let external_data = self.field(&mut raw, Field::ExternalData, false, |s| {
+        let external_data = self.field(&mut raw, Field::ExternalData, |s| {
             CustomData::parse_cow(s, limits)
         });
         // `requiredFor` depends on the country, so an invalid or absent country silences it;
@@ -130,15 +142,15 @@ impl<'p> Checker<'p> {
         };
         let customer_ip = match self.fallback_ip {
             Some(ip) if !raw.has(Field::CustomerIp) => Got::Valid(ip),
-            _ => self.field(&mut raw, Field::CustomerIp, ip_required, |s| {
+            _ => self.field_required_if(&mut raw, Field::CustomerIp, ip_required, |s| {
                 CustomerIp::parse(&s)
             }),
         };
-        let captcha_value = self.field(&mut raw, Field::CaptchaValue, false, |s| {
+        let captcha_value = self.field(&mut raw, Field::CaptchaValue, |s| {
             CaptchaToken::try_from(s.into_owned())
         });
         self.errors.append(&mut raw.key_errors);
-        if let Some(report) = ValidationReport::from_errors(self.errors, policy.max_errors()) {
+        if let Some(report) = ValidationReport::capped(self.errors, policy.max_errors()) {
             return Err(report);
         }
         let offer_or_publisher = OfferOrPublisher::from_options(offer.valid(), publisher.valid());

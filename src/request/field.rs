@@ -8,7 +8,9 @@ use crate::error::UnknownName;
 /// Generates [`Field`] from one table: the variant and its JSON key. Everything else (the
 /// pointer, the list, parsing a key) follows from it.
 macro_rules! fields {
-    ($( $variant:ident = $key:literal, )+) => {
+    (@required required) => { true };
+    (@required) => { false };
+    ($( $variant:ident = $key:literal $(($required:ident))?, )+) => {
         /// The fields of a registration body, in the order the rules list them and errors
         /// are reported.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -43,6 +45,21 @@ macro_rules! fields {
                     $( Field::$variant => concat!("/", $key), )+
                 }
             }
+
+            /// Whether every body must give the field, whatever the policy: `email`,
+            /// `password`, `locale`, `country` and `currency`. (`offerId` and `publisherId`
+            /// are required as a pair, and the policy decides for `customerIP`.)
+            ///
+            /// ```
+            /// use cleeng_register::Field;
+            /// assert!(Field::Email.is_required());
+            /// assert!(!Field::OfferId.is_required());
+            /// ```
+            pub const fn is_required(self) -> bool {
+                match self {
+                    $( Field::$variant => fields!(@required $($required)?), )+
+                }
+            }
         }
 
         impl FromStr for Field {
@@ -50,7 +67,7 @@ macro_rules! fields {
             fn from_str(s: &str) -> Result<Self, UnknownName> {
                 match s {
                     $( $key => Ok(Field::$variant), )+
-                    _ => Err(UnknownName("field")),
+                    _ => Err(UnknownName::new("field")),
                 }
             }
         }
@@ -58,13 +75,13 @@ macro_rules! fields {
 }
 
 fields! {
-    Email = "email",
-    Password = "password",
+    Email = "email" (required),
+    Password = "password" (required),
     OfferId = "offerId",
     PublisherId = "publisherId",
-    Locale = "locale",
-    Country = "country",
-    Currency = "currency",
+    Locale = "locale" (required),
+    Country = "country" (required),
+    Currency = "currency" (required),
     FirstName = "firstName",
     LastName = "lastName",
     ExternalId = "externalId",

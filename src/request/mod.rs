@@ -4,11 +4,12 @@ use serde::de::{self, DeserializeSeed, Deserializer as _};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::error::Params;
 use crate::json::body::{BodyVisitor, RawBody};
 use crate::{
     Advisories, Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email,
-    ErrorCode, ExternalId, FieldError, Locale, OfferId, Params, Password, PersonName, Policy,
-    PublisherId, ValidationReport,
+    ErrorCode, ExternalId, FieldError, Locale, OfferId, Password, PersonName, Policy, PublisherId,
+    ValidationReport,
 };
 
 mod check;
@@ -308,8 +309,8 @@ pub struct RegisterRequestBuilder(RegisterRequest);
 /// The builder's setters, one per optional field: each sets the field and hands the builder
 /// back.
 macro_rules! optional_setters {
-    ($($field:ident: $ty:ty => $key:literal,)+) => {$(
-        #[doc = concat!("`", $key, "`.")]
+    ($($field:ident: $ty:ty => $key:ident,)+) => {$(
+        #[doc = concat!("Sets [`Field::", stringify!($key), "`].")]
         pub fn $field(mut self, value: $ty) -> Self {
             self.0.$field = Some(value);
             self
@@ -319,12 +320,12 @@ macro_rules! optional_setters {
 
 impl RegisterRequestBuilder {
     optional_setters! {
-        first_name: PersonName => "firstName",
-        last_name: PersonName => "lastName",
-        external_id: ExternalId => "externalId",
-        external_data: CustomData => "externalData",
-        customer_ip: CustomerIp => "customerIP",
-        captcha_value: CaptchaToken => "captchaValue",
+        first_name: PersonName => FirstName,
+        last_name: PersonName => LastName,
+        external_id: ExternalId => ExternalId,
+        external_data: CustomData => ExternalData,
+        customer_ip: CustomerIp => CustomerIp,
+        captcha_value: CaptchaToken => CaptchaValue,
     }
 
     /// The request.
@@ -351,27 +352,27 @@ impl Serialize for RegisterRequest {
         let mut s = serializer.serialize_struct("RegisterRequest", len)?;
         fn opt<S: SerializeStruct, T: Serialize>(
             s: &mut S,
-            key: &'static str,
+            field: Field,
             v: &Option<T>,
         ) -> Result<(), S::Error> {
             match v {
-                Some(v) => s.serialize_field(key, v),
-                None => s.skip_field(key),
+                Some(v) => s.serialize_field(field.as_str(), v),
+                None => s.skip_field(field.as_str()),
             }
         }
-        s.serialize_field("email", &self.email)?;
-        s.serialize_field("password", &self.password)?;
-        opt(&mut s, "offerId", &offer)?;
-        opt(&mut s, "publisherId", &publisher)?;
-        s.serialize_field("locale", &self.locale)?;
-        s.serialize_field("country", &self.country)?;
-        s.serialize_field("currency", &self.currency)?;
-        opt(&mut s, "firstName", &self.first_name)?;
-        opt(&mut s, "lastName", &self.last_name)?;
-        opt(&mut s, "externalId", &self.external_id)?;
-        opt(&mut s, "externalData", &self.external_data)?;
-        opt(&mut s, "customerIP", &self.customer_ip)?;
-        opt(&mut s, "captchaValue", &self.captcha_value)?;
+        s.serialize_field(Field::Email.as_str(), &self.email)?;
+        s.serialize_field(Field::Password.as_str(), &self.password)?;
+        opt(&mut s, Field::OfferId, &offer)?;
+        opt(&mut s, Field::PublisherId, &publisher)?;
+        s.serialize_field(Field::Locale.as_str(), &self.locale)?;
+        s.serialize_field(Field::Country.as_str(), &self.country)?;
+        s.serialize_field(Field::Currency.as_str(), &self.currency)?;
+        opt(&mut s, Field::FirstName, &self.first_name)?;
+        opt(&mut s, Field::LastName, &self.last_name)?;
+        opt(&mut s, Field::ExternalId, &self.external_id)?;
+        opt(&mut s, Field::ExternalData, &self.external_data)?;
+        opt(&mut s, Field::CustomerIp, &self.customer_ip)?;
+        opt(&mut s, Field::CaptchaValue, &self.captcha_value)?;
         s.end()
     }
 }
@@ -398,7 +399,8 @@ impl<'de> Deserialize<'de> for RegisterRequest {
 /// body before it reaches the deserializer.
 ///
 /// ```
-/// use cleeng_register::{Policy, RequestSeed};
+/// use cleeng_register::request::RequestSeed;
+/// use cleeng_register::Policy;
 /// use serde::de::DeserializeSeed;
 /// let policy = Policy::builder().allow_unknown_fields(true).build()?;
 /// let body = r#"{"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789",

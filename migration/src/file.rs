@@ -1,0 +1,170 @@
+//! A whole file: the header, then each record with the values that must be unique.
+
+use crate::column::Column;
+use crate::duplicates::DuplicateIndex;
+use crate::header::Header;
+use crate::record::RecordRules;
+use crate::report::{RecordError, RecordReport, UsersSummary};
+use crate::{MigrationErrorCode, RecordParams};
+
+/// The check of one migration file, record after record, as a CSV reader hands them over:
+/// the library reads no bytes itself. It keeps the summary and the index of emails and
+/// external ids seen so far (memory grows with the distinct values only).
+///
+/// ```
+/// use cleeng_register_migration::{Column, RecordRules, UsersFile};
+/// use cleeng_register::Policy;
+/// let header: Vec<&[u8]> = Column::ALL.iter().map(|c| c.template_name().as_bytes()).collect();
+/// let rules = RecordRules::new(Policy::default(), "2025-06-30".parse()?);
+/// let mut file = UsersFile::new(rules, header).unwrap();
+/// let record = |email: &'static str| -> Vec<&'static [u8]> {
+///     ["", "", email, "en_US", "", "", "PL", "PLN", "", "", "", ""].map(str::as_bytes).to_vec()
+/// };
+/// assert!(file.check(2, record("jane@example.com")).is_valid());
+/// let again = file.check(3, record("JANE@example.com"));
+/// assert_eq!(again.errors()[0].code().as_str(), "duplicate_value");
+/// assert_eq!(again.errors()[0].params().first_row, Some(2));
+/// let short = file.check(4, vec![&b"too few"[..]]);
+/// assert_eq!(short.errors()[0].code().as_str(), "malformed_row");
+/// assert_eq!((file.summary().records(), file.summary().valid()), (3, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct UsersFile {
+    header: Header,
+    rules: RecordRules,
+    emails: DuplicateIndex,
+    external_ids: DuplicateIndex,
+    email_key: String,
+    summary: UsersSummary,
+}
+
+// Not derived: the scratch buffer and the index hold customers' emails.
+impl std::fmt::Debug for UsersFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UsersFile")
+            .field("summary", &self.summary)
+            .finish_non_exhaustive()
+    }
+}
+
+impl UsersFile {
+    /// Starts a file from its header cells; a header with errors gives the report of row 1
+    /// (no record of such a file is checked).
+    pub fn new<'a>(
+        rules: RecordRules,
+        header: impl IntoIterator<Item = &'a [u8]>,
+    ) -> Result<UsersFile, Box<RecordReport>> {
+        match Header::parse(header) {
+            Ok(header) => Ok(UsersFile {
+                header,
+                rules,
+                emails: DuplicateIndex::new(),
+                external_ids: DuplicateIndex::new(),
+                email_key: String::new(),
+                summary: UsersSummary::default(),
+            }),
+            Err(errors) => Err(Box::new(RecordReport::new(1, Err(errors)))),
+        }
+    }
+
+    /// The header.
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// Checks the record that starts on line `row`, given as its raw fields.
+    ///
+    /// A record without exactly one field per column, or with a field that is not UTF-8, is
+    /// `malformed_row` and nothing else. Otherwise each column's rules, then the values that
+    /// must be unique: an `Email` (ASCII letters lowercased) or non-empty `External ID` that an
+    /// earlier record gave is `duplicate_value` with params `firstRow`. A value enters the
+    /// index when it passes its own column's rules, even if another column of its record
+    /// fails: the fixed file will hold that record too, so the clash is reported now.
+    pub fn check<'a>(
+        &mut self,
+        row: u64,
+        fields: impl IntoIterator<Item = &'a [u8]>,
+    ) -> RecordReport {
+        let mut values = [""; Column::COUNT];
+        let mut count = 0;
+        let mut utf8 = true;
+        for field in fields {
+            if count < Column::COUNT {
+                match std::str::from_utf8(field) {
+                    Ok(s) => values[count] = s,
+                    Err(_) => utf8 = false,
+                }
+            }
+            count += 1;
+        }
+        let arranged = (utf8 && count == Column::COUNT)
+            .then(|| self.header.arrange(&values))
+            .flatten();
+        let report = match arranged {
+            None => RecordReport::new(
+                row,
+                Err(vec![RecordError::new(
+                    None,
+                    MigrationErrorCode::MalformedRow,
+                    RecordParams::NONE,
+                )]),
+            ),
+            Some(values) => self.check_values(row, values),
+        };
+        self.summary.add(&report, true);
+        report
+    }
+
+    fn check_values(&mut self, row: u64, values: [&str; Column::COUNT]) -> RecordReport {
+        let mut errors = Vec::new();
+        let record = self.rules.check_into(values, &mut errors);
+        let column_errors = errors.len();
+        let failed = |column: Column| {
+            errors[..column_errors]
+                .iter()
+                .any(|e| e.column() == Some(column))
+        };
+        let check_email = !values[Column::Email.index()].is_empty() && !failed(Column::Email);
+        let check_id =
+            !values[Column::ExternalId.index()].is_empty() && !failed(Column::ExternalId);
+        if check_email {
+            self.email_key.clear();
+            self.email_key.push_str(values[Column::Email.index()]);
+            self.email_key.make_ascii_lowercase();
+            if let Some(first) = self
+                .emails
+                .first_row_or_insert(self.email_key.as_bytes(), row)
+            {
+                errors.push(duplicate(Column::Email, first));
+            }
+        }
+        if check_id {
+            let id = values[Column::ExternalId.index()].as_bytes();
+            if let Some(first) = self.external_ids.first_row_or_insert(id, row) {
+                errors.push(duplicate(Column::ExternalId, first));
+            }
+        }
+        match record {
+            Some(record) if errors.is_empty() => RecordReport::new(row, Ok(record)),
+            _ => RecordReport::new(row, Err(errors)),
+        }
+    }
+
+    /// The counts so far.
+    pub fn summary(&self) -> &UsersSummary {
+        &self.summary
+    }
+
+    /// The bytes the duplicate index holds, for measurements.
+    pub fn index_heap_bytes(&self) -> usize {
+        self.emails.heap_bytes() + self.external_ids.heap_bytes()
+    }
+}
+
+fn duplicate(column: Column, first_row: u64) -> RecordError {
+    RecordError::new(
+        Some(column),
+        MigrationErrorCode::DuplicateValue,
+        RecordParams::first_row(first_row),
+    )
+}

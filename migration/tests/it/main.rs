@@ -1,0 +1,8 @@
+//! The integration tests of the Users migration check, one binary with a module per concern.
+
+mod util;
+
+mod duplicates;
+mod header;
+mod record;
+mod values;

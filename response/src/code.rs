@@ -1,0 +1,58 @@
+//! The codes of what can be wrong with Cleeng's answer.
+
+use std::fmt;
+
+use cleeng_register::error::{Code, Params, Wording};
+use cleeng_register::ErrorCode;
+
+cleeng_register::code_table! {
+    /// The stable, snake_case codes of the problems
+    /// [`RegisterResponse::from_json`](crate::RegisterResponse::from_json) finds in Cleeng's
+    /// answer. They are API:
+    /// [`ResponseErrorCode::as_str`] never changes for an existing variant.
+    ///
+    /// A rule the request shares (`missing`, `too_long`, …) has the request's code and
+    /// sentence; `claims_mismatch` is the answer's own.
+    ///
+    /// ```
+    /// use cleeng_register_response::ResponseErrorCode;
+    /// assert_eq!(ResponseErrorCode::ClaimsMismatch.as_str(), "claims_mismatch");
+    /// assert_eq!("missing".parse(), Ok(ResponseErrorCode::Missing));
+    /// ```
+    pub enum ResponseErrorCode, named "response error code";
+    |f, params, wording|
+    /// A part of the answer is absent (or `null`).
+    Missing = "missing" => ErrorCode::Missing.write_rule(f, params, wording);
+    /// A token or the JWT is not a JSON string.
+    NotAString = "not_a_string" => ErrorCode::NotAString.write_rule(f, params, wording);
+    /// A token is empty (`params.min`).
+    TooShort = "too_short" => ErrorCode::TooShort.write_rule(f, params, wording);
+    /// A token is longer than allowed (`params.max`).
+    TooLong = "too_long" => ErrorCode::TooLong.write_rule(f, params, wording);
+    /// A value does not have its shape (the customer id, a token, the JWT or a claim).
+    InvalidFormat = "invalid_format" => ErrorCode::InvalidFormat.write_rule(f, params, wording);
+    /// `responseData` is not a JSON object.
+    NotAnObject = "not_an_object" => ErrorCode::NotAnObject.write_rule(f, params, wording);
+    /// The answer is not UTF-8, not JSON, or not a JSON object.
+    MalformedBody = "malformed_body" => ErrorCode::MalformedBody.write_rule(f, params, wording);
+    /// The JWT's `customerId` claim differs from `responseData.customerId`.
+    ClaimsMismatch = "claims_mismatch" => f.write_str("names a different customerId than responseData.customerId");
+}
+
+impl Code for ResponseErrorCode {
+    const LIST: &'static [Self] = &ResponseErrorCode::ALL;
+    const DOCUMENT: &'static str = "the response body";
+
+    fn as_str(self) -> &'static str {
+        ResponseErrorCode::as_str(self)
+    }
+
+    fn write_rule(
+        self,
+        f: &mut fmt::Formatter<'_>,
+        params: &Params,
+        wording: &Wording,
+    ) -> fmt::Result {
+        ResponseErrorCode::write_rule(self, f, params, wording)
+    }
+}

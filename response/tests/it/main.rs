@@ -1,0 +1,11 @@
+//! The integration tests of Cleeng's answer, one binary with a module per concern.
+
+mod util;
+
+mod arbitrary;
+mod cleeng_error;
+mod jwt;
+mod openapi;
+mod response;
+mod schema;
+mod serde_errors;

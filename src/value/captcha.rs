@@ -1,0 +1,42 @@
+//! `captchaValue`.
+
+use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::value::{longer_than, owned_text};
+
+static CAPTCHA_WORDING: Wording = Wording::new(
+    "captcha value",
+    "must contain only printable ASCII characters",
+);
+
+/// A reCAPTCHA response token: 1 to 8192 characters, each printable ASCII (`!`..`~`).
+///
+/// ```
+/// use cleeng_register::{CaptchaToken, ErrorCode};
+/// assert!(CaptchaToken::parse("03AGdBq24").is_ok());
+/// assert_eq!(CaptchaToken::parse("a b").unwrap_err().code(), ErrorCode::InvalidFormat);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CaptchaToken(String);
+
+impl CaptchaToken {
+    /// The most characters allowed.
+    pub const MAX_CHARS: usize = 8192;
+}
+
+fn check(s: &str) -> Result<(), ValueError> {
+    let violation = if s.is_empty() {
+        Violation::with(ErrorCode::TooShort, Params::min(1))
+    } else if longer_than(s, CaptchaToken::MAX_CHARS) {
+        Violation::with(
+            ErrorCode::TooLong,
+            Params::max(CaptchaToken::MAX_CHARS as u32),
+        )
+    } else if !s.bytes().all(|b| b.is_ascii_graphic()) {
+        Violation::new(ErrorCode::InvalidFormat)
+    } else {
+        return Ok(());
+    };
+    Err(ValueError::new(&CAPTCHA_WORDING, violation))
+}
+
+owned_text!(CaptchaToken, "a captcha token", check);

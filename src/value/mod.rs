@@ -1,0 +1,205 @@
+//! The value types of the request's fields, one module each, and the plumbing they share:
+//! macros for the std and serde conversions (through [`FromText`](crate::text::FromText)) and
+//! the text checks, so each type states only its rules.
+
+mod captcha;
+pub(crate) mod country;
+mod currency;
+pub(crate) mod custom_data;
+mod customer_ip;
+mod email;
+mod free_text;
+mod locale;
+mod offer;
+mod password;
+mod publisher;
+
+pub use captcha::CaptchaToken;
+pub use country::CountryCode;
+pub use currency::Currency;
+pub use custom_data::{CustomData, ExternalDataLimits};
+pub use customer_ip::CustomerIp;
+pub use email::Email;
+pub use free_text::{ExternalId, PersonName};
+pub use locale::Locale;
+pub use offer::{OfferId, OfferKind};
+pub use password::Password;
+pub use publisher::PublisherId;
+
+use crate::error::{ErrorCode, Params, Violation};
+
+/// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Serialize` and a validating `Deserialize`
+/// for a [`FromText`](crate::text::FromText) type with an `as_str` method; `display` adds `Display` and `AsRef<str>`,
+/// which a secret leaves out (its text is read through `expose_secret` alone).
+macro_rules! string_traits {
+    ($ty:ident $(, $display:ident)?) => {
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::ValueError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$ty as $crate::text::FromText>::from_text(s)
+            }
+        }
+
+        impl TryFrom<&str> for $ty {
+            type Error = $crate::ValueError;
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                <$ty as $crate::text::FromText>::from_text(s)
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = $crate::ValueError;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                <$ty as $crate::text::FromText>::from_owned_text(s)
+            }
+        }
+
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::text::deserialize(deserializer)
+            }
+        }
+
+        $($crate::value::string_traits!(@$display $ty);)?
+    };
+    (@display $ty:ident) => {
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+    };
+}
+pub(crate) use string_traits;
+
+/// A newtype over the `String` it was given: `parse` (copies), `as_str`, [`FromText`](crate::text::FromText) (reusing
+/// an owned buffer), and the std and serde conversions. `$check` states the rules.
+macro_rules! owned_text {
+    ($ty:ident, $expecting:literal, $check:expr) => {
+        impl $ty {
+            /// Checks the rules and copies the text.
+            pub fn parse(s: &str) -> Result<Self, $crate::ValueError> {
+                ($check)(s)?;
+                Ok($ty(s.to_owned()))
+            }
+
+            /// The text, as given.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl $crate::text::FromText for $ty {
+            const EXPECTING: &'static str = $expecting;
+            type Error = $crate::ValueError;
+            fn from_text(s: &str) -> Result<Self, $crate::ValueError> {
+                $ty::parse(s)
+            }
+            fn from_owned_text(s: String) -> Result<Self, $crate::ValueError> {
+                ($check)(&s)?;
+                Ok($ty(s))
+            }
+        }
+
+        $crate::value::string_traits!($ty, display);
+    };
+}
+pub(crate) use owned_text;
+
+/// A code kept inline, with an inherent `parse` and `as_str`: [`FromText`](crate::text::FromText), a compact `Debug`
+/// (`OfferId(S565568989_US)`), and the std and serde conversions.
+macro_rules! inline_code {
+    ($ty:ident, $expecting:literal) => {
+        impl $crate::text::FromText for $ty {
+            const EXPECTING: &'static str = $expecting;
+            type Error = $crate::ValueError;
+            fn from_text(s: &str) -> Result<Self, $crate::ValueError> {
+                $ty::parse(s)
+            }
+        }
+
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, concat!(stringify!($ty), "({})"), self.as_str())
+            }
+        }
+
+        $crate::value::string_traits!($ty, display);
+    };
+}
+pub(crate) use inline_code;
+
+/// Whether `s` has more than `max` chars, without counting when the byte length settles it.
+pub(crate) fn longer_than(s: &str, max: usize) -> bool {
+    s.len() > max && s.chars().nth(max).is_some()
+}
+
+/// Whether `s` has fewer than `min` chars.
+pub(crate) fn shorter_than(s: &str, min: usize) -> bool {
+    // A char takes 1 to 4 bytes: the byte length settles most texts without counting.
+    match s.len() {
+        bytes if bytes < min => true,
+        bytes if bytes >= min * 4 => false,
+        _ => s.chars().nth(min - 1).is_none(),
+    }
+}
+
+/// Unicode `Cc`, or a bidirectional embedding, override or isolate control.
+pub(crate) fn is_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The rules shared by the free-text fields (names, external id): length in chars, no control
+/// characters, no surrounding White_Space; the first failing rule only.
+pub(crate) fn check_free_text(s: &str, max: usize) -> Result<(), Violation> {
+    if s.is_empty() {
+        Err(Violation::with(ErrorCode::TooShort, Params::min(1)))
+    } else if longer_than(s, max) {
+        Err(Violation::with(ErrorCode::TooLong, Params::max(max as u32)))
+    } else if s.chars().any(is_control) {
+        Err(Violation::new(ErrorCode::ControlCharacter))
+    } else if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+        Err(Violation::new(ErrorCode::SurroundingWhitespace))
+    } else {
+        Ok(())
+    }
+}
+
+/// `N` ASCII bytes kept inline, for the fixed-shape codes.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct AsciiBuf<const N: usize> {
+    bytes: [u8; N],
+    len: u8,
+}
+
+impl<const N: usize> AsciiBuf<N> {
+    /// `None` unless `s` is ASCII and fits.
+    pub(crate) fn new(s: &str) -> Option<Self> {
+        if s.len() > N || !s.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0; N];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Some(AsciiBuf {
+            bytes,
+            len: s.len() as u8,
+        })
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize])
+            .expect("AsciiBuf::new stores ASCII only")
+    }
+}

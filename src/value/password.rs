@@ -1,0 +1,137 @@
+//! `password`: a secret, redacted and wiped.
+
+use std::fmt;
+
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::text::FromText;
+use crate::value::{longer_than, shorter_than, string_traits};
+
+static PASSWORD_WORDING: Wording = Wording::new("password", "has an invalid format");
+
+/// The specials, written once for both constants below.
+macro_rules! specials {
+    () => {
+        "!@#$%^&"
+    };
+}
+
+/// A customer's password: 8 to 80 characters, at least one letter (Unicode Alphabetic) and at
+/// least one digit or one of `! @ # $ % ^ &`. A rejected password reports **every** rule it
+/// breaks.
+///
+/// It is a secret: `Debug` prints `Password(***)`, there is no `Display`, the text is read only
+/// through [`Password::expose_secret`], and the memory is wiped when the value is dropped.
+/// `Serialize` writes the secret, because the Cleeng body needs it.
+///
+/// ```
+/// use cleeng_register::{ErrorCode, Password};
+/// let password = Password::parse("zażółć12")?;
+/// assert_eq!(format!("{password:?}"), "Password(***)");
+/// assert_eq!(password.expose_secret(), "zażółć12");
+/// let err = Password::parse("short").unwrap_err();
+/// let codes: Vec<_> = err.violations().map(|v| v.code).collect();
+/// assert_eq!(codes, [ErrorCode::TooShort, ErrorCode::MissingDigitOrSpecial]);
+/// # Ok::<(), cleeng_register::ValueError>(())
+/// ```
+///
+/// No other way to the text compiles: neither `Display` nor `AsRef<str>`.
+///
+/// ```compile_fail
+/// fn leak(password: &cleeng_register::Password) -> &str {
+///     password.as_ref()
+/// }
+/// ```
+///
+/// ```compile_fail
+/// fn leak(password: &cleeng_register::Password) -> String {
+///     password.to_string()
+/// }
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(Zeroizing<String>);
+
+impl Password {
+    /// The fewest characters allowed.
+    pub const MIN_CHARS: usize = 8;
+    /// The most characters allowed.
+    pub const MAX_CHARS: usize = 80;
+    /// The characters that count as "special" besides digits.
+    pub const SPECIALS: &'static str = specials!();
+    /// A regular expression class of one digit or special, for schemas and generators (ECMA
+    /// and the `regex` crate read it alike: `^` is not first, `&` is not doubled).
+    pub(crate) const DIGIT_OR_SPECIAL_CLASS: &'static str = concat!("[0-9", specials!(), "]");
+
+    /// Checks every rule and copies the secret.
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        check(s)?;
+        Ok(Password(Zeroizing::new(s.to_owned())))
+    }
+
+    /// The secret text. Named so that every read of it is visible in review.
+    pub fn expose_secret(&self) -> &str {
+        &self.0
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn check(s: &str) -> Result<(), ValueError> {
+    let length = if shorter_than(s, Password::MIN_CHARS) {
+        Some(Violation::with(
+            ErrorCode::TooShort,
+            Params::min(Password::MIN_CHARS as u32),
+        ))
+    } else if longer_than(s, Password::MAX_CHARS) {
+        Some(Violation::with(
+            ErrorCode::TooLong,
+            Params::max(Password::MAX_CHARS as u32),
+        ))
+    } else {
+        None
+    };
+    let letter = s.chars().any(char::is_alphabetic);
+    let digit_or_special = s
+        .chars()
+        .any(|c| c.is_ascii_digit() || Password::SPECIALS.contains(c));
+    let mut rest = [
+        (!letter).then_some(ErrorCode::MissingLetter),
+        (!digit_or_special).then_some(ErrorCode::MissingDigitOrSpecial),
+    ]
+    .into_iter()
+    .flatten();
+    let Some(first) = length.or_else(|| rest.next().map(Violation::new)) else {
+        return Ok(());
+    };
+    let err = ValueError::new(&PASSWORD_WORDING, first);
+    Err(rest.fold(err, ValueError::and))
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+impl FromText for Password {
+    const EXPECTING: &'static str = "a password";
+    type Error = ValueError;
+    fn from_text(s: &str) -> Result<Self, ValueError> {
+        Password::parse(s)
+    }
+    fn from_owned_text(mut s: String) -> Result<Self, ValueError> {
+        match check(&s) {
+            Ok(()) => Ok(Password(Zeroizing::new(s))),
+            Err(err) => {
+                // A refused secret is still a secret.
+                s.zeroize();
+                Err(err)
+            }
+        }
+    }
+}
+
+string_traits!(Password);

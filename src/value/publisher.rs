@@ -1,0 +1,39 @@
+//! `publisherId`: 9 digits.
+
+use crate::error::{ErrorCode, ValueError, Violation, Wording};
+use crate::value::{inline_code, AsciiBuf};
+
+static PUBLISHER_WORDING: Wording = Wording::new("publisher id", "must be exactly 9 digits");
+
+/// A Cleeng publisher id: exactly 9 ASCII digits, leading zeros kept. Kept inline.
+///
+/// ```
+/// use cleeng_register::{ErrorCode, PublisherId};
+/// let id: PublisherId = "012345678".parse()?;
+/// assert_eq!(id.as_str(), "012345678");
+/// assert_eq!("12345678".parse::<PublisherId>().unwrap_err().code(), ErrorCode::InvalidFormat);
+/// # Ok::<(), cleeng_register::ValueError>(())
+/// ```
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PublisherId(AsciiBuf<9>);
+
+impl PublisherId {
+    /// Parses 9 ASCII digits.
+    pub fn parse(s: &str) -> Result<Self, ValueError> {
+        let ok = s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit());
+        match AsciiBuf::new(s).filter(|_| ok) {
+            Some(buf) => Ok(PublisherId(buf)),
+            None => Err(ValueError::new(
+                &PUBLISHER_WORDING,
+                Violation::new(ErrorCode::InvalidFormat),
+            )),
+        }
+    }
+
+    /// The 9 digits.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+inline_code!(PublisherId, "a 9-digit publisher id");
