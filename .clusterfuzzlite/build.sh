@@ -9,6 +9,7 @@
 # when nightly is not the default): fuzz/check-cflite.sh does that and checks the result.
 set -euo pipefail # `compile` runs this file with `bash -eux`, which ignores the #! line
 cd "$SRC/cleeng-register"
+# shellcheck source=fuzz/common.sh
 source fuzz/common.sh
 targets=$(fuzz_targets)
 [ -n "$targets" ] || { echo "fuzz/Cargo.toml declares no [[bin]] target" >&2; exit 1; }

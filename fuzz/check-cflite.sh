@@ -43,6 +43,7 @@ for target in "${targets[@]}"; do
   # The zip against the checked-in inputs; the .options file read as ClusterFuzz reads it,
   # printed as the libFuzzer flags it stands for (its dict relative to $OUT).
   zip=$OUT/${target}_seed_corpus.zip
+  # shellcheck disable=SC2016 # Python, not shell, in single quotes
   report=$(fuzz_inputs "$target" | python3 -c '
 import configparser, filecmp, os, sys, zipfile
 target, zip_path, out, dict_name, seeds, fuzz_dir = sys.argv[1:]

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # the sourcing scripts use the settings
 # What fuzz/run.sh, fuzz/check-cflite.sh and .clusterfuzzlite/build.sh share: sourced, not run.
 # Needs cargo and python3 (both are in OSS-Fuzz's base-builder-rust image).
 

@@ -6,6 +6,7 @@
 # fuzz/artifacts/<target>; the script exits 1 if a target crashed or did not run.
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=fuzz/common.sh
 source ./common.sh
 seconds=${1:-60}
 shift || true
