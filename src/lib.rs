@@ -46,6 +46,7 @@ mod error;
 mod external;
 mod field;
 mod json;
+pub mod messages;
 pub mod migration;
 pub mod openapi;
 mod policy;
