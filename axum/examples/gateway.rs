@@ -10,6 +10,8 @@
 //! - `POST /customers`: 200 `{"valid":true,"advisories":[...]}` for a valid body, else the
 //!   extractor's 415, 413 or 400/422 `application/problem+json`.
 //! - `GET /schema.json`: the JSON Schema of the body under the policy.
+//! - `GET /`: the registration form of `axum/form` (see its README).
+//! - `GET /messages.json`: the crate's messages for the policy, which the form shows.
 //! - `GET /openapi.json`: the crate's OpenAPI 3.1 document of Cleeng's `POST /customers`,
 //!   under the gateway's policy (the same as `cleeng-register openapi --policy`).
 //!
@@ -136,6 +138,28 @@ async fn register(registration: Result<ValidRegistration, RegistrationRejection>
     }
 }
 
+/// The registration form of `axum/form`, with its Ajv bundle and its script inlined, so that
+/// one route serves it: it checks a body against `/schema.json`, words the errors with
+/// `/messages.json`, and posts it to `/customers`.
+async fn form_page() -> axum::response::Html<&'static str> {
+    static PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let ajv = format!("<script>{}</script>", include_str!("../form/ajv2020.js"));
+        let script = format!("<script>{}</script>", include_str!("../form/form.js"));
+        include_str!("../form/index.html")
+            .replace(r#"<script src="ajv2020.js"></script>"#, &ajv)
+            .replace(r#"<script src="form.js"></script>"#, &script)
+    });
+    axum::response::Html(PAGE.as_str())
+}
+
+/// The crate's messages for the gateway's policy (`cleeng_register::schema::messages`), which the
+/// form words its errors with.
+async fn messages_document(
+    axum::extract::State(config): axum::extract::State<RegistrationConfig>,
+) -> Response {
+    Json(cleeng_register::schema::messages::document(config.policy())).into_response()
+}
+
 /// One line per request: method, path (not the query, which may hold personal data), status,
 /// time. Never a header value or a body.
 async fn log_request(request: Request, next: Next) -> Response {
@@ -169,6 +193,8 @@ fn router(options: &Options) -> Router {
             .into(),
     };
     Router::new()
+        .route("/", get(form_page))
+        .route("/messages.json", get(messages_document))
         .route("/customers", post(register))
         .route(
             "/schema.json",

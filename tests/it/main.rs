@@ -10,6 +10,7 @@ mod email;
 mod external_data;
 mod free_text;
 mod laws;
+mod messages;
 mod password;
 mod policy;
 mod problem;

@@ -11,6 +11,8 @@ use std::borrow::Cow;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use crate::policy::CustomerIpRule;
+
+pub mod messages;
 use serde_json::{json, Map, Value};
 
 use crate::{
@@ -23,7 +25,7 @@ use crate::{
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Characters the free-text fields refuse anywhere: Unicode `Cc` and the bidi controls.
-const CONTROLS: &str = r"\p{Cc}\u202A-\u202E\u2066-\u2069";
+pub(crate) const CONTROLS: &str = r"\p{Cc}\u202A-\u202E\u2066-\u2069";
 
 fn free_text_pattern() -> String {
     // Empty, or: a char that is neither control nor White_Space, optionally followed by any
