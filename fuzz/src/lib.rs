@@ -379,8 +379,17 @@ fn check_cleeng_error(data: &[u8], parsed: Option<&Value>) {
             .or_else(|| first.and_then(Value::as_str))
             .or_else(|| first.and_then(|f| f["code"].as_str()))
     });
+    // A code must be 1 to 64 printable ASCII characters; any other is refused at `/code`.
+    let printable = |code: &str| {
+        (1..=CleengError::MAX_CODE_CHARS).contains(&code.chars().count())
+            && code.bytes().all(|b| b.is_ascii_graphic())
+    };
     match (CleengError::from_json(data), expected) {
-        (Ok(err), Some(Some(code))) => {
+        (Err(report), Some(Some(code))) if !printable(code) => {
+            assert_eq!(report.errors().len(), 1);
+            assert_eq!(report.errors()[0].pointer(), "/code");
+        }
+        (Ok(err), Some(Some(code))) if printable(code) => {
             assert_eq!(err.code().as_str(), code);
             assert_eq!(CleengErrorCode::parse(code), *err.code());
             let known = CleengErrorCode::DOCUMENTED.contains(err.code())

@@ -7,8 +7,9 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use cleeng_register::error::{Params, Violation};
-use cleeng_register::FieldError;
+use cleeng_register::error::{Params, Violation, Wording};
+use cleeng_register::report::escape;
+use cleeng_register::{FieldError, ValueError};
 
 use crate::{ResponseErrorCode, ResponseReport};
 
@@ -123,9 +124,10 @@ impl FromStr for CleengErrorCode {
     }
 }
 
+/// The code as Cleeng writes it, [`escape`]d: an unknown code is text from the network.
 impl fmt::Display for CleengErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        write!(f, "{}", escape(self.as_str()))
     }
 }
 
@@ -158,10 +160,33 @@ pub struct CleengError {
     message: Option<String>,
 }
 
+/// What a code of an error body must be, where it is found (pointer `/code`).
+static CODE_WORDING: Wording = Wording::new(
+    "Cleeng error code",
+    "must contain only printable ASCII characters",
+);
+
 impl CleengError {
-    /// Reads an error body. Refused: a body that is not a UTF-8 JSON object
-    /// (`malformed_body` at `""`), and one with no code where the rules above look
-    /// (`missing` at `/code`).
+    /// The most characters an error code may have: Cleeng's own have 5 to 8 (`SXXXX`,
+    /// `USER0002`), and a code is shown to people and written to logs.
+    pub const MAX_CODE_CHARS: usize = 64;
+
+    /// Reads an error body. Refused, at pointer `/code` (whether the code was read from
+    /// `code` or from `errors`):
+    /// - a body that is not a UTF-8 JSON object: `malformed_body` at `""`;
+    /// - no code where the rules above look: `missing`;
+    /// - an empty code: `too_short`; one over [`MAX_CODE_CHARS`](Self::MAX_CODE_CHARS):
+    ///   `too_long`; one with a character outside printable ASCII (`!`..`~`: no space, no
+    ///   control character): `invalid_format`. An unknown code that keeps these rules is
+    ///   kept as it is ([`CleengErrorCode::Other`]).
+    ///
+    /// ```
+    /// use cleeng_register_response::{CleengError, ResponseErrorCode};
+    /// let report = CleengError::from_json(br#"{"code":"USER0002\u0000"}"#).unwrap_err();
+    /// assert!(report.contains("/code", ResponseErrorCode::InvalidFormat));
+    /// let report = CleengError::from_json(br#"{"errors":[""]}"#).unwrap_err();
+    /// assert!(report.contains("/code", ResponseErrorCode::TooShort));
+    /// ```
     pub fn from_json(body: &[u8]) -> Result<CleengError, ResponseReport> {
         let Ok(Value::Object(mut body)) = serde_json::from_slice::<Value>(body) else {
             return Err(ResponseReport::single(FieldError::at_root(
@@ -187,16 +212,31 @@ impl CleengError {
         };
         let code = take_str(body.remove("code")).or(first_code);
         let message = take_str(body.remove("message")).or(first_message);
-        match code {
-            Some(code) => Ok(CleengError {
-                code: CleengErrorCode::parse(&code),
-                message,
-            }),
-            None => Err(ResponseReport::single(FieldError::new(
-                "/code",
-                Violation::new(ResponseErrorCode::Missing),
-            ))),
+        let refused = |violation| {
+            let error = ValueError::new(&CODE_WORDING, violation);
+            ResponseReport::new(FieldError::from_value("/code", &error).collect())
+                .expect("a refusal names a rule")
+        };
+        let code = code.ok_or_else(|| refused(Violation::new(ResponseErrorCode::Missing)))?;
+        if code.is_empty() {
+            return Err(refused(Violation::with(
+                ResponseErrorCode::TooShort,
+                Params::min(1),
+            )));
         }
+        if code.chars().nth(Self::MAX_CODE_CHARS).is_some() {
+            return Err(refused(Violation::with(
+                ResponseErrorCode::TooLong,
+                Params::max(Self::MAX_CODE_CHARS as u32),
+            )));
+        }
+        if !code.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(refused(Violation::new(ResponseErrorCode::InvalidFormat)));
+        }
+        Ok(CleengError {
+            code: CleengErrorCode::parse(&code),
+            message,
+        })
     }
 
     /// The code.
@@ -210,11 +250,21 @@ impl CleengError {
     }
 }
 
+/// `Cleeng error USER0002: Customer already exists`: Cleeng's code and message (or the code's
+/// meaning), [`escape`]d, since both are text from the network that may end up in a log.
+///
+/// ```
+/// use cleeng_register_response::{CleengError, CleengErrorCode};
+/// let err = CleengError::from_json(br#"{"code":"OFR0001","message":"no\nsuch offer"}"#)?;
+/// assert_eq!(err.to_string(), r"Cleeng error OFR0001: no\nsuch offer");
+/// assert_eq!(CleengErrorCode::parse("x\u{1b}").to_string(), r"x\u001b");
+/// # Ok::<(), cleeng_register_response::ResponseReport>(())
+/// ```
 impl fmt::Display for CleengError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Cleeng error {}", self.code)?;
         match (self.message(), self.code.meaning()) {
-            (Some(message), _) => write!(f, ": {message}"),
+            (Some(message), _) => write!(f, ": {}", escape(message)),
             (None, Some(meaning)) => write!(f, ": {meaning}"),
             (None, None) => Ok(()),
         }

@@ -56,10 +56,6 @@ fn unknown_codes_are_kept_as_they_are() {
     assert_eq!(err.code().http_status(), None);
     assert_eq!(err.message(), Some("Offer not found"));
     assert_eq!(read(r#"{"code":"req0001"}"#).code().as_str(), "req0001");
-    assert_eq!(
-        read(r#"{"code":""}"#).code(),
-        &CleengErrorCode::Other(String::new())
-    );
 }
 
 #[test]
@@ -133,4 +129,69 @@ fn display_uses_the_message_or_the_meaning() {
         "Cleeng error X1: m"
     );
     assert_eq!(read(r#"{"code":"X1"}"#).to_string(), "Cleeng error X1");
+}
+
+#[test]
+fn an_empty_long_or_unprintable_code_is_refused_at_code() {
+    let refused = |body: &str| {
+        let report = CleengError::from_json(body.as_bytes()).unwrap_err();
+        assert_eq!(report.errors().len(), 1, "{body}");
+        let e = &report.errors()[0];
+        assert_eq!(e.pointer(), "/code", "{body}");
+        (e.code(), e.to_string())
+    };
+    assert_eq!(
+        refused(r#"{"code":""}"#),
+        (
+            ResponseErrorCode::TooShort,
+            "code must be at least 1 character long".to_owned()
+        )
+    );
+    // Found in `errors` as well as at the top.
+    assert_eq!(refused(r#"{"errors":[""]}"#).0, ResponseErrorCode::TooShort);
+    assert_eq!(
+        refused(r#"{"errors":[{"code":""}]}"#).0,
+        ResponseErrorCode::TooShort
+    );
+    let long = "X".repeat(CleengError::MAX_CODE_CHARS + 1);
+    assert_eq!(
+        refused(&format!(r#"{{"code":"{long}"}}"#)),
+        (
+            ResponseErrorCode::TooLong,
+            "code must be at most 64 characters long".to_owned()
+        )
+    );
+    for code in [
+        r"USER0002\u0000",
+        "USER 0002",
+        r"A\u001b[31m",
+        "é",
+        r"\u2028",
+    ] {
+        let (found, message) = refused(&format!(r#"{{"code":"{code}"}}"#));
+        assert_eq!(found, ResponseErrorCode::InvalidFormat, "{code}");
+        assert_eq!(message, "code must contain only printable ASCII characters");
+    }
+    // The longest code allowed, and an unknown but printable one, are kept.
+    let longest = "X".repeat(CleengError::MAX_CODE_CHARS);
+    assert_eq!(
+        read(&format!(r#"{{"code":"{longest}"}}"#)).code().as_str(),
+        longest
+    );
+    assert_eq!(read(r#"{"code":"OFR0001"}"#).code().as_str(), "OFR0001");
+}
+
+#[test]
+fn display_escapes_what_cleeng_sent() {
+    let err = read("{\"code\":\"OFR0001\",\"message\":\"line\\nforged\\u001b[31m\\\"\"}");
+    assert_eq!(
+        err.to_string(),
+        r#"Cleeng error OFR0001: line\nforged\u001b[31m\""#
+    );
+    assert!(!err.to_string().contains(['\n', '\u{1b}']));
+    // A code built by hand (not through `from_json`) is escaped too.
+    assert_eq!(
+        CleengErrorCode::parse("S\u{2028}X").to_string(),
+        r"S\u2028X"
+    );
 }
