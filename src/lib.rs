@@ -20,6 +20,9 @@
 //! assert_eq!(report.errors()[0].code().as_str(), "invalid_format");
 //! ```
 //!
+//! Start with the [`cookbook`] (recipes, each a tested example); the [`contract`] states every
+//! rule, code, advisory and policy key in one place.
+//!
 //! # Where things are
 //!
 //! - The body's fields: one type each ([`Email`], [`Password`], [`OfferId`], [`PublisherId`],
@@ -51,6 +54,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod advisory;
+pub mod contract;
+pub mod cookbook;
 pub mod error;
 mod external;
 mod json;
