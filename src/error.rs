@@ -151,10 +151,12 @@ impl fmt::Display for DigitOrSpecial {
     }
 }
 
-/// Declares a vocabulary of codes from one table: each row is the variant, its stable code,
-/// and the sentence that says what the rule demands (written with `f`, the `params` and the
-/// `wording`). It generates the enum, `ALL`, `as_str`, `write_rule`, `FromStr`, `Display` and
-/// `Serialize`; the crate then implements [`Code`](crate::error::Code) in a few lines.
+/// Declares a vocabulary of codes from one table: the enum's name, what its list is called
+/// (for [`UnknownName`](crate::error::UnknownName)), what its document is called in messages,
+/// which codes' sentences name their own subject, then a row per code: the variant, its stable
+/// code, and the sentence that says what the rule demands (written with `f`, the `params` and
+/// the `wording`). It generates the enum, `ALL`, `as_str`, `write_rule`, `FromStr`, `Display`,
+/// `Serialize` and the [`Code`](crate::error::Code) impl.
 ///
 /// The workspace's domain crates declare their vocabularies with it; it is not meant for use
 /// outside the workspace and may change with it.
@@ -163,7 +165,8 @@ impl fmt::Display for DigitOrSpecial {
 macro_rules! code_table {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident, named $list:literal;
+        pub enum $name:ident, named $list:literal, in $document:literal,
+            subject named by [$($alone:ident),*];
         |$f:ident, $params:ident, $wording:ident|
         $( $(#[$doc:meta])* $variant:ident = $code:literal => $rule:expr; )+
     ) => {
@@ -199,6 +202,29 @@ macro_rules! code_table {
                 match self {
                     $( $name::$variant => $rule, )+
                 }
+            }
+        }
+
+        impl $crate::error::Code for $name {
+            const LIST: &'static [Self] = &$name::ALL;
+            const DOCUMENT: &'static str = $document;
+
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+
+            fn write_rule(
+                self,
+                f: &mut ::std::fmt::Formatter<'_>,
+                params: &$crate::error::Params,
+                wording: &$crate::error::Wording,
+            ) -> ::std::fmt::Result {
+                $name::write_rule(self, f, params, wording)
+            }
+
+            fn names_its_subject(self) -> bool {
+                const NAMED: &[$name] = &[$($name::$alone),*];
+                NAMED.contains(&self)
             }
         }
 
@@ -239,7 +265,8 @@ code_table! {
     /// assert_eq!(ErrorCode::MissingDigitOrSpecial.as_str(), "missing_digit_or_special");
     /// assert_eq!("too_long".parse::<ErrorCode>(), Ok(ErrorCode::TooLong));
     /// ```
-    pub enum ErrorCode, named "error code";
+    pub enum ErrorCode, named "error code", in "the request body",
+        subject named by [OfferOrPublisherRequired];
     |f, params, wording|
     /// A required field is absent (or `null`).
     Missing = "missing" => f.write_str("is required");
@@ -292,28 +319,6 @@ code_table! {
     MalformedBody = "malformed_body" => f.write_str("must be a UTF-8 JSON object");
     /// The report was cut at the policy's `maxErrors` (`params.max`).
     TooManyErrors = "too_many_errors" => write_limit(f, params.max, ["has more than", "error", "; the rest are not listed"], "has too many errors; the rest are not listed");
-}
-
-impl Code for ErrorCode {
-    const LIST: &'static [Self] = &ErrorCode::ALL;
-    const DOCUMENT: &'static str = "the request body";
-
-    fn as_str(self) -> &'static str {
-        ErrorCode::as_str(self)
-    }
-
-    fn write_rule(
-        self,
-        f: &mut fmt::Formatter<'_>,
-        params: &Params,
-        wording: &Wording,
-    ) -> fmt::Result {
-        ErrorCode::write_rule(self, f, params, wording)
-    }
-
-    fn names_its_subject(self) -> bool {
-        self == ErrorCode::OfferOrPublisherRequired
-    }
 }
 
 /// The limits or hint that go with an error: `{"min": 8}`, `{"max": 254}`,

@@ -1,8 +1,6 @@
 //! The codes of what can be wrong in a migration file, and their parameters.
 
-use std::fmt;
-
-use cleeng_register::error::{Code, Params, Wording};
+use cleeng_register::error::{Code, Params};
 use cleeng_register::ErrorCode;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -19,7 +17,8 @@ cleeng_register::code_table! {
     /// assert_eq!(MigrationErrorCode::DuplicateValue.as_str(), "duplicate_value");
     /// assert_eq!("missing_column".parse(), Ok(MigrationErrorCode::MissingColumn));
     /// ```
-    pub enum MigrationErrorCode, named "migration error code";
+    pub enum MigrationErrorCode, named "migration error code", in "the record",
+        subject named by [];
     |f, params, wording|
     /// A mandatory value is empty.
     Missing = "missing" => ErrorCode::Missing.write_rule(f, params, wording);
@@ -51,24 +50,6 @@ cleeng_register::code_table! {
     MalformedRow = "malformed_row" => f.write_str("must be a UTF-8 record with one field per column");
     /// A value that must be unique across the file is repeated (`params.firstRow`).
     DuplicateValue = "duplicate_value" => f.write_str("repeats a value of an earlier record");
-}
-
-impl Code for MigrationErrorCode {
-    const LIST: &'static [Self] = &MigrationErrorCode::ALL;
-    const DOCUMENT: &'static str = "the record";
-
-    fn as_str(self) -> &'static str {
-        MigrationErrorCode::as_str(self)
-    }
-
-    fn write_rule(
-        self,
-        f: &mut fmt::Formatter<'_>,
-        params: &Params,
-        wording: &Wording,
-    ) -> fmt::Result {
-        MigrationErrorCode::write_rule(self, f, params, wording)
-    }
 }
 
 /// A code a column's value type reports, in the migration's vocabulary: the core's types

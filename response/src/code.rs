@@ -1,8 +1,5 @@
 //! The codes of what can be wrong with Cleeng's answer.
 
-use std::fmt;
-
-use cleeng_register::error::{Code, Params, Wording};
 use cleeng_register::ErrorCode;
 
 cleeng_register::code_table! {
@@ -19,7 +16,8 @@ cleeng_register::code_table! {
     /// assert_eq!(ResponseErrorCode::ClaimsMismatch.as_str(), "claims_mismatch");
     /// assert_eq!("missing".parse(), Ok(ResponseErrorCode::Missing));
     /// ```
-    pub enum ResponseErrorCode, named "response error code";
+    pub enum ResponseErrorCode, named "response error code", in "the response body",
+        subject named by [];
     |f, params, wording|
     /// A part of the answer is absent (or `null`).
     Missing = "missing" => ErrorCode::Missing.write_rule(f, params, wording);
@@ -37,22 +35,4 @@ cleeng_register::code_table! {
     MalformedBody = "malformed_body" => ErrorCode::MalformedBody.write_rule(f, params, wording);
     /// The JWT's `customerId` claim differs from `responseData.customerId`.
     ClaimsMismatch = "claims_mismatch" => f.write_str("names a different customerId than responseData.customerId");
-}
-
-impl Code for ResponseErrorCode {
-    const LIST: &'static [Self] = &ResponseErrorCode::ALL;
-    const DOCUMENT: &'static str = "the response body";
-
-    fn as_str(self) -> &'static str {
-        ResponseErrorCode::as_str(self)
-    }
-
-    fn write_rule(
-        self,
-        f: &mut fmt::Formatter<'_>,
-        params: &Params,
-        wording: &Wording,
-    ) -> fmt::Result {
-        ResponseErrorCode::write_rule(self, f, params, wording)
-    }
 }
