@@ -24,8 +24,9 @@ use crate::{
 /// The draft every schema here declares.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// Characters the free-text fields refuse anywhere: Unicode `Cc` and the bidi controls.
-pub(crate) const CONTROLS: &str = r"\p{Cc}\u202A-\u202E\u2066-\u2069";
+/// Characters the free-text fields refuse anywhere, by the names of the Unicode properties the
+/// crate decides them from: `Cc` and Bidi_Control ([`PersonName`]'s table).
+pub(crate) const CONTROLS: &str = r"\p{Cc}\p{Bidi_Control}";
 
 fn free_text_pattern() -> String {
     // Empty, or: a char that is neither control nor White_Space, optionally followed by any
