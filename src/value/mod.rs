@@ -28,7 +28,7 @@ pub use publisher::PublisherId;
 
 use std::sync::LazyLock;
 
-use icu_properties::props::BidiControl;
+use icu_properties::props::{BidiControl, DefaultIgnorableCodePoint};
 use icu_properties::{CodePointSetData, CodePointSetDataBorrowed};
 
 use crate::error::{ErrorCode, Params, Violation};
@@ -184,10 +184,21 @@ impl PropertyRanges {
 static BIDI_CONTROL: LazyLock<PropertyRanges> =
     LazyLock::new(|| PropertyRanges::of(CodePointSetData::new::<BidiControl>()));
 
-/// Whether `c` has Unicode's Bidi_Control property. No ASCII character has it (a test
-/// checks it against the data), so ASCII skips the lookup.
+/// Unicode's Default_Ignorable_Code_Point property: what a renderer shows as nothing when it
+/// does not support it (joiners, marks, fillers, variation selectors, tags).
+static DEFAULT_IGNORABLE: LazyLock<PropertyRanges> =
+    LazyLock::new(|| PropertyRanges::of(CodePointSetData::new::<DefaultIgnorableCodePoint>()));
+
+/// Whether `c` has Unicode's Bidi_Control property. No ASCII character has it (nor
+/// Default_Ignorable_Code_Point: a test checks both against the data), so ASCII skips the
+/// lookup.
 pub(crate) fn is_bidi_control(c: char) -> bool {
     !c.is_ascii() && BIDI_CONTROL.contains(c)
+}
+
+/// Whether `c` has Unicode's Default_Ignorable_Code_Point property.
+pub(crate) fn is_default_ignorable(c: char) -> bool {
+    !c.is_ascii() && DEFAULT_IGNORABLE.contains(c)
 }
 
 /// Unicode `Cc` (Rust's `char::is_control`), or Unicode's Bidi_Control property: what the
