@@ -192,14 +192,16 @@ fn escape_pointer(key: &str) -> String {
 
 /// Writes `text` as the inside of a JSON string, so that a client's bytes cannot write into a
 /// log: `"` and `\` are escaped, control characters (`\n`, `\u001b`, …) and the characters
-/// that break or reorder lines in a terminal or viewer (U+2028, U+2029 and the Bidi_Control
-/// characters) become `\uXXXX`. Every `Display` in the workspace that shows text from a
-/// client (a key inside a pointer, a code Cleeng sent) goes through it.
+/// that break or reorder lines in a terminal or viewer (U+2028, U+2029 and Unicode's
+/// Bidi_Control property, from the data [`PersonName`](crate::PersonName)'s table lists)
+/// become `\uXXXX`. Every `Display` in the workspace that shows text from a client (a key
+/// inside a pointer, a code Cleeng sent) goes through it.
 ///
 /// ```
 /// use cleeng_register::report::escape;
 /// let forged = "x\n2026-11-30T00:00:00Z  INFO forged\u{1b}[31m";
 /// assert_eq!(escape(forged).to_string(), r"x\n2026-11-30T00:00:00Z  INFO forged\u001b[31m");
+/// assert_eq!(escape("a\u{200f}b\u{2067}").to_string(), r"a\u200fb\u2067");
 /// ```
 pub fn escape(text: &str) -> Escaped<'_> {
     Escaped(text)
@@ -236,18 +238,9 @@ impl fmt::Display for Escaped<'_> {
 }
 
 /// U+2028 and U+2029 (line and paragraph separators) and Unicode's Bidi_Control characters,
-/// which reorder what a terminal shows.
+/// which reorder what a terminal shows (the property the free-text fields refuse).
 fn is_line_or_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2028}'
-            | '\u{2029}'
-            | '\u{061C}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-    )
+    matches!(c, '\u{2028}' | '\u{2029}') || crate::value::is_bidi_control(c)
 }
 
 /// Every error found in a rejected document, in report order. Never empty.

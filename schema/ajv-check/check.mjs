@@ -1,7 +1,12 @@
 // Replays the corpus the Rust differential tests wrote (CLEENG_AJV_CORPUS) through Ajv, the
-// validator browsers use, and checks that Ajv's verdict is the crate's.
+// validator browsers use, and checks that Ajv's verdict is the crate's. Then asks Ajv about
+// every code point where the character rules decide (names, external ids, the local part of
+// an international address): the schema names Unicode properties (\p{Bidi_Control}, ...),
+// which the browser's engine reads from its own Unicode data, and its verdict on each code
+// point must be the crate's.
 //
-// usage: node check.mjs CORPUS.ndjson   (CORPUS.schemas.json must sit beside it)
+// usage: node check.mjs CORPUS.ndjson
+//   (CORPUS.schemas.json and CORPUS.codepoints.json, written by the same run, beside it)
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -48,4 +53,31 @@ console.log(
     `${inexpressible} refused by the crate only through rules a schema cannot state, ` +
     `${stricterEmail} refused by ajv-formats' stricter email format, ${failures.length} disagreements`,
 );
-process.exit(failures.length === 0 && compared > 0 ? 0 : 1);
+
+// Each probe is one character between fixed text (`a` and `b` in a name), with the ranges of
+// code points the crate refuses there; the property's own pattern decides in Ajv. No
+// exceptions: these patterns state the crate's character rules exactly.
+const probes = JSON.parse(readFileSync(corpus.replace(/\.ndjson$/, ".codepoints.json"), "utf8"));
+let codePoints = 0;
+const codePointFailures = [];
+for (const { policy, key, before, after, refused } of probes) {
+  const ajv = new Ajv2020({ strict: true });
+  const validate = ajv.compile({ type: "string", pattern: schemas[policy].properties[key].pattern });
+  let range = 0;
+  for (let c = 0; c <= 0x10ffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates are not characters
+    while (range < refused.length && refused[range][1] < c) range++;
+    const crate = !(range < refused.length && refused[range][0] <= c);
+    codePoints++;
+    if (validate(before + String.fromCodePoint(c) + after) !== crate) {
+      codePointFailures.push({ policy, key, codePoint: `U+${c.toString(16).toUpperCase().padStart(4, "0")}`, crate });
+    }
+  }
+}
+for (const f of codePointFailures.slice(0, 10)) console.error(JSON.stringify(f));
+console.log(
+  `ajv-check: ${probes.length} character probes over every code point (${codePoints} checks), ` +
+    `${codePointFailures.length} disagreements`,
+);
+const ok = failures.length === 0 && compared > 0 && codePointFailures.length === 0 && probes.length > 0;
+process.exit(ok ? 0 : 1);

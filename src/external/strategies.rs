@@ -127,10 +127,14 @@ pub fn locale() -> impl Strategy<Value = Locale> {
     )
 }
 
-/// Free text of 1 to `max` characters: visible characters from every script, with spaces
-/// inside but not at the ends.
+/// Free text of 1 to `max` characters: visible characters from every script, with spaces and
+/// the joiners ZWNJ and ZWJ (which Persian, Indic and emoji names need) inside but not at the
+/// ends.
 fn free_text(max: usize) -> impl Strategy<Value = String> {
-    let many = format!("{VISIBLE}({VISIBLE}| ){{0,{}}}{VISIBLE}", max - 2);
+    let many = format!(
+        "{VISIBLE}({VISIBLE}|[ \\x{{200C}}\\x{{200D}}]){{0,{}}}{VISIBLE}",
+        max - 2
+    );
     prop_oneof![1 => regex(VISIBLE), 9 => regex(&many)]
 }
 

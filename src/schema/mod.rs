@@ -5,6 +5,29 @@
 //! no Rust-only syntax, Unicode properties by name (`\p{White_Space}`, never `\s`), and no
 //! `.`, which skips line terminators in ECMA. Rules a schema cannot state (bytes, JSON inside
 //! a string, repeated keys) are listed in the README.
+//!
+//! # Unicode properties
+//!
+//! The character rules name the Unicode properties the crate decides them from, never a hand
+//! list of code points: a name's or external id's pattern refuses `\p{Cc}` and
+//! `\p{Bidi_Control}` anywhere and `\p{White_Space}` at either end ([`PersonName`]'s table),
+//! and an international address's pattern refuses `\p{Cc}`, `\p{White_Space}`,
+//! `\p{Bidi_Control}` and `\p{Default_Ignorable_Code_Point}` in its local part outside quotes
+//! ([`Email`]'s table). A validator reads the properties from its own Unicode data; the tests
+//! compare the patterns with the crate on every code point, in the `jsonschema` crate and in
+//! Ajv (`schema/ajv-check`).
+//!
+//! Where a pattern states less than the crate's rule (the tests count these as refusals "a
+//! schema cannot state"):
+//!
+//! - `email`, ASCII: the pattern holds printable ASCII, an `@`, and a dotted name or a
+//!   bracketed literal; the local part's syntax, its 64 bytes and the host-name rules are the
+//!   crate's, with the `email` format as loose or strict as the validator's (ajv-formats'
+//!   refuses quoted local parts and address literals, which the crate accepts).
+//! - `email`, international: the local part is the crate's rule but for its 64 bytes; the
+//!   domain (IDNA2008/UTS 46, host names, literals) is left to the crate, and the `idn-email`
+//!   format to the validator.
+//! - `externalData`: its size in bytes, its JSON, its depth and its top-level object.
 
 use std::borrow::Cow;
 
@@ -24,8 +47,23 @@ use crate::{
 /// The draft every schema here declares.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// Characters the free-text fields refuse anywhere: Unicode `Cc` and the bidi controls.
-pub(crate) const CONTROLS: &str = r"\p{Cc}\u202A-\u202E\u2066-\u2069";
+/// Characters the free-text fields refuse anywhere, by the names of the Unicode properties the
+/// crate decides them from: `Cc` and Bidi_Control ([`PersonName`]'s table).
+pub(crate) const CONTROLS: &str = r"\p{Cc}\p{Bidi_Control}";
+
+/// RFC 5322 `atext` as RFC 6531 widens it, less what an international local part refuses
+/// outside quotes ([`Email`]'s table): the ASCII letters, digits and symbols of `atext`, or a
+/// non-ASCII character of none of the four properties.
+const INTERNATIONAL_ATEXT: &str = r"(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\u0000-\u007F\p{Cc}\p{White_Space}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}])";
+
+/// An international address: a quoted local part (any character but Cc, `"` and `\`, or a
+/// quoted pair) or a dot-atom of [`INTERNATIONAL_ATEXT`], then `@` and a domain without `@`.
+/// The local part is the crate's rule exactly but for its 64-byte limit; the domain is left
+/// to the crate (IDNA, host names, literals).
+fn international_email_pattern() -> String {
+    let atext = INTERNATIONAL_ATEXT;
+    format!(r#"^(?:"(?:[^"\\\p{{Cc}}]|\\[ -~])*"|{atext}+(?:\.{atext}+)*)@[^@]+$"#)
+}
 
 fn free_text_pattern() -> String {
     // Empty, or: a char that is neither control nor White_Space, optionally followed by any
@@ -49,6 +87,14 @@ fn email_schema(international: bool) -> Value {
     });
     if international {
         schema["format"] = json!("idn-email");
+        schema["description"] = json!(
+            "The customer's email address: an RFC 5322 addr-spec with RFC 6531 UTF-8 (no display name, \
+             no comments) whose local part holds, outside quotes, no control, White_Space, \
+             Bidi_Control or Default_Ignorable_Code_Point character, and whose domain converts under \
+             IDNA2008/UTS 46 to a host name of at least two labels, or is an address literal; at \
+             most 254 characters."
+        );
+        schema["pattern"] = json!(international_email_pattern());
     } else {
         schema["format"] = json!("email");
         // ASCII only, and a dotted host name or an address literal after the last @.

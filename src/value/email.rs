@@ -1,10 +1,12 @@
-//! `email`: an RFC 5322 `addr-spec`.
+//! `email`: an RFC 5322 `addr-spec`; under `allowInternationalEmail`, RFC 6531 UTF-8 whose
+//! local part holds no invisible or reordering character outside quotes ([`Email`] has the
+//! table of Unicode properties).
 
 use email_address::EmailAddress;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
-use crate::value::{is_control, longer_than, owned_text};
+use crate::value::{is_bidi_control, is_default_ignorable, longer_than, owned_text};
 
 static EMAIL_WORDING: Wording = Wording::new("email address", "must be a valid email address");
 
@@ -20,6 +22,43 @@ static EMAIL_WORDING: Wording = Wording::new("email address", "must be a valid e
 /// assert_eq!("a@localhost".parse::<Email>().unwrap_err().code(), ErrorCode::InvalidFormat);
 /// assert_eq!("Jane <j@x.io>".parse::<Email>().unwrap_err().code(), ErrorCode::InvalidFormat);
 /// # Ok::<(), cleeng_register::ValueError>(())
+/// ```
+///
+/// # Characters an international local part refuses
+///
+/// An international address may hold UTF-8 (RFC 6531), but its local part holds, outside
+/// quotes, no character that a reader cannot see or that reorders the text around it:
+/// `"\u{200E}@x.de"` would show as `@x.de`. The sets are Unicode's own properties, decided
+/// from Unicode's data (ICU4X's `icu_properties`, which `idna` brings; Rust's `char` methods
+/// for Cc and White_Space), as of Unicode 18.0; a test compares this table with the data and
+/// every code point with the validator:
+///
+/// | property | code points |
+/// |---|---|
+/// | Cc (General_Category Control) | U+0000..U+001F, U+007F..U+009F |
+/// | White_Space | U+0009..U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 |
+/// | Bidi_Control | U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069 |
+/// | Default_Ignorable_Code_Point | U+00AD, U+034F, U+061C, U+115F, U+1160, U+17B4, U+17B5, U+180B..U+180F, U+200B..U+200F, U+202A..U+202E, U+2060..U+206F, U+3164, U+FE00..U+FE0F, U+FEFF, U+FFA0, U+FFF0..U+FFF8, U+1BCA0..U+1BCA3, U+1D173..U+1D17A, U+E0000..U+E0FFF |
+///
+/// Default_Ignorable_Code_Point holds ZWNJ (U+200C) and ZWJ (U+200D), and a local part
+/// refuses them too: no rule for mail local parts gives them a role (RFC 5321, 5322, 6531 and
+/// 6532 admit UTF-8 with no rule on joiners), and the rules that do admit them, IDNA2008's
+/// CONTEXTJ (RFC 5892, appendix A.1 and A.2) and PRECIS's identifier class built on it
+/// (RFC 8264), are for domain labels and usernames, and even there only after a virama or
+/// between joining letters; in a domain, UTS 46 applies them and the crate keeps them. A local
+/// part is the receiving host's to compare (RFC 5321, section 2.4), so an invisible joiner
+/// makes an address that looks like another and is not. Variation selectors go the same way:
+/// `❤️` is U+2764 U+FE0F; `❤` alone is accepted.
+///
+/// Inside quotes, any UTF-8 but Cc is accepted (RFC 6532 `qtext`), and Cc is refused
+/// everywhere in an address, as in an ASCII one.
+///
+/// ```
+/// use cleeng_register::Email;
+/// assert!(Email::parse_international("josé@example.com").is_ok());
+/// for hidden in ["\u{200E}", "\u{200F}", "\u{061C}", "\u{200B}", "\u{00AD}", "\u{FEFF}", "\u{200D}"] {
+///     assert!(Email::parse_international(&format!("{hidden}@x.de")).is_err());
+/// }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Email(String);
@@ -94,7 +133,7 @@ fn check(s: &str, international: bool) -> Result<(), ValueError> {
 const LOCAL_PART_MAX_BYTES: usize = 64;
 
 /// A dot-atom (email_address's check, which does not copy the address) or a quoted string.
-/// Outside quotes, an international address holds no control, bidi control or White_Space.
+/// Outside quotes, an international address holds no character of [`is_hidden`]'s sets.
 fn local_part_is_valid(local: &str, international: bool) -> bool {
     if let Some(quoted) = local
         .strip_prefix('"')
@@ -102,8 +141,13 @@ fn local_part_is_valid(local: &str, international: bool) -> bool {
     {
         return local.len() <= LOCAL_PART_MAX_BYTES && quoted_content_is_valid(quoted);
     }
-    let hidden = |c: char| is_control(c) || c.is_whitespace();
-    !(international && local.chars().any(hidden)) && EmailAddress::is_valid_local_part(local)
+    !(international && local.chars().any(is_hidden)) && EmailAddress::is_valid_local_part(local)
+}
+
+/// The characters an international local part refuses outside quotes, [`Email`]'s table:
+/// Cc, White_Space, Bidi_Control and Default_Ignorable_Code_Point.
+fn is_hidden(c: char) -> bool {
+    c.is_control() || c.is_whitespace() || is_bidi_control(c) || is_default_ignorable(c)
 }
 
 /// RFC 5322 `qcontent`: printable ASCII but `"` and `\`, or a quoted pair (`\` then a

@@ -1,5 +1,6 @@
 //! The free-text fields: `firstName`, `lastName` and `externalId`, which share one set of
-//! character rules and differ only in length.
+//! character rules (no Cc or Bidi_Control character, no White_Space at either end:
+//! [`PersonName`] has the table) and differ only in length.
 
 use crate::error::{ValueError, Wording};
 
@@ -7,14 +8,35 @@ static NAME_WORDING: Wording = Wording::new("name", "has an invalid format");
 static EXTERNAL_ID_WORDING: Wording = Wording::new("external id", "has an invalid format");
 use crate::value::{check_free_text, owned_text};
 
-/// A customer's first or last name: 1 to 50 characters, no control character (Unicode `Cc`,
-/// or a bidirectional control U+202A..U+202E, U+2066..U+2069), no White_Space at either end.
+/// A customer's first or last name: 1 to 50 characters, no control character, no White_Space
+/// at either end.
+///
+/// The characters are Unicode's own properties, decided from Unicode's data (ICU4X's
+/// `icu_properties`, which `idna` brings; Rust's `char` methods for Cc and White_Space), as of
+/// Unicode 18.0; a test compares this table with the data and every code point with the
+/// validator:
+///
+/// | rule | where | property | code points |
+/// |---|---|---|---|
+/// | `control_character` | anywhere | Cc (General_Category Control) | U+0000..U+001F, U+007F..U+009F |
+/// | `control_character` | anywhere | Bidi_Control | U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069 |
+/// | `surrounding_whitespace` | first or last character | White_Space | U+0009..U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 |
+///
+/// ZWNJ (U+200C) and ZWJ (U+200D) are in neither set, and stay allowed: Persian writes
+/// `می‌خواهم` with a ZWNJ after `می`, Indic scripts choose a conjunct's form with them, and
+/// emoji sequences join with ZWJ (`👩‍💻`). The other Default_Ignorable_Code_Point characters
+/// (U+00AD, U+200B, U+FEFF, ...) are not refused either: a name refuses only what the table
+/// lists.
 ///
 /// ```
 /// use cleeng_register::{ErrorCode, PersonName};
 /// assert_eq!(PersonName::parse("Zoë")?.as_str(), "Zoë");
 /// assert_eq!(PersonName::parse("\u{a0}Zoë").unwrap_err().code(), ErrorCode::SurroundingWhitespace);
 /// assert_eq!(PersonName::parse("Zo\u{202e}ë").unwrap_err().code(), ErrorCode::ControlCharacter);
+/// assert_eq!(PersonName::parse("Zo\u{200f}ë").unwrap_err().code(), ErrorCode::ControlCharacter);
+/// // می‌خواهم, with its ZWNJ, and 👩‍💻, a ZWJ sequence.
+/// assert!(PersonName::parse("\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}").is_ok());
+/// assert!(PersonName::parse("\u{1f469}\u{200d}\u{1f4bb}").is_ok());
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,7 +54,8 @@ fn check_name(s: &str) -> Result<(), ValueError> {
 owned_text!(PersonName, "a person's name", check_name);
 
 /// An id of the customer in another system: 1 to 255 characters, with the same character
-/// rules as [`PersonName`](crate::PersonName).
+/// rules as [`PersonName`](crate::PersonName): no Cc or Bidi_Control character anywhere, no
+/// White_Space at either end (the table is [`PersonName`](crate::PersonName)'s).
 ///
 /// Cleeng wants it unique per publisher; that needs storage, so one request cannot check it.
 ///
@@ -40,6 +63,7 @@ owned_text!(PersonName, "a person's name", check_name);
 /// use cleeng_register::{ErrorCode, ExternalId};
 /// assert_eq!(ExternalId::parse("crm-42")?.as_str(), "crm-42");
 /// assert_eq!(ExternalId::parse("").unwrap_err().code(), ErrorCode::TooShort);
+/// assert_eq!(ExternalId::parse("crm\u{61c}42").unwrap_err().code(), ErrorCode::ControlCharacter);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

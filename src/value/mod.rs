@@ -26,6 +26,11 @@ pub use offer::{OfferId, OfferKind};
 pub use password::Password;
 pub use publisher::PublisherId;
 
+use std::sync::LazyLock;
+
+use icu_properties::props::{BidiControl, DefaultIgnorableCodePoint};
+use icu_properties::{CodePointSetData, CodePointSetDataBorrowed};
+
 use crate::error::{ErrorCode, Params, Violation};
 
 /// `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Serialize` and a validating `Deserialize`
@@ -156,13 +161,55 @@ pub(crate) fn shorter_than(s: &str, min: usize) -> bool {
     }
 }
 
-/// Unicode `Cc`, or a bidirectional embedding, override or isolate control.
+/// A Unicode property's code points, read once from ICU4X's compiled data into sorted
+/// ranges of native integers. ICU4X's own lookup, a call into a binary search over its
+/// serialized list, costs about 80 instructions a character, which a name pays for each;
+/// here it is a few comparisons.
+struct PropertyRanges(Box<[(u32, u32)]>);
+
+impl PropertyRanges {
+    fn of(set: CodePointSetDataBorrowed<'static>) -> Self {
+        PropertyRanges(set.iter_ranges().map(|r| (*r.start(), *r.end())).collect())
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let c = c as u32;
+        let i = self.0.partition_point(|&(_, end)| end < c);
+        self.0.get(i).is_some_and(|&(start, _)| start <= c)
+    }
+}
+
+/// Unicode's Bidi_Control property (UAX #9: the marks, embeddings, overrides and isolates
+/// that reorder the text around them).
+static BIDI_CONTROL: LazyLock<PropertyRanges> =
+    LazyLock::new(|| PropertyRanges::of(CodePointSetData::new::<BidiControl>()));
+
+/// Unicode's Default_Ignorable_Code_Point property: what a renderer shows as nothing when it
+/// does not support it (joiners, marks, fillers, variation selectors, tags).
+static DEFAULT_IGNORABLE: LazyLock<PropertyRanges> =
+    LazyLock::new(|| PropertyRanges::of(CodePointSetData::new::<DefaultIgnorableCodePoint>()));
+
+/// Whether `c` has Unicode's Bidi_Control property. No ASCII character has it (nor
+/// Default_Ignorable_Code_Point: a test checks both against the data), so ASCII skips the
+/// lookup.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    !c.is_ascii() && BIDI_CONTROL.contains(c)
+}
+
+/// Whether `c` has Unicode's Default_Ignorable_Code_Point property.
+pub(crate) fn is_default_ignorable(c: char) -> bool {
+    !c.is_ascii() && DEFAULT_IGNORABLE.contains(c)
+}
+
+/// Unicode `Cc` (Rust's `char::is_control`), or Unicode's Bidi_Control property: what the
+/// free-text fields refuse anywhere.
 pub(crate) fn is_control(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control() || is_bidi_control(c)
 }
 
 /// The rules shared by the free-text fields (names, external id): length in chars, no control
-/// characters, no surrounding White_Space; the first failing rule only.
+/// characters ([`is_control`]), no White_Space at either end; the first failing rule only.
+/// [`PersonName`]'s documentation has the table of the characters.
 pub(crate) fn check_free_text(s: &str, max: usize) -> Result<(), Violation> {
     if s.is_empty() {
         Err(Violation::with(ErrorCode::TooShort, Params::min(1)))

@@ -215,3 +215,72 @@ fn parts_are_split_at_the_last_at_sign() {
     assert_eq!(email.local_part(), "\"a@b\"");
     assert_eq!(email.domain(), "example.com");
 }
+
+/// The invisible characters of issue #19: each alone as a local part displays as `@x.de`.
+const INVISIBLE: [char; 6] = [
+    '\u{200e}', // LRM, Bidi_Control
+    '\u{200f}', // RLM, Bidi_Control
+    '\u{61c}',  // ALM, Bidi_Control
+    '\u{200b}', // zero width space, Default_Ignorable_Code_Point
+    '\u{ad}',   // soft hyphen, Default_Ignorable_Code_Point
+    '\u{feff}', // byte order mark, Default_Ignorable_Code_Point
+];
+
+#[test]
+fn invisible_characters_are_refused_in_an_international_local_part() {
+    let policy = international();
+    let invalid = [("/email".to_owned(), "invalid_format")];
+    for c in INVISIBLE {
+        for bad in [
+            format!("{c}@x.de"),
+            format!("jane{c}@example.com"),
+            format!("ja{c}ne.doe@example.com"),
+            format!("{c}josé@example.com"),
+        ] {
+            assert_eq!(
+                errors_of(&check_with(&with("email", json!(bad)), &policy)),
+                invalid,
+                "U+{:04X} in {bad:?}",
+                c as u32
+            );
+            assert!(Email::parse_international(&bad).is_err());
+            // Without the policy, any non-ASCII is refused.
+            rejects("email", &bad, &["invalid_format"]);
+        }
+    }
+}
+
+#[test]
+fn joiners_and_variation_selectors_are_refused_in_a_local_part() {
+    // Default_Ignorable_Code_Point: no rule for mail local parts gives ZWNJ or ZWJ a role
+    // (IDNA2008's CONTEXTJ is for domain labels), and a variation selector is invisible too.
+    for hidden in [
+        "\u{200c}",
+        "\u{200d}",
+        "\u{2060}",
+        "\u{fe0f}",
+        "\u{e0041}",
+        "\u{3164}",
+    ] {
+        let bad = format!("a{hidden}b@example.com");
+        assert!(Email::parse_international(&bad).is_err(), "{bad:?}");
+    }
+    // Their visible neighbours, and the symbol without its selector, are accepted.
+    for ok in [
+        "\u{2764}@example.com",
+        "\u{645}\u{6cc}@example.com",
+        "a\u{2010}b@example.com",
+    ] {
+        assert!(Email::parse_international(ok).is_ok(), "{ok:?}");
+    }
+}
+
+#[test]
+fn inside_quotes_only_controls_are_refused() {
+    // RFC 6532 `qtext` admits any UTF-8 but controls; the invisible-character rule is for
+    // the local part outside quotes, as the docs say.
+    for c in INVISIBLE {
+        assert!(Email::parse_international(&format!("\"a{c}b\"@example.com")).is_ok());
+    }
+    assert!(Email::parse_international("\"a\u{85}b\"@example.com").is_err());
+}

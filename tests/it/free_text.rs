@@ -33,17 +33,52 @@ fn external_id_is_1_to_255_chars() {
 #[test]
 fn control_and_bidi_characters_are_refused() {
     for key in ["firstName", "lastName", "externalId"] {
+        // Cc, then every Bidi_Control character: the marks ALM, LRM and RLM, the embeddings and
+        // overrides, the isolates.
         for c in [
-            '\0', '\t', '\n', '\r', '\u{7f}', '\u{85}', '\u{9f}', '\u{202a}', '\u{202e}',
-            '\u{2066}', '\u{2069}',
+            '\0', '\t', '\n', '\r', '\u{7f}', '\u{85}', '\u{9f}', '\u{61c}', '\u{200e}',
+            '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}',
+            '\u{2067}', '\u{2068}', '\u{2069}',
         ] {
             rejects(key, &format!("Ja{c}ne"), &["control_character"]);
+            rejects(key, &format!("{c}Jane"), &["control_character"]);
         }
         // Tab is also White_Space, but the control rule comes first.
         rejects(key, "\tJane", &["control_character"]);
         // Neighbours of the bidi ranges are fine.
-        accepts(key, "Ja\u{2029}ne".replace('\u{2029}', "\u{2065}").as_str());
-        accepts(key, "Ja\u{200f}ne");
+        for c in [
+            '\u{61b}', '\u{61d}', '\u{200d}', '\u{2010}', '\u{2029}', '\u{2065}', '\u{206a}',
+        ] {
+            accepts(key, &format!("Ja{c}ne"));
+        }
+    }
+}
+
+#[test]
+fn a_right_to_left_mark_is_a_control_character() {
+    // U+200F RLM reorders what follows it, as U+202E does: the message's "bidirectional
+    // control characters" are Unicode's Bidi_Control property.
+    for key in ["firstName", "lastName", "externalId"] {
+        rejects(key, "\u{200f}Jane", &["control_character"]);
+        rejects(key, "\u{5d3}\u{5e0}\u{200f}", &["control_character"]);
+    }
+}
+
+#[test]
+fn joiners_stay_allowed() {
+    for key in ["firstName", "lastName", "externalId"] {
+        // Persian می‌خواهم: ZWNJ keeps می from joining خواهم.
+        accepts(
+            key,
+            "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}",
+        );
+        // Hindi क्‍ष: ZWJ asks for the half form of क instead of the ligature.
+        accepts(key, "\u{915}\u{94d}\u{200d}\u{937}");
+        // Emoji ZWJ sequences: 👩‍💻, and 👨‍👩‍👧 inside a name.
+        accepts(key, "\u{1f469}\u{200d}\u{1f4bb}");
+        accepts(key, "Jane \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}");
+        // Neither is White_Space: a joiner at an end is not surrounding white space.
+        accepts(key, "\u{200c}Jane\u{200d}");
     }
 }
 
@@ -62,9 +97,12 @@ fn surrounding_white_space_is_refused() {
 
 #[test]
 fn byte_order_mark_is_neither_control_nor_white_space() {
-    // U+FEFF is Cf, outside both sets the rules name: accepted, as the README says.
+    // U+FEFF is Cf and Default_Ignorable, outside the sets a name's rules name (Cc,
+    // Bidi_Control, White_Space): accepted, as the README says. So are U+200B and U+00AD.
     accepts("firstName", "\u{feff}Jane");
     accepts("lastName", "Jane\u{feff}");
+    accepts("firstName", "Ja\u{200b}ne");
+    accepts("externalId", "crm\u{ad}42");
 }
 
 #[test]

@@ -18,3 +18,4 @@ mod request;
 mod schema;
 mod serde_errors;
 mod tables;
+mod unicode;

@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use crate::util::code_points::{all_chars, code_points, Probe};
 use crate::util::gen::{any_value_for, tricky_string, wrong_type};
 use cleeng_register::strategies::register_request;
 use cleeng_register::*;
@@ -432,4 +433,74 @@ fn policy_shapes_the_schema() {
         regional["allOf"][1]["if"]["properties"]["country"]["enum"],
         json!(["US", "CA"])
     );
+}
+
+/// The characters whose neighbours matter to a probe's pattern: `.` in a dot-atom, `\` in a
+/// quoted string; `None` where the character is at both ends of the value.
+fn neighbours_matter(probe: &Probe) -> Option<&'static [char]> {
+    match (probe.key, probe.before) {
+        (_, "") => None,
+        ("email", "a") => Some(&['.']),
+        ("email", _) => Some(&['\\']),
+        _ => Some(&[]),
+    }
+}
+
+/// The schema's patterns for names, external ids and international local parts state the
+/// crate's character rules exactly: each code point gets the crate's verdict.
+#[test]
+fn the_character_patterns_agree_on_every_code_point() {
+    let mut written = Vec::new();
+    for verdicts in code_points().all() {
+        let probe = &verdicts.probe;
+        let policy = if probe.international { 2 } else { 0 };
+        assert_eq!(
+            policies()[policy].0.allow_international_email(),
+            probe.international
+        );
+        let schema = schema::request_schema(&policies()[policy].0);
+        let pattern = schema["properties"][probe.key]["pattern"].as_str().unwrap();
+        let validator = compile(&json!({ "pattern": pattern }));
+        let schema_accepts = |s: &str| validator.is_valid(&json!(s));
+        let refused = verdicts.refused_ranges();
+        // Each refused character, each one near a refused range, Latin-1, and a sample of the
+        // rest (Ajv, in schema/ajv-check, asks about every code point).
+        let near = |u: u32| refused.iter().any(|&[a, b]| u + 2 >= a && u <= b + 2);
+        let sampled = all_chars()
+            .filter(|&c| c < '\u{250}' || (c as u32).is_multiple_of(509) || near(c as u32));
+        let mut checked = 0;
+        for c in sampled {
+            assert_eq!(
+                schema_accepts(&probe.text(c)),
+                verdicts.accepts(c),
+                "{} (policy {policy}) around U+{:04X}: {pattern}",
+                probe.key,
+                c as u32
+            );
+            checked += 1;
+        }
+        assert!(checked > 2_000, "{checked}");
+        if let Some(but) = neighbours_matter(probe) {
+            // Every accepted character at once: the pattern accepts each of them.
+            let run: String = all_chars()
+                .filter(|&c| verdicts.accepts(c) && !but.contains(&c))
+                .collect();
+            assert!(schema_accepts(&format!(
+                "{}{run}{}",
+                probe.before, probe.after
+            )));
+        }
+        written.push(json!({
+            "policy": policy, "key": probe.key, "before": probe.before,
+            "after": probe.after, "refused": refused,
+        }));
+    }
+    // For schema/ajv-check, which asks Ajv about every code point.
+    if let Ok(path) = std::env::var("CLEENG_AJV_CORPUS") {
+        std::fs::write(
+            path.replace(".ndjson", ".codepoints.json"),
+            serde_json::to_vec(&written).unwrap(),
+        )
+        .unwrap();
+    }
 }

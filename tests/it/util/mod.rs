@@ -1,6 +1,7 @@
 //! Shared helpers: the typical request, body edits, and checks that run a value through both
 //! its type's constructor and a whole body, so every rule is tested on both paths.
 
+pub mod code_points;
 pub mod gen;
 
 use cleeng_register::*;
