@@ -9,7 +9,10 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 
-use cleeng_register::Policy;
+use std::path::PathBuf;
+
+use crate::args::UsersArgs;
+use crate::Failure;
 use cleeng_register_migration::{CalendarDate, RecordReport, RecordRules, UsersFile, UsersSummary};
 
 /// Where the optional outputs go.
@@ -300,104 +303,37 @@ fn finish(
     Ok(())
 }
 
-/// Why the command stopped with status 2.
-#[derive(Debug)]
-pub enum Failure {
-    /// Bad arguments: print the usage too.
-    Usage(String),
-    /// A policy, file or I/O error.
-    Fatal(String),
-}
-
-/// Runs `cleeng-register users ARGS` (the arguments after `users`): returns the exit status,
-/// 0 when every record is valid, 1 otherwise; the summary goes to standard error.
-pub fn command(args: &[String]) -> Result<u8, Failure> {
-    let usage = |m: String| Failure::Usage(m);
-    let fatal = |m: String| Failure::Fatal(m);
-    let mut policy_file = None;
-    let mut today = None;
-    let mut errors_path = None;
-    let mut valid_path = None;
-    let mut rejected_path = None;
-    let mut inputs = Vec::new();
-    let mut options_done = false;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") && !options_done => (n, Some(v.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let slot = match name {
-            "--policy" if !options_done => &mut policy_file,
-            "--today" if !options_done => &mut today,
-            "--errors-csv" if !options_done => &mut errors_path,
-            "--valid-out" if !options_done => &mut valid_path,
-            "--rejected-out" if !options_done => &mut rejected_path,
-            "--" if !options_done => {
-                options_done = true;
-                continue;
-            }
-            s if !options_done && s.starts_with('-') && s != "-" => {
-                return Err(usage(format!("unknown option '{s}'")));
-            }
-            s => {
-                inputs.push(s.to_owned());
-                continue;
-            }
-        };
-        let value = match inline {
-            Some(v) => v,
-            None => iter
-                .next()
-                .ok_or_else(|| usage(format!("{name} needs a value")))?
-                .clone(),
-        };
-        *slot = Some(value);
-    }
-    if inputs.len() > 1 {
-        return Err(usage("users takes at most one INPUT".to_owned()));
-    }
-    let policy = match &policy_file {
-        Some(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| fatal(format!("cannot read policy {path}: {e}")))?;
-            Policy::from_json(&bytes).map_err(|e| fatal(format!("policy {path}: {e}")))?
-        }
-        None => Policy::default(),
-    };
-    let today = match &today {
-        Some(text) => CalendarDate::parse(text)
-            .map_err(|_| usage("--today needs a real date written YYYY-MM-DD".to_owned()))?,
+/// Runs `cleeng-register users`: returns the exit status, 0 when every record is valid, 1
+/// otherwise; the summary goes to standard error.
+pub fn command(args: UsersArgs) -> Result<u8, Failure> {
+    let fatal = Failure::Fatal;
+    let policy = args.policy.load()?;
+    let today = args.today.unwrap_or_else(|| {
         // The day of the check: the system date in UTC.
-        None => CalendarDate::from(
+        CalendarDate::from(
             jiff::tz::TimeZone::UTC
                 .to_datetime(jiff::Timestamp::now())
                 .date(),
-        ),
-    };
-    let create = |path: &Option<String>| -> Result<Option<BufWriter<File>>, Failure> {
+        )
+    });
+    let create = |path: &Option<PathBuf>| -> Result<Option<BufWriter<File>>, Failure> {
         path.as_ref()
             .map(|p| {
                 File::create(p)
                     .map(|f| BufWriter::with_capacity(64 * 1024, f))
-                    .map_err(|e| fatal(format!("cannot create {p}: {e}")))
+                    .map_err(|e| fatal(format!("cannot create {}: {e}", p.display())))
             })
             .transpose()
     };
-    let mut errors_file = create(&errors_path)?;
-    let mut valid_file = create(&valid_path)?;
-    let mut rejected_file = create(&rejected_path)?;
+    let mut errors_file = create(&args.errors_csv)?;
+    let mut valid_file = create(&args.valid_out)?;
+    let mut rejected_file = create(&args.rejected_out)?;
     let outputs = Outputs {
         errors_csv: errors_file.as_mut().map(|w| w as &mut dyn Write),
         valid: valid_file.as_mut().map(|w| w as &mut dyn Write),
         rejected: rejected_file.as_mut().map(|w| w as &mut dyn Write),
     };
-    let input: Box<dyn Read> = match inputs.first().map(String::as_str) {
-        None | Some("-") => Box::new(io::stdin().lock()),
-        Some(path) => {
-            Box::new(File::open(path).map_err(|e| fatal(format!("cannot open {path}: {e}")))?)
-        }
-    };
+    let input = args.input.unwrap_or_default().open()?;
     let run = run_users(
         input,
         io::stdout().lock(),

@@ -205,11 +205,11 @@ fn after_a_double_dash_every_argument_is_an_input() {
         assert_eq!(output.status.code(), Some(2), "{arg}");
         let stderr = util::stderr(&output);
         // A file of that name, not an option.
-        assert!(stderr.contains(arg), "{arg}: {stderr}");
         assert!(
-            !stderr.contains("Usage:") && !stderr.contains("unknown option"),
+            stderr.starts_with(&format!("cleeng-register: cannot open {arg}: ")),
             "{arg}: {stderr}"
         );
+        assert!(!stderr.contains("Usage:"), "{arg}: {stderr}");
     }
 }
 
@@ -219,7 +219,7 @@ fn an_unknown_option_is_named_as_one() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = util::stderr(&output);
     assert!(
-        stderr.starts_with("cleeng-register: unknown option '--frobnicate'"),
+        stderr.starts_with("error: unexpected argument '--frobnicate' found"),
         "{stderr}"
     );
 }
