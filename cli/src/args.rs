@@ -85,6 +85,10 @@ pub enum Command {
 }
 
 const USERS_AFTER_HELP: &str = "\
+An output path that is the input or another output (the same file, however spelled) is a
+usage error. Each output is written to a temporary file beside it (NAME.cleeng-register.*.tmp)
+and renamed into place when the run completes: a failed run leaves earlier files as they were.
+
 Exit status: 0 when every record is valid, 1 when any is invalid,
 2 on a usage, policy or I/O error.";
 

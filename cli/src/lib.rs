@@ -7,6 +7,7 @@
 use std::io::{self, BufRead, Write};
 
 pub mod args;
+pub mod output;
 pub mod users;
 
 use cleeng_register::report::ValidationResult;

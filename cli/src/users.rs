@@ -8,10 +8,10 @@
 //! reported and streams through), the read buffer and the duplicate index.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
-use std::path::PathBuf;
+use std::io::{self, Read, Write};
 
-use crate::args::UsersArgs;
+use crate::args::{Input, UsersArgs};
+use crate::output::{self, InputIdentity, OutputFile};
 use crate::Failure;
 use cleeng_register_migration::{
     CalendarDate, Piece, RecordReader, RecordReport, RecordRules, UsersFile, UsersSummary,
@@ -248,8 +248,12 @@ pub fn run_users(
 
 /// Runs `cleeng-register users`: returns the exit status, 0 when every record is valid, 1
 /// otherwise; the summary goes to standard error.
+///
+/// The input is opened first; then the outputs are checked against it and each other (the
+/// same file however spelled is a usage error, before any file is created or changed), and
+/// each is written to a temporary file beside it, renamed into place once the run has
+/// completed. A run that fails leaves the earlier files as they were.
 pub fn command(args: UsersArgs) -> Result<u8, Failure> {
-    let fatal = Failure::Fatal;
     let policy = args.policy.load()?;
     let today = args.today.unwrap_or_else(|| {
         // The day of the check: the system date in UTC.
@@ -259,31 +263,39 @@ pub fn command(args: UsersArgs) -> Result<u8, Failure> {
                 .date(),
         )
     });
-    let create = |path: &Option<PathBuf>| -> Result<Option<BufWriter<File>>, Failure> {
-        path.as_ref()
-            .map(|p| {
-                File::create(p)
-                    .map(|f| BufWriter::with_capacity(64 * 1024, f))
-                    .map_err(|e| fatal(format!("cannot create {}: {e}", p.display())))
-            })
-            .transpose()
+    let (input, identity): (Box<dyn Read>, _) = match args.input.unwrap_or_default() {
+        Input::Stdin => (Box::new(io::stdin().lock()), InputIdentity::of_stdin()),
+        Input::Path(path) => {
+            let cannot =
+                |e: io::Error| Failure::Fatal(format!("cannot open {}: {e}", path.display()));
+            let file = File::open(&path).map_err(cannot)?;
+            let identity = InputIdentity::of_file(&file, &path).map_err(cannot)?;
+            (Box::new(file), identity)
+        }
     };
-    let mut errors_file = create(&args.errors_csv)?;
-    let mut valid_file = create(&args.valid_out)?;
-    let mut rejected_file = create(&args.rejected_out)?;
+    let [mut errors_csv, mut valid, mut rejected] = output::create(
+        &identity,
+        [
+            ("--errors-csv", args.errors_csv.as_deref()),
+            ("--valid-out", args.valid_out.as_deref()),
+            ("--rejected-out", args.rejected_out.as_deref()),
+        ],
+    )?;
     let outputs = Outputs {
-        errors_csv: errors_file.as_mut().map(|w| w as &mut dyn Write),
-        valid: valid_file.as_mut().map(|w| w as &mut dyn Write),
-        rejected: rejected_file.as_mut().map(|w| w as &mut dyn Write),
+        errors_csv: errors_csv.as_mut().map(OutputFile::writer),
+        valid: valid.as_mut().map(OutputFile::writer),
+        rejected: rejected.as_mut().map(OutputFile::writer),
     };
-    let input = args.input.unwrap_or_default().open()?;
     let run = run_users(
         input,
         io::stdout().lock(),
         RecordRules::new(policy, today),
         outputs,
     )
-    .map_err(|e| fatal(format!("I/O error: {e}")))?;
+    .map_err(|e| Failure::Fatal(format!("I/O error: {e}")))?;
+    for file in [errors_csv, valid, rejected].into_iter().flatten() {
+        file.commit()?;
+    }
     eprint!("{}", summary_text(&run));
     Ok(if run.all_valid() { 0 } else { 1 })
 }
