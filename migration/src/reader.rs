@@ -457,11 +457,21 @@ impl RecordReader {
         }
     }
 
+    /// Counts the line ends in `bytes`: each `\n` and each `\r`, less each `\n` right after a
+    /// `\r` (one `\r\n`), this slice's first byte included.
     fn count_lines(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.lines += u64::from(b == b'\r' || (b == b'\n' && !self.after_cr));
-            self.after_cr = b == b'\r';
+        let Some(&last) = bytes.last() else {
+            return;
+        };
+        let mut ends = memchr::memchr_iter(b'\n', bytes).count();
+        if self.after_cr && bytes[0] == b'\n' {
+            ends -= 1;
         }
+        for at in memchr::memchr_iter(b'\r', bytes) {
+            ends += usize::from(bytes.get(at + 1) != Some(&b'\n'));
+        }
+        self.lines += ends as u64;
+        self.after_cr = last == b'\r';
     }
 }
 
