@@ -13,6 +13,7 @@ use clap_complete::Shell;
 use cleeng_register::Policy;
 use cleeng_register_migration::CalendarDate;
 
+use crate::output::InputIdentity;
 use crate::Failure;
 
 /// `cleeng-register`: the whole command line.
@@ -176,13 +177,18 @@ impl From<PathBuf> for Input {
 }
 
 impl Input {
-    /// Opens the input: `cannot open PATH: …` when it cannot be.
-    pub fn open(&self) -> Result<Box<dyn Read>, Failure> {
+    /// Opens the input, and tells what file it is (so that no output overwrites it):
+    /// `cannot open PATH: …` when it cannot be.
+    pub fn open(&self) -> Result<(Box<dyn Read>, InputIdentity), Failure> {
         match self {
-            Input::Stdin => Ok(Box::new(io::stdin().lock())),
-            Input::Path(path) => File::open(path)
-                .map(|f| Box::new(f) as Box<dyn Read>)
-                .map_err(|e| Failure::Fatal(format!("cannot open {}: {e}", path.display()))),
+            Input::Stdin => Ok((Box::new(io::stdin().lock()), InputIdentity::of_stdin())),
+            Input::Path(path) => {
+                let cannot =
+                    |e: io::Error| Failure::Fatal(format!("cannot open {}: {e}", path.display()));
+                let file = File::open(path).map_err(cannot)?;
+                let identity = InputIdentity::of_file(&file, path).map_err(cannot)?;
+                Ok((Box::new(file), identity))
+            }
         }
     }
 }

@@ -49,7 +49,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.load()?;
-    let input = args.input.unwrap_or_default().open()?;
+    let (input, _) = args.input.unwrap_or_default().open()?;
     let summary = cleeng_register_cli::run_validate(
         BufReader::with_capacity(64 * 1024, input),
         io::stdout().lock(),

@@ -7,11 +7,10 @@
 //! [`MAX_RECORD_BYTES`](cleeng_register_migration::MAX_RECORD_BYTES); a longer one is
 //! reported and streams through), the read buffer and the duplicate index.
 
-use std::fs::File;
 use std::io::{self, Read, Write};
 
-use crate::args::{Input, UsersArgs};
-use crate::output::{self, InputIdentity, OutputFile};
+use crate::args::UsersArgs;
+use crate::output::{self, OutputFile};
 use crate::Failure;
 use cleeng_register_migration::{
     CalendarDate, Piece, RecordReader, RecordReport, RecordRules, UsersFile, UsersSummary,
@@ -263,16 +262,7 @@ pub fn command(args: UsersArgs) -> Result<u8, Failure> {
                 .date(),
         )
     });
-    let (input, identity): (Box<dyn Read>, _) = match args.input.unwrap_or_default() {
-        Input::Stdin => (Box::new(io::stdin().lock()), InputIdentity::of_stdin()),
-        Input::Path(path) => {
-            let cannot =
-                |e: io::Error| Failure::Fatal(format!("cannot open {}: {e}", path.display()));
-            let file = File::open(&path).map_err(cannot)?;
-            let identity = InputIdentity::of_file(&file, &path).map_err(cannot)?;
-            (Box::new(file), identity)
-        }
-    };
+    let (input, identity) = args.input.unwrap_or_default().open()?;
     let [mut errors_csv, mut valid, mut rejected] = output::create(
         &identity,
         [
