@@ -1,7 +1,9 @@
 //! `cleeng-register users` never loses a user's file: an output that is the input or another
 //! output (however spelled) is refused before any file is touched, and outputs are written to
 //! temporary files renamed into place only when the run completes, so a failed or killed run
-//! leaves the earlier files as they were.
+//! leaves the earlier files as they were. (Unix: the cases use hard and symbolic links, and
+//! /dev/full.)
+#![cfg(unix)]
 
 mod util;
 

@@ -37,6 +37,12 @@ const fn max_chars(column: Column) -> usize {
 /// each character taking 4 bytes in UTF-8 (a quote, 1 byte, is written as 2 in CSV, so 4 is
 /// the worst case for it too), each field quoted, a comma between fields: 7,127 bytes.
 /// [`MAX_RECORD_BYTES`] is well above it.
+///
+/// ```
+/// use cleeng_register_migration::{LONGEST_VALID_RECORD_BYTES, MAX_RECORD_BYTES};
+/// assert_eq!(LONGEST_VALID_RECORD_BYTES, 7_127);
+/// assert!(MAX_RECORD_BYTES > 2 * LONGEST_VALID_RECORD_BYTES);
+/// ```
 pub const LONGEST_VALID_RECORD_BYTES: usize = {
     let mut bytes = Column::COUNT - 1;
     let mut i = 0;
