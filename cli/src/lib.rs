@@ -6,10 +6,22 @@
 
 use std::io::{self, BufRead, Write};
 
+pub mod args;
+pub mod output;
 pub mod users;
 
 use cleeng_register::report::ValidationResult;
 use cleeng_register::{Policy, RegisterRequest};
+
+/// Why a command stops with status 2 once its arguments have parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// Arguments that parse but do not go together (an output that is the input, say):
+    /// reported as clap reports usage errors, with the command's usage line.
+    Usage(String),
+    /// A policy, file or I/O error, in a sentence.
+    Fatal(String),
+}
 
 /// Validates one NDJSON line (bytes, not necessarily UTF-8; a trailing `\r` already
 /// stripped) and appends its JSON result and a newline to `out`. Returns whether the request

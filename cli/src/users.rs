@@ -1,16 +1,20 @@
 //! `cleeng-register users`: check a Users migration file (CSV) before Cleeng imports it.
 //!
-//! The `csv` crate reads the records; the library checks them. A copy of the bytes the CSV
-//! reader consumed is kept from the start of the pending record onwards, so that each record
-//! can be written to `--valid-out` or `--rejected-out` exactly as it was (line ends, quotes,
-//! a byte order mark and blank lines included) and so that `row` counts real lines, which the
-//! CSV reader's own line counter does not for `\r\n` files.
+//! The command reads the file in slices and hands them to the migration library's
+//! [`RecordReader`], which hands back each record with its row and its bytes as they were, so
+//! that each record is written to `--valid-out` or `--rejected-out` exactly as it was (line
+//! ends, quotes, a byte order mark and blank lines included). Memory holds one record (at most
+//! [`MAX_RECORD_BYTES`](cleeng_register_migration::MAX_RECORD_BYTES); a longer one is
+//! reported and streams through), the read buffer and the duplicate index.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, Read, Write};
 
-use cleeng_register::Policy;
-use cleeng_register_migration::{CalendarDate, RecordReport, RecordRules, UsersFile, UsersSummary};
+use crate::args::UsersArgs;
+use crate::output::{self, OutputFile};
+use crate::Failure;
+use cleeng_register_migration::{
+    CalendarDate, Piece, RecordReader, RecordReport, RecordRules, UsersFile, UsersSummary,
+};
 
 /// Where the optional outputs go.
 #[derive(Default)]
@@ -41,70 +45,8 @@ impl UsersRun {
     }
 }
 
-/// Keeps every byte the CSV reader reads, from `base` (an absolute offset) on.
-struct Tee<R> {
-    inner: R,
-    buf: Vec<u8>,
-    /// Index in `buf` of the byte at absolute offset `base`.
-    start: usize,
-    base: u64,
-}
-
-impl<R: Read> Read for Tee<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(out)?;
-        // Compact now and then rather than at every record: a drain per record would move
-        // the CSV reader's whole read-ahead each time.
-        if self.start > 0 && self.start >= self.buf.len() / 2 {
-            self.buf.drain(..self.start);
-            self.start = 0;
-        }
-        self.buf.extend_from_slice(&out[..n]);
-        Ok(n)
-    }
-}
-
-impl<R> Tee<R> {
-    /// The kept bytes from absolute offset `from` to `to` (or to the end).
-    fn slice(&self, from: u64, to: Option<u64>) -> &[u8] {
-        let index = |at: u64| self.start + usize::try_from(at - self.base).unwrap_or(usize::MAX);
-        let end = to.map_or(self.buf.len(), index);
-        &self.buf[index(from)..end]
-    }
-
-    /// Forgets the bytes before absolute offset `to`.
-    fn release(&mut self, to: u64) {
-        self.start += usize::try_from(to - self.base).unwrap_or(usize::MAX);
-        self.base = to;
-    }
-
-    /// The first offset at or after `from` that is not `\r` or `\n`: where the record the
-    /// CSV reader reports at `from` really begins (it skips line ends and blank lines).
-    fn content_start(&self, from: u64) -> u64 {
-        let skipped = self
-            .slice(from, None)
-            .iter()
-            .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .count();
-        from + skipped as u64
-    }
-}
-
-/// Line breaks in `bytes`: `\n`, `\r\n` or a lone `\r`, as the CSV reader ends records.
-fn line_breaks(bytes: &[u8]) -> u64 {
-    let mut count = 0;
-    let mut iter = bytes.iter().peekable();
-    while let Some(b) = iter.next() {
-        match b {
-            b'\n' => count += 1,
-            b'\r' if iter.peek() != Some(&&b'\n') => count += 1,
-            _ => {}
-        }
-    }
-    count
-}
-
-/// Which output a pending record's bytes go to.
+/// Which output the bytes being read go to: the header's to both, a record's to the part
+/// its check puts it in.
 #[derive(Copy, Clone, PartialEq, Eq)]
 enum Destination {
     Both,
@@ -112,15 +54,149 @@ enum Destination {
     Rejected,
 }
 
-/// The checked-but-not-yet-copied record: where its bytes start and where they go.
-struct Pending {
-    start: u64,
+/// How far the file's check is.
+enum Stage {
+    /// Waiting for the header.
+    Header(RecordRules),
+    /// The header was valid: each record is checked.
+    Records(Box<UsersFile>),
+    /// The header had errors: no record is checked, all go to the rejected part.
+    HeaderFailed(UsersSummary),
+}
+
+/// One run's state, fed the reader's pieces.
+struct Check<'o, W> {
+    stage: Stage,
     to: Destination,
+    /// JSON lines not yet written to `output`.
+    out: Vec<u8>,
+    output: W,
+    errors_csv: Option<csv::Writer<&'o mut dyn Write>>,
+    valid: Option<&'o mut dyn Write>,
+    rejected: Option<&'o mut dyn Write>,
+}
+
+impl<W: Write> Check<'_, W> {
+    fn piece(&mut self, piece: Piece<'_>) -> io::Result<()> {
+        let bytes = match piece {
+            Piece::Bytes(bytes) => bytes,
+            Piece::Record(record) => {
+                let report = match &mut self.stage {
+                    Stage::Header(rules) => match UsersFile::from_header(rules.clone(), &record) {
+                        Ok(file) => {
+                            self.stage = Stage::Records(Box::new(file));
+                            None
+                        }
+                        Err(report) => {
+                            self.header_failed(&report);
+                            Some(*report)
+                        }
+                    },
+                    Stage::Records(file) => {
+                        let report = file.check_record(&record);
+                        self.to = if report.is_valid() {
+                            Destination::Valid
+                        } else {
+                            Destination::Rejected
+                        };
+                        Some(report)
+                    }
+                    Stage::HeaderFailed(_) => {
+                        self.to = Destination::Rejected;
+                        None
+                    }
+                };
+                if let Some(report) = report {
+                    self.emit(&report)?;
+                }
+                record.bytes()
+            }
+        };
+        self.copy(bytes)
+    }
+
+    /// Reports the header's errors: the check of records ends before it starts.
+    fn header_failed(&mut self, report: &RecordReport) {
+        let mut summary = UsersSummary::default();
+        summary.add(report, false);
+        self.stage = Stage::HeaderFailed(summary);
+    }
+
+    /// Writes the bytes to the outputs the destination names.
+    fn copy(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if matches!(self.to, Destination::Both | Destination::Valid) {
+            if let Some(w) = self.valid.as_mut() {
+                w.write_all(bytes)?;
+            }
+        }
+        if matches!(self.to, Destination::Both | Destination::Rejected) {
+            if let Some(w) = self.rejected.as_mut() {
+                w.write_all(bytes)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends the report's JSON line and writes its errors to the errors CSV.
+    fn emit(&mut self, report: &RecordReport) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, report).map_err(io::Error::from)?;
+        self.out.push(b'\n');
+        if self.out.len() >= 60 * 1024 {
+            self.output.write_all(&self.out)?;
+            self.out.clear();
+        }
+        if let Some(w) = self.errors_csv.as_mut() {
+            let row = report.row().to_string();
+            for e in report.errors() {
+                w.write_record([
+                    row.as_str(),
+                    e.column_name(),
+                    e.code().as_str(),
+                    e.to_string().as_str(),
+                ])
+                .map_err(io::Error::from)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the run: a file without a header has every column missing; flushes everything.
+    fn finish(mut self) -> io::Result<UsersRun> {
+        if let Stage::Header(rules) = &self.stage {
+            let no_cells: [&[u8]; 0] = [];
+            let report =
+                UsersFile::new(rules.clone(), no_cells).expect_err("an empty header lacks columns");
+            self.header_failed(&report);
+            self.emit(&report)?;
+        }
+        self.output.write_all(&self.out)?;
+        self.output.flush()?;
+        if let Some(mut w) = self.errors_csv {
+            w.flush()?;
+        }
+        for w in [self.valid, self.rejected].into_iter().flatten() {
+            w.flush()?;
+        }
+        Ok(match self.stage {
+            Stage::Records(file) => UsersRun {
+                summary: file.summary().clone(),
+                header_valid: true,
+                index_bytes: file.index_heap_bytes(),
+            },
+            Stage::HeaderFailed(summary) => UsersRun {
+                summary,
+                header_valid: false,
+                index_bytes: 0,
+            },
+            Stage::Header(_) => unreachable!("a missing header was reported above"),
+        })
+    }
 }
 
 /// Checks a migration file from `input`, writing one JSON line per record (or one for the
 /// header, row 1, when it has errors) to `output`, and the optional outputs. Streaming: memory
-/// holds one record, the CSV reader's buffer and the duplicate index.
+/// holds one record (a record longer than any valid one is reported as `malformed_row` and
+/// streams through), the read buffer and the duplicate index.
 ///
 /// ```
 /// use cleeng_register_migration::RecordRules;
@@ -135,268 +211,70 @@ struct Pending {
 /// assert!(lines[1].starts_with(r#"{"row":3,"valid":false,"errors":[{"column":"Email","code":"invalid_format""#));
 /// ```
 pub fn run_users(
-    input: impl Read,
-    mut output: impl Write,
+    mut input: impl Read,
+    output: impl Write,
     rules: RecordRules,
-    mut outputs: Outputs<'_>,
+    outputs: Outputs<'_>,
 ) -> io::Result<UsersRun> {
-    let tee = Tee {
-        inner: input,
-        buf: Vec::with_capacity(128 * 1024),
-        start: 0,
-        base: 0,
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(64 * 1024)
-        .from_reader(tee);
-    let mut errors_csv = outputs.errors_csv.take().map(csv::Writer::from_writer);
+    let mut errors_csv = outputs.errors_csv.map(csv::Writer::from_writer);
     if let Some(w) = errors_csv.as_mut() {
         w.write_record(["row", "column", "code", "message"])
             .map_err(io::Error::from)?;
     }
-    let mut out = Vec::with_capacity(64 * 1024);
-    let mut record = csv::ByteRecord::new();
-    let has_header = reader
-        .read_byte_record(&mut record)
-        .map_err(io::Error::from)?;
-    let cells: Vec<&[u8]> = if has_header {
-        record.iter().collect()
-    } else {
-        Vec::new()
-    };
-    let mut file = match UsersFile::new(rules, cells) {
-        Ok(file) => file,
-        Err(report) => {
-            let mut summary = UsersSummary::default();
-            summary.add(&report, false);
-            emit(&report, &mut out, errors_csv.as_mut())?;
-            output.write_all(&out)?;
-            output.flush()?;
-            // No record is checked: the header goes to both outputs, everything to the
-            // rejected one.
-            let after_header = reader.position().byte();
-            let mut tee = reader.into_inner();
-            let header_end = tee.content_start(after_header);
-            if let Some(w) = outputs.valid.as_mut() {
-                w.write_all(tee.slice(0, Some(header_end)))?;
-            }
-            if let Some(w) = outputs.rejected.as_mut() {
-                w.write_all(tee.slice(0, None))?;
-                io::copy(&mut tee.inner, w)?;
-            }
-            finish(errors_csv, &mut outputs)?;
-            return Ok(UsersRun {
-                summary,
-                header_valid: false,
-                index_bytes: 0,
-            });
-        }
-    };
-    let mut pending = Pending {
-        start: 0,
+    let mut check = Check {
+        stage: Stage::Header(rules),
         to: Destination::Both,
+        out: Vec::with_capacity(64 * 1024),
+        output,
+        errors_csv,
+        valid: outputs.valid,
+        rejected: outputs.rejected,
     };
-    let mut line = 1u64;
-    let mut line_at = 0u64;
-    let split = outputs.valid.is_some() || outputs.rejected.is_some();
-    while reader
-        .read_byte_record(&mut record)
-        .map_err(io::Error::from)?
-    {
-        let from = record.position().map_or(0, |p| p.byte());
-        let tee = reader.get_mut();
-        let start = tee.content_start(from);
-        line += line_breaks(tee.slice(line_at, Some(start)));
-        line_at = start;
-        if split {
-            copy_span(
-                tee.slice(pending.start, Some(start)),
-                pending.to,
-                &mut outputs,
-            )?;
-        }
-        tee.release(start);
-        let report = file.check(line, record.iter());
-        pending = Pending {
-            start,
-            to: if report.is_valid() {
-                Destination::Valid
-            } else {
-                Destination::Rejected
-            },
+    let mut reader = RecordReader::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        let read = match input.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
         };
-        emit(&report, &mut out, errors_csv.as_mut())?;
-        if out.len() >= 60 * 1024 {
-            output.write_all(&out)?;
-            out.clear();
-        }
+        reader.feed(&buffer[..read], |piece| check.piece(piece))?;
     }
-    if split {
-        let tee = reader.get_mut();
-        copy_span(tee.slice(pending.start, None), pending.to, &mut outputs)?;
-    }
-    output.write_all(&out)?;
-    output.flush()?;
-    finish(errors_csv, &mut outputs)?;
-    Ok(UsersRun {
-        summary: file.summary().clone(),
-        header_valid: true,
-        index_bytes: file.index_heap_bytes(),
-    })
+    reader.finish(|piece| check.piece(piece))?;
+    check.finish()
 }
 
-fn copy_span(bytes: &[u8], to: Destination, outputs: &mut Outputs<'_>) -> io::Result<()> {
-    if matches!(to, Destination::Both | Destination::Valid) {
-        if let Some(w) = outputs.valid.as_mut() {
-            w.write_all(bytes)?;
-        }
-    }
-    if matches!(to, Destination::Both | Destination::Rejected) {
-        if let Some(w) = outputs.rejected.as_mut() {
-            w.write_all(bytes)?;
-        }
-    }
-    Ok(())
-}
-
-/// Appends the report's JSON line to `out` and its errors to the errors CSV.
-fn emit(
-    report: &RecordReport,
-    out: &mut Vec<u8>,
-    errors_csv: Option<&mut csv::Writer<&mut dyn Write>>,
-) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, report).map_err(io::Error::from)?;
-    out.push(b'\n');
-    if let Some(w) = errors_csv {
-        let row = report.row().to_string();
-        for e in report.errors() {
-            w.write_record([
-                row.as_str(),
-                e.column_name(),
-                e.code().as_str(),
-                e.to_string().as_str(),
-            ])
-            .map_err(io::Error::from)?;
-        }
-    }
-    Ok(())
-}
-
-fn finish(
-    errors_csv: Option<csv::Writer<&mut dyn Write>>,
-    outputs: &mut Outputs<'_>,
-) -> io::Result<()> {
-    if let Some(mut w) = errors_csv {
-        w.flush()?;
-    }
-    if let Some(w) = outputs.valid.as_mut() {
-        w.flush()?;
-    }
-    if let Some(w) = outputs.rejected.as_mut() {
-        w.flush()?;
-    }
-    Ok(())
-}
-
-/// Why the command stopped with status 2.
-#[derive(Debug)]
-pub enum Failure {
-    /// Bad arguments: print the usage too.
-    Usage(String),
-    /// A policy, file or I/O error.
-    Fatal(String),
-}
-
-/// Runs `cleeng-register users ARGS` (the arguments after `users`): returns the exit status,
-/// 0 when every record is valid, 1 otherwise; the summary goes to standard error.
-pub fn command(args: &[String]) -> Result<u8, Failure> {
-    let usage = |m: String| Failure::Usage(m);
-    let fatal = |m: String| Failure::Fatal(m);
-    let mut policy_file = None;
-    let mut today = None;
-    let mut errors_path = None;
-    let mut valid_path = None;
-    let mut rejected_path = None;
-    let mut inputs = Vec::new();
-    let mut options_done = false;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") && !options_done => (n, Some(v.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let slot = match name {
-            "--policy" if !options_done => &mut policy_file,
-            "--today" if !options_done => &mut today,
-            "--errors-csv" if !options_done => &mut errors_path,
-            "--valid-out" if !options_done => &mut valid_path,
-            "--rejected-out" if !options_done => &mut rejected_path,
-            "--" if !options_done => {
-                options_done = true;
-                continue;
-            }
-            s if !options_done && s.starts_with('-') && s != "-" => {
-                return Err(usage(format!("unknown option '{s}'")));
-            }
-            s => {
-                inputs.push(s.to_owned());
-                continue;
-            }
-        };
-        let value = match inline {
-            Some(v) => v,
-            None => iter
-                .next()
-                .ok_or_else(|| usage(format!("{name} needs a value")))?
-                .clone(),
-        };
-        *slot = Some(value);
-    }
-    if inputs.len() > 1 {
-        return Err(usage("users takes at most one INPUT".to_owned()));
-    }
-    let policy = match &policy_file {
-        Some(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| fatal(format!("cannot read policy {path}: {e}")))?;
-            Policy::from_json(&bytes).map_err(|e| fatal(format!("policy {path}: {e}")))?
-        }
-        None => Policy::default(),
-    };
-    let today = match &today {
-        Some(text) => CalendarDate::parse(text)
-            .map_err(|_| usage("--today needs a real date written YYYY-MM-DD".to_owned()))?,
+/// Runs `cleeng-register users`: returns the exit status, 0 when every record is valid, 1
+/// otherwise; the summary goes to standard error.
+///
+/// The input is opened first; then the outputs are checked against it and each other (the
+/// same file however spelled is a usage error, before any file is created or changed), and
+/// each is written to a temporary file beside it, renamed into place once the run has
+/// completed. A run that fails leaves the earlier files as they were.
+pub fn command(args: UsersArgs) -> Result<u8, Failure> {
+    let policy = args.policy.load()?;
+    let today = args.today.unwrap_or_else(|| {
         // The day of the check: the system date in UTC.
-        None => CalendarDate::from(
+        CalendarDate::from(
             jiff::tz::TimeZone::UTC
                 .to_datetime(jiff::Timestamp::now())
                 .date(),
-        ),
-    };
-    let create = |path: &Option<String>| -> Result<Option<BufWriter<File>>, Failure> {
-        path.as_ref()
-            .map(|p| {
-                File::create(p)
-                    .map(|f| BufWriter::with_capacity(64 * 1024, f))
-                    .map_err(|e| fatal(format!("cannot create {p}: {e}")))
-            })
-            .transpose()
-    };
-    let mut errors_file = create(&errors_path)?;
-    let mut valid_file = create(&valid_path)?;
-    let mut rejected_file = create(&rejected_path)?;
+        )
+    });
+    let (input, identity) = args.input.unwrap_or_default().open()?;
+    let [mut errors_csv, mut valid, mut rejected] = output::create(
+        &identity,
+        [
+            ("--errors-csv", args.errors_csv.as_deref()),
+            ("--valid-out", args.valid_out.as_deref()),
+            ("--rejected-out", args.rejected_out.as_deref()),
+        ],
+    )?;
     let outputs = Outputs {
-        errors_csv: errors_file.as_mut().map(|w| w as &mut dyn Write),
-        valid: valid_file.as_mut().map(|w| w as &mut dyn Write),
-        rejected: rejected_file.as_mut().map(|w| w as &mut dyn Write),
-    };
-    let input: Box<dyn Read> = match inputs.first().map(String::as_str) {
-        None | Some("-") => Box::new(io::stdin().lock()),
-        Some(path) => {
-            Box::new(File::open(path).map_err(|e| fatal(format!("cannot open {path}: {e}")))?)
-        }
+        errors_csv: errors_csv.as_mut().map(OutputFile::writer),
+        valid: valid.as_mut().map(OutputFile::writer),
+        rejected: rejected.as_mut().map(OutputFile::writer),
     };
     let run = run_users(
         input,
@@ -404,7 +282,10 @@ pub fn command(args: &[String]) -> Result<u8, Failure> {
         RecordRules::new(policy, today),
         outputs,
     )
-    .map_err(|e| fatal(format!("I/O error: {e}")))?;
+    .map_err(|e| Failure::Fatal(format!("I/O error: {e}")))?;
+    for file in [errors_csv, valid, rejected].into_iter().flatten() {
+        file.commit()?;
+    }
     eprint!("{}", summary_text(&run));
     Ok(if run.all_valid() { 0 } else { 1 })
 }

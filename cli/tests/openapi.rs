@@ -35,7 +35,9 @@ fn prints_the_document_for_the_policy() {
 fn refuses_an_input_and_a_bad_policy() {
     let out = run(&["openapi", "file.ndjson"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("openapi takes no INPUT"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("unexpected argument 'file.ndjson' found")
+    );
     let out = run(&["openapi", "--policy", "/nonexistent/policy.json"]);
     assert_eq!(out.status.code(), Some(2));
     let out = run(&["openapi", "--result"]);

@@ -3,9 +3,11 @@
 use crate::column::Column;
 use crate::duplicates::DuplicateIndex;
 use crate::header::Header;
+use crate::reader::{Record, RecordDefect};
 use crate::record::RecordRules;
 use crate::report::{RecordError, RecordReport, UsersSummary};
 use crate::{MigrationErrorCode, RecordParams};
+use cleeng_register::error::Params;
 
 /// The check of one migration file, record after record, as a CSV reader hands them over:
 /// the library reads no bytes itself. It keeps the summary and the index of emails and
@@ -67,6 +69,19 @@ impl UsersFile {
         }
     }
 
+    /// Starts a file from its header as [`RecordReader`](crate::RecordReader) hands it over:
+    /// as [`UsersFile::new`] with its fields, except that a header the reader found defective
+    /// (too long, or a quote never closed) is `malformed_row` at row 1.
+    pub fn from_header(
+        rules: RecordRules,
+        header: &Record<'_>,
+    ) -> Result<UsersFile, Box<RecordReport>> {
+        match header.defect() {
+            None => UsersFile::new(rules, header.fields()),
+            Some(defect) => Err(Box::new(RecordReport::new(1, Err(vec![malformed(defect)])))),
+        }
+    }
+
     /// The header.
     pub fn header(&self) -> &Header {
         &self.header
@@ -115,6 +130,45 @@ impl UsersFile {
         report
     }
 
+    /// Checks a record as [`RecordReader`](crate::RecordReader) hands it over: as
+    /// [`check`](Self::check) with its row and fields, except that a record the reader found
+    /// defective is `malformed_row` and nothing else, its message saying why: longer than
+    /// any valid record can be (with params `max`, the cap in bytes), or a quote never closed
+    /// before the end of the file.
+    ///
+    /// ```
+    /// use cleeng_register_migration::{Column, Piece, RecordRules, RecordReader, UsersFile};
+    /// let header = Column::ALL.map(|c| c.template_name()).join(",");
+    /// let input = format!("{header}\n{}\n,,\"never closed", "x".repeat(20_000));
+    /// let mut reader = RecordReader::new();
+    /// let rules = RecordRules::new(Default::default(), "2025-06-30".parse()?);
+    /// let mut file = None;
+    /// let mut lines = Vec::new();
+    /// let mut check = |piece: Piece<'_>| -> Result<(), String> {
+    ///     let Piece::Record(record) = piece else { return Ok(()) };
+    ///     match file.as_mut() {
+    ///         None => file = Some(UsersFile::from_header(rules.clone(), &record).map_err(|r| format!("{r:?}"))?),
+    ///         Some(file) => lines.push(serde_json::to_string(&file.check_record(&record)).unwrap()),
+    ///     }
+    ///     Ok(())
+    /// };
+    /// reader.feed(input.as_bytes(), &mut check)?;
+    /// reader.finish(&mut check)?;
+    /// assert_eq!(lines, [
+    ///     r#"{"row":2,"valid":false,"errors":[{"column":"","code":"malformed_row","message":"the record is longer than 16384 bytes, more than any valid record can be","params":{"max":16384}}],"advisories":[]}"#,
+    ///     r#"{"row":3,"valid":false,"errors":[{"column":"","code":"malformed_row","message":"the record opens a quoted field that is never closed before the end of the file"}],"advisories":[]}"#,
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_record(&mut self, record: &Record<'_>) -> RecordReport {
+        let Some(defect) = record.defect() else {
+            return self.check(record.row(), record.fields());
+        };
+        let report = RecordReport::new(record.row(), Err(vec![malformed(defect)]));
+        self.summary.add(&report, true);
+        report
+    }
+
     fn check_values(&mut self, row: u64, values: [&str; Column::COUNT]) -> RecordReport {
         let mut errors = Vec::new();
         let record = self.rules.check_into(values, &mut errors);
@@ -158,6 +212,19 @@ impl UsersFile {
     /// The bytes the duplicate index holds, for measurements.
     pub fn index_heap_bytes(&self) -> usize {
         self.emails.heap_bytes() + self.external_ids.heap_bytes()
+    }
+}
+
+/// The error of a record the reader found defective.
+fn malformed(defect: RecordDefect) -> RecordError {
+    let code = MigrationErrorCode::MalformedRow;
+    match defect {
+        RecordDefect::TooLong { max_bytes } => {
+            let max = u32::try_from(max_bytes).unwrap_or(u32::MAX);
+            RecordError::new(None, code, Params::max(max).into())
+        }
+        RecordDefect::OpenQuote => RecordError::new(None, code, RecordParams::NONE)
+            .saying("opens a quoted field that is never closed before the end of the file"),
     }
 }
 

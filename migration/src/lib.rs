@@ -7,9 +7,13 @@
 //! ([`CalendarDate`]), an IANA time zone ([`TimeZoneName`]), a password hash
 //! ([`PasswordHash`]), and values unique across the file ([`DuplicateIndex`]).
 //!
-//! The library does no I/O and parses no CSV: a CSV reader (the command line uses the `csv`
-//! crate) hands [`UsersFile`] the header cells, then each record's raw fields with the line
-//! it starts on. Each record gives a [`RecordReport`] that serializes to one output line.
+//! The library does no I/O: the caller reads the file's bytes and hands them, in slices of any
+//! size, to a [`RecordReader`] (a streaming CSV reader built on `csv-core`, whose memory is
+//! bounded by [`MAX_RECORD_BYTES`], not by the file), which hands back each record with the
+//! line it starts on and its bytes as they were. [`UsersFile`] takes the header record, then
+//! checks each record. Each record gives a [`RecordReport`] that serializes to one output
+//! line. (Records from another CSV reader can be checked too: [`UsersFile::new`] takes header
+//! cells and [`UsersFile::check`] raw fields.)
 //!
 //! ```
 //! use cleeng_register_migration::{Column, RecordRules, UsersFile};
@@ -108,6 +112,7 @@ mod duplicates;
 mod file;
 mod header;
 mod password_hash;
+mod reader;
 mod record;
 mod report;
 mod time_zone;
@@ -119,6 +124,9 @@ pub use duplicates::DuplicateIndex;
 pub use file::UsersFile;
 pub use header::Header;
 pub use password_hash::PasswordHash;
+pub use reader::{
+    Fields, Piece, Record, RecordDefect, RecordReader, LONGEST_VALID_RECORD_BYTES, MAX_RECORD_BYTES,
+};
 pub use record::{RecordCurrency, RecordRules, UserRecord};
 pub use report::{RecordAdvisory, RecordError, RecordReport, UsersSummary};
 pub use time_zone::TimeZoneName;

@@ -47,7 +47,8 @@ impl RecordError {
         }
     }
 
-    /// The same error, saying `sentence` after the column's name.
+    /// The same error, saying `sentence` after the column's name (or after "the record" when
+    /// there is no column).
     pub(crate) const fn saying(self, sentence: &'static str) -> Self {
         RecordError {
             sentence: Some(sentence),
@@ -93,16 +94,25 @@ impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (code, params) = (self.code, &self.params);
         let Some(column) = self.column else {
+            if let Some(sentence) = self.sentence {
+                return write!(f, "the record {sentence}");
+            }
             return match (code, params.position) {
                 (MigrationErrorCode::UnknownColumn, Some(position)) => write!(
                     f,
                     "header cell {position} is not a column of the Users migration template"
                 ),
-                (MigrationErrorCode::MalformedRow, _) => write!(
-                    f,
-                    "the record must be UTF-8 with exactly {} fields, one per template column",
-                    Column::COUNT
-                ),
+                (MigrationErrorCode::MalformedRow, _) => match params.limits.max {
+                    Some(max) => write!(
+                        f,
+                        "the record is longer than {max} bytes, more than any valid record can be"
+                    ),
+                    None => write!(
+                        f,
+                        "the record must be UTF-8 with exactly {} fields, one per template column",
+                        Column::COUNT
+                    ),
+                },
                 _ => {
                     f.write_str("the record ")?;
                     code.write_rule(f, &params.limits, self.wording)

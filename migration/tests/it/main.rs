@@ -4,5 +4,6 @@ mod util;
 
 mod duplicates;
 mod header;
+mod reader;
 mod record;
 mod values;

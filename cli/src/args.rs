@@ -1,0 +1,318 @@
+//! The command line's grammar, declared with clap: the commands, their options and their
+//! `--help` texts. Parsing, usage errors (status 2, with a suggestion for a mistyped command
+//! or option), `--help` and `--version` (status 0) are clap's.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use clap::builder::{PathBufValueParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+use clap_complete::Shell;
+
+use cleeng_register::Policy;
+use cleeng_register_migration::CalendarDate;
+
+use crate::output::InputIdentity;
+use crate::Failure;
+
+/// `cleeng-register`: the whole command line.
+///
+/// ```
+/// use clap::Parser;
+/// use cleeng_register_cli::args::{Cli, Command};
+/// let cli = Cli::try_parse_from(["cleeng-register", "validate", "--policy", "p.json", "-"])?;
+/// let Command::Validate(validate) = cli.command else { unreachable!() };
+/// assert_eq!(validate.policy.path(), Some(std::path::Path::new("p.json")));
+/// assert!(Cli::try_parse_from(["cleeng-register", "valdate"]).is_err());
+/// # Ok::<(), clap::Error>(())
+/// ```
+#[derive(Debug, Parser)]
+#[command(
+    name = "cleeng-register",
+    version,
+    about = "Check Cleeng MediaStore registrations: request bodies and Users migration files",
+    long_about = None,
+    after_help = EXIT_STATUS,
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
+#[non_exhaustive]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The exit statuses, said once for every command that checks.
+const EXIT_STATUS: &str = "\
+Exit status: 0 when everything is valid, 1 when anything is invalid,
+2 on a usage, policy or I/O error.";
+
+/// One command.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check request bodies (NDJSON): one JSON result per non-blank line
+    ///
+    /// Reads one registration request body per line and writes one JSON line per non-blank
+    /// input line to standard output, {"line":N,"valid":…,"errors":[…],"advisories":[…]},
+    /// and a summary to standard error.
+    #[command(verbatim_doc_comment, after_help = EXIT_STATUS)]
+    Validate(ValidateArgs),
+    /// Write the JSON Schema of the request body under the policy
+    ///
+    /// The JSON Schema (draft 2020-12) of the request body under the policy, or with --result
+    /// the schema of validate's output lines.
+    #[command(verbatim_doc_comment)]
+    Schema(SchemaArgs),
+    /// Write the OpenAPI 3.1 document of POST /customers under the policy
+    ///
+    /// The request body, Cleeng's answers and errors, and the problem document a service
+    /// answers an invalid body with.
+    #[command(verbatim_doc_comment)]
+    Openapi(OpenapiArgs),
+    /// Check a Users migration file (CSV): one JSON result per record
+    ///
+    /// Checks a Cleeng Users migration file (CSV with the template's header) record by
+    /// record: one JSON line per record on standard output (one line for row 1 when the
+    /// header has errors), {"row":N,"valid":…,"errors":[…],"advisories":[…]}, and a summary
+    /// on standard error. --valid-out and --rejected-out split the file byte for byte, the
+    /// header in both, so that the valid part can be uploaded and the rest fixed.
+    #[command(verbatim_doc_comment, after_help = USERS_AFTER_HELP)]
+    Users(UsersArgs),
+    /// Write a shell completion script to standard output
+    #[command(after_help = COMPLETIONS_AFTER_HELP)]
+    Completions(CompletionsArgs),
+}
+
+const USERS_AFTER_HELP: &str = "\
+An output path that is the input or another output (the same file, however spelled) is a
+usage error. Each output is written to a temporary file beside it (NAME.cleeng-register.*.tmp)
+and renamed into place when the run completes: a failed run leaves earlier files as they were.
+
+Exit status: 0 when every record is valid, 1 when any is invalid,
+2 on a usage, policy or I/O error.";
+
+const COMPLETIONS_AFTER_HELP: &str = "\
+For example:
+  cleeng-register completions bash > ~/.local/share/bash-completion/completions/cleeng-register
+  cleeng-register completions zsh > ~/.zfunc/_cleeng-register
+  cleeng-register completions fish > ~/.config/fish/completions/cleeng-register.fish";
+
+/// The keys of a policy file, in the order the JSON form lists them.
+///
+/// The core crate does not expose its list, so it is written here once (the `--policy` help
+/// is made from it) and a test compares it with the keys the core's JSON form writes.
+pub const POLICY_KEYS: [&str; 9] = [
+    "allowedCurrencies",
+    "allowedLocales",
+    "allowUnknownFields",
+    "allowInternationalEmail",
+    "customerIp",
+    "maxBodyBytes",
+    "maxExternalDataBytes",
+    "maxExternalDataDepth",
+    "maxErrors",
+];
+
+/// The long help of `--policy`: every key, three a line.
+fn policy_long_help() -> String {
+    let lines: Vec<String> = POLICY_KEYS.chunks(3).map(|keys| keys.join(", ")).collect();
+    format!(
+        "A policy in JSON; unknown keys are refused. Its keys:\n  {}",
+        lines.join(",\n  ")
+    )
+}
+
+/// `--policy FILE`, shared by every command that has a policy.
+#[derive(Clone, Debug, Default, Args)]
+#[non_exhaustive]
+pub struct PolicyArg {
+    #[arg(
+        long,
+        value_name = "FILE",
+        help = "A policy in JSON (--help lists its keys)",
+        long_help = policy_long_help()
+    )]
+    policy: Option<PathBuf>,
+}
+
+impl PolicyArg {
+    /// The policy file given, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.policy.as_deref()
+    }
+
+    /// Reads and checks the policy file, or gives the default policy when there is none:
+    /// the one place a policy file is loaded.
+    pub fn load(&self) -> Result<Policy, Failure> {
+        let Some(path) = self.path() else {
+            return Ok(Policy::default());
+        };
+        let bytes = std::fs::read(path)
+            .map_err(|e| Failure::Fatal(format!("cannot read policy {}: {e}", path.display())))?;
+        Policy::from_json(&bytes)
+            .map_err(|e| Failure::Fatal(format!("policy {}: {e}", path.display())))
+    }
+}
+
+/// Where a command reads: a file, or standard input (no INPUT, or `-`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input.
+    #[default]
+    Stdin,
+    /// A file.
+    Path(PathBuf),
+}
+
+impl From<PathBuf> for Input {
+    fn from(path: PathBuf) -> Self {
+        if path.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(path)
+        }
+    }
+}
+
+impl Input {
+    /// Opens the input, and tells what file it is (so that no output overwrites it):
+    /// `cannot open PATH: …` when it cannot be.
+    pub fn open(&self) -> Result<(Box<dyn Read>, InputIdentity), Failure> {
+        match self {
+            Input::Stdin => Ok((Box::new(io::stdin().lock()), InputIdentity::of_stdin())),
+            Input::Path(path) => {
+                let cannot =
+                    |e: io::Error| Failure::Fatal(format!("cannot open {}: {e}", path.display()));
+                let file = File::open(path).map_err(cannot)?;
+                let identity = InputIdentity::of_file(&file, path).map_err(cannot)?;
+                Ok((Box::new(file), identity))
+            }
+        }
+    }
+}
+
+fn input_parser() -> impl TypedValueParser<Value = Input> {
+    PathBufValueParser::new().map(Input::from)
+}
+
+/// `validate [--policy FILE] [INPUT]`.
+#[derive(Debug, Args)]
+#[non_exhaustive]
+pub struct ValidateArgs {
+    /// The policy.
+    #[command(flatten)]
+    pub policy: PolicyArg,
+    /// The NDJSON file; standard input when absent or '-'
+    #[arg(value_parser = input_parser())]
+    pub input: Option<Input>,
+}
+
+/// `schema [--policy FILE] [--result]`.
+#[derive(Debug, Args)]
+#[non_exhaustive]
+pub struct SchemaArgs {
+    /// The policy.
+    #[command(flatten)]
+    pub policy: PolicyArg,
+    /// Write the schema of validate's output lines instead
+    #[arg(long)]
+    pub result: bool,
+}
+
+/// `openapi [--policy FILE]`.
+#[derive(Debug, Args)]
+#[non_exhaustive]
+pub struct OpenapiArgs {
+    /// The policy.
+    #[command(flatten)]
+    pub policy: PolicyArg,
+}
+
+/// `users [--policy FILE] [--today YYYY-MM-DD] [--errors-csv FILE] [--valid-out FILE]
+/// [--rejected-out FILE] [INPUT]`.
+#[derive(Debug, Args)]
+#[non_exhaustive]
+pub struct UsersArgs {
+    /// The policy.
+    #[command(flatten)]
+    pub policy: PolicyArg,
+    /// The day dates may not be after [default: today in UTC]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<CalendarDate>,
+    /// Also write the errors as CSV: row,column,code,message
+    #[arg(long, value_name = "FILE")]
+    pub errors_csv: Option<PathBuf>,
+    /// Write the header and the valid records, byte for byte
+    #[arg(long, value_name = "FILE")]
+    pub valid_out: Option<PathBuf>,
+    /// Write the header and the other records, byte for byte
+    #[arg(long, value_name = "FILE")]
+    pub rejected_out: Option<PathBuf>,
+    /// The CSV file; standard input when absent or '-'
+    #[arg(value_parser = input_parser())]
+    pub input: Option<Input>,
+}
+
+fn parse_day(text: &str) -> Result<CalendarDate, &'static str> {
+    CalendarDate::parse(text).map_err(|_| "needs a real date written YYYY-MM-DD")
+}
+
+/// `completions SHELL`.
+#[derive(Debug, Args)]
+#[non_exhaustive]
+pub struct CompletionsArgs {
+    /// The shell
+    pub shell: Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_grammar_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_policy_keys_are_the_keys_the_core_reads() {
+        // A policy with every optional list set, so that its JSON form writes every key.
+        let full =
+            Policy::from_json(br#"{"allowedCurrencies":["EUR"],"allowedLocales":["en_US"]}"#)
+                .expect("a valid policy");
+        let written = serde_json::to_value(&full).expect("a policy serializes");
+        let mut written: Vec<&str> = written
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        written.sort_unstable();
+        let mut listed = POLICY_KEYS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(listed, written);
+        // And each is a key the core reads.
+        for key in POLICY_KEYS {
+            let value = match key {
+                "allowedCurrencies" | "allowedLocales" => "null",
+                "allowUnknownFields" | "allowInternationalEmail" => "false",
+                "customerIp" => r#""optional""#,
+                _ => "100",
+            };
+            let json = format!(r#"{{"{key}": {value}}}"#);
+            assert!(Policy::from_json(json.as_bytes()).is_ok(), "{json}");
+        }
+    }
+
+    #[test]
+    fn a_dash_is_standard_input() {
+        assert_eq!(Input::from(PathBuf::from("-")), Input::Stdin);
+        assert_eq!(
+            Input::from(PathBuf::from("./-")),
+            Input::Path(PathBuf::from("./-"))
+        );
+    }
+}
