@@ -108,6 +108,25 @@ impl Default for Policy {
 }
 
 impl Policy {
+    /// The keys of the JSON form, in the order the contract lists them (a policy file holds
+    /// any of them, and nothing else).
+    ///
+    /// ```
+    /// use cleeng_register::Policy;
+    /// assert!(Policy::KEYS.contains(&"maxErrors"));
+    /// ```
+    pub const KEYS: [&'static str; 9] = [
+        "allowedCurrencies",
+        "allowedLocales",
+        "allowUnknownFields",
+        "allowInternationalEmail",
+        "customerIp",
+        "maxBodyBytes",
+        "maxExternalDataBytes",
+        "maxExternalDataDepth",
+        "maxErrors",
+    ];
+
     /// The default `maxBodyBytes`.
     pub const DEFAULT_MAX_BODY_BYTES: usize = 65536;
     /// The greatest `maxBodyBytes` a policy may set (64 MiB).

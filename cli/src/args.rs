@@ -99,25 +99,9 @@ For example:
   cleeng-register completions zsh > ~/.zfunc/_cleeng-register
   cleeng-register completions fish > ~/.config/fish/completions/cleeng-register.fish";
 
-/// The keys of a policy file, in the order the JSON form lists them.
-///
-/// The core crate does not expose its list, so it is written here once (the `--policy` help
-/// is made from it) and a test compares it with the keys the core's JSON form writes.
-pub const POLICY_KEYS: [&str; 9] = [
-    "allowedCurrencies",
-    "allowedLocales",
-    "allowUnknownFields",
-    "allowInternationalEmail",
-    "customerIp",
-    "maxBodyBytes",
-    "maxExternalDataBytes",
-    "maxExternalDataDepth",
-    "maxErrors",
-];
-
 /// The long help of `--policy`: every key, three a line.
 fn policy_long_help() -> String {
-    let lines: Vec<String> = POLICY_KEYS.chunks(3).map(|keys| keys.join(", ")).collect();
+    let lines: Vec<String> = Policy::KEYS.chunks(3).map(|keys| keys.join(", ")).collect();
     format!(
         "A policy in JSON; unknown keys are refused. Its keys:\n  {}",
         lines.join(",\n  ")
@@ -275,36 +259,6 @@ mod tests {
     #[test]
     fn the_grammar_is_consistent() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn the_policy_keys_are_the_keys_the_core_reads() {
-        // A policy with every optional list set, so that its JSON form writes every key.
-        let full =
-            Policy::from_json(br#"{"allowedCurrencies":["EUR"],"allowedLocales":["en_US"]}"#)
-                .expect("a valid policy");
-        let written = serde_json::to_value(&full).expect("a policy serializes");
-        let mut written: Vec<&str> = written
-            .as_object()
-            .expect("an object")
-            .keys()
-            .map(String::as_str)
-            .collect();
-        written.sort_unstable();
-        let mut listed = POLICY_KEYS.to_vec();
-        listed.sort_unstable();
-        assert_eq!(listed, written);
-        // And each is a key the core reads.
-        for key in POLICY_KEYS {
-            let value = match key {
-                "allowedCurrencies" | "allowedLocales" => "null",
-                "allowUnknownFields" | "allowInternationalEmail" => "false",
-                "customerIp" => r#""optional""#,
-                _ => "100",
-            };
-            let json = format!(r#"{{"{key}": {value}}}"#);
-            assert!(Policy::from_json(json.as_bytes()).is_ok(), "{json}");
-        }
     }
 
     #[test]

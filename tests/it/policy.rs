@@ -160,3 +160,32 @@ fn a_repeated_required_for_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn keys_are_the_keys_of_the_json_form() {
+    // A policy with every optional list set, so that its JSON form writes every key.
+    let full = Policy::from_json(br#"{"allowedCurrencies":["EUR"],"allowedLocales":["en_US"]}"#)
+        .expect("a valid policy");
+    let written = serde_json::to_value(&full).expect("a policy serializes");
+    let mut written: Vec<&str> = written
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    written.sort_unstable();
+    let mut listed = Policy::KEYS.to_vec();
+    listed.sort_unstable();
+    assert_eq!(listed, written);
+    // And each is a key the core reads.
+    for key in Policy::KEYS {
+        let value = match key {
+            "allowedCurrencies" | "allowedLocales" => "null",
+            "allowUnknownFields" | "allowInternationalEmail" => "false",
+            "customerIp" => r#""optional""#,
+            _ => "100",
+        };
+        let json = format!(r#"{{"{key}": {value}}}"#);
+        assert!(Policy::from_json(json.as_bytes()).is_ok(), "{json}");
+    }
+}

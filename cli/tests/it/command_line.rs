@@ -2,11 +2,9 @@
 //! help, the version, shell completions, and clap's exit statuses (2 for a usage error, 0 for
 //! help and version).
 
-mod util;
-
 use std::process::Output;
 
-use util::run;
+use crate::util::run;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
@@ -17,7 +15,7 @@ fn a_mistyped_command_gets_a_suggestion() {
     let out = run(&["valdate"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(
         stderr.starts_with("error: unrecognized subcommand 'valdate'"),
         "{stderr}"
@@ -33,7 +31,7 @@ fn a_mistyped_option_gets_a_suggestion_and_no_whole_usage() {
     let out = run(&["validate", "--polcy", "x"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(
         stderr.starts_with("error: unexpected argument '--polcy' found"),
         "{stderr}"
@@ -47,7 +45,7 @@ fn a_mistyped_option_gets_a_suggestion_and_no_whole_usage() {
     assert!(!stderr.contains("users"), "{stderr}");
     let out = run(&["users", "--valid-output", "x"], b"");
     assert_eq!(out.status.code(), Some(2));
-    assert!(util::stderr(&out).contains("'--valid-out'"));
+    assert!(crate::util::stderr(&out).contains("'--valid-out'"));
 }
 
 #[test]
@@ -119,7 +117,7 @@ fn completions_are_written_for_every_shell() {
     }
     let out = run(&["completions", "tcsh"], b"");
     assert_eq!(out.status.code(), Some(2));
-    assert!(util::stderr(&out).contains("possible values: bash"));
+    assert!(crate::util::stderr(&out).contains("possible values: bash"));
 }
 
 #[test]
@@ -140,14 +138,14 @@ fn no_command_is_a_usage_error_with_the_help() {
     let out = run(&[], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    assert!(util::stderr(&out).contains("Usage: cleeng-register <COMMAND>"));
+    assert!(crate::util::stderr(&out).contains("Usage: cleeng-register <COMMAND>"));
 }
 
 #[test]
 fn a_bad_today_is_a_usage_error() {
     let out = run(&["users", "--today", "2025-02-30"], b"");
     assert_eq!(out.status.code(), Some(2));
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(
         stderr.contains("needs a real date written YYYY-MM-DD"),
         "{stderr}"

@@ -1,11 +1,9 @@
 //! `cleeng-register openapi`.
 
-mod util;
-
 use serde_json::Value;
 
 fn run(args: &[&str]) -> std::process::Output {
-    util::run(args, b"")
+    crate::util::run(args, b"")
 }
 
 #[test]

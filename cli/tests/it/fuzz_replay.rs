@@ -1,7 +1,7 @@
 //! Replays every checked-in fuzz input (`fuzz/corpus/<target>`, `fuzz/regressions/<target>`)
 //! through the very target bodies libFuzzer runs, on stable Rust.
 
-#[path = "../../fuzz/src/lib.rs"]
+#[path = "../../../fuzz/src/lib.rs"]
 #[allow(dead_code)]
 mod targets;
 

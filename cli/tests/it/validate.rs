@@ -1,9 +1,7 @@
 //! Runs the `cleeng-register` binary.
 
-mod util;
-
+use crate::util::{lines, run, temp_file};
 use serde_json::Value;
-use util::{lines, run, temp_file};
 
 const VALID: &str = r#"{"email":"jane@example.com","password":"s3cret-pass","offerId":"S565568989_US","locale":"en_US","country":"US","currency":"USD","customerIP":"8.8.8.8"}"#;
 
@@ -21,7 +19,7 @@ fn all_valid_exits_0_with_one_line_each() {
         got[1],
         serde_json::json!({"line": 2, "valid": true, "errors": [], "advisories": []})
     );
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(
         stderr.contains("2 requests, 2 valid, 0 invalid"),
         "{stderr}"
@@ -125,7 +123,7 @@ fn after_a_double_dash_every_argument_is_an_input() {
         // Not help, not an option: a file that does not exist.
         assert_eq!(out.status.code(), Some(2), "{arg}");
         assert!(out.stdout.is_empty(), "{arg}");
-        let stderr = util::stderr(&out);
+        let stderr = crate::util::stderr(&out);
         assert!(
             stderr.starts_with(&format!("cleeng-register: cannot open {arg}: ")),
             "{arg}: {stderr}"
@@ -144,19 +142,19 @@ fn after_a_double_dash_every_argument_is_an_input() {
 #[test]
 fn unknown_options_and_commands_are_named_as_such() {
     let out = run(&["--frobnicate"], b"");
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(
         stderr.starts_with("error: unexpected argument '--frobnicate' found"),
         "{stderr}"
     );
     let out = run(&["frobnicate"], b"");
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(
         stderr.starts_with("error: unrecognized subcommand 'frobnicate'"),
         "{stderr}"
     );
     let out = run(&["validate", "--frobnicate"], b"");
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(
         stderr.starts_with("error: unexpected argument '--frobnicate' found"),
         "{stderr}"
@@ -202,7 +200,7 @@ fn usage_policy_and_io_errors_exit_2() {
         VALID.as_bytes(),
     );
     assert_eq!(out.status.code(), Some(2));
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(stderr.contains("allowedCurrencies[0]"), "{stderr}");
     assert!(out.stdout.is_empty());
 

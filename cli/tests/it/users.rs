@@ -1,15 +1,13 @@
 //! `cleeng-register users`: the binary on files and standard input, row numbers, CSV shapes,
 //! the errors CSV, the split (with a property test), the summary and the exit status.
 
-mod util;
-
 use std::path::PathBuf;
 use std::process::Output;
 
+use crate::util::{lines, temp_path};
 use cleeng_register_cli::users::{run_users, Outputs};
 use cleeng_register_migration::RecordRules;
 use proptest::prelude::*;
-use util::{lines, temp_path};
 
 const HEADER: &str = "First Name,Last Name,Email*,Locale*,Last login,Create date,Country Code*,Currency*,IP Address,Timezone,External ID,Password Hash";
 
@@ -19,7 +17,7 @@ fn valid_record(n: usize) -> String {
 
 /// Runs `cleeng-register users ARGS`.
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    util::run(&[&["users"], args].concat(), stdin)
+    crate::util::run(&[&["users"], args].concat(), stdin)
 }
 
 /// (row, [(column, code)]) of each output line.
@@ -100,7 +98,7 @@ fn the_example_has_valid_records_and_every_record_code() {
             "{code} missing from the example"
         );
     }
-    let stderr = util::stderr(&output);
+    let stderr = crate::util::stderr(&output);
     assert!(
         stderr.contains("22 records, 4 valid, 18 invalid"),
         "{stderr}"
@@ -171,7 +169,7 @@ fn header_errors_give_one_line_for_row_1_and_no_row_is_checked() {
             ]
         )]
     );
-    let stderr = util::stderr(&output);
+    let stderr = crate::util::stderr(&output);
     assert!(stderr.contains("no record was checked"), "{stderr}");
     // Nothing was indexed, so the summary gives no index size.
     assert!(!stderr.contains("duplicate index"), "{stderr}");
@@ -182,7 +180,7 @@ fn the_summary_gives_the_duplicate_index_size_once_records_are_indexed() {
     let input = format!("{HEADER}\n{}\n", valid_record(1));
     let output = run(&[], input.as_bytes());
     assert_eq!(output.status.code(), Some(0));
-    let stderr = util::stderr(&output);
+    let stderr = crate::util::stderr(&output);
     assert!(
         stderr.contains("duplicate index 0.0 MiB (emails and external ids)"),
         "{stderr}"
@@ -203,7 +201,7 @@ fn after_a_double_dash_every_argument_is_an_input() {
     ] {
         let output = run(&["--", arg], b"");
         assert_eq!(output.status.code(), Some(2), "{arg}");
-        let stderr = util::stderr(&output);
+        let stderr = crate::util::stderr(&output);
         // A file of that name, not an option.
         assert!(
             stderr.starts_with(&format!("cleeng-register: cannot open {arg}: ")),
@@ -217,7 +215,7 @@ fn after_a_double_dash_every_argument_is_an_input() {
 fn an_unknown_option_is_named_as_one() {
     let output = run(&["--frobnicate", "-"], b"");
     assert_eq!(output.status.code(), Some(2));
-    let stderr = util::stderr(&output);
+    let stderr = crate::util::stderr(&output);
     assert!(
         stderr.starts_with("error: unexpected argument '--frobnicate' found"),
         "{stderr}"
@@ -311,7 +309,7 @@ fn a_record_longer_than_any_valid_one_is_one_error_and_the_check_goes_on() {
         std::fs::read_to_string(&rejected).unwrap(),
         format!("{header}{long_quoted},Doe,l@example.com,en_US,,,PL,PLN,,,,\n{long_plain}\n")
     );
-    let stderr = util::stderr(&output);
+    let stderr = crate::util::stderr(&output);
     assert!(stderr.contains("5 records, 3 valid, 2 invalid"), "{stderr}");
 }
 
@@ -492,7 +490,7 @@ fn past_100000_records_the_summary_advises_splitting() {
     }
     let output = run(&["--today", "2025-06-30"], input.as_bytes());
     assert_eq!(output.status.code(), Some(0));
-    let stderr = util::stderr(&output);
+    let stderr = crate::util::stderr(&output);
     assert!(stderr.contains("advisory too_many_records"), "{stderr}");
     assert_eq!(
         output.stdout.iter().filter(|b| **b == b'\n').count(),

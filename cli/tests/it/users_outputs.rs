@@ -3,9 +3,6 @@
 //! temporary files renamed into place only when the run completes, so a failed or killed run
 //! leaves the earlier files as they were. (Unix: the cases use hard and symbolic links, and
 //! /dev/full.)
-#![cfg(unix)]
-
-mod util;
 
 use std::fs;
 use std::io::Write;
@@ -36,7 +33,7 @@ fn users_file(records: usize) -> String {
 
 /// A fresh folder for one test.
 fn folder(name: &str) -> PathBuf {
-    let dir = util::temp_path(name);
+    let dir = crate::util::temp_path(name);
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     dir
@@ -74,7 +71,7 @@ fn temp_files(dir: &Path) -> Vec<String> {
 fn assert_refused(output: &Output, says: &str, case: &str) {
     assert_eq!(output.status.code(), Some(2), "{case}");
     assert!(output.stdout.is_empty(), "{case}");
-    let stderr = util::stderr(output);
+    let stderr = crate::util::stderr(output);
     assert!(stderr.starts_with("error: "), "{case}: {stderr}");
     assert!(stderr.contains(says), "{case}: {stderr}");
     assert!(
@@ -205,7 +202,7 @@ fn a_run_replaces_earlier_outputs_keeping_links_and_modes_and_leaves_no_temporar
         ],
         Stdio::null(),
     );
-    assert_eq!(out.status.code(), Some(1), "{}", util::stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", crate::util::stderr(&out));
     let valid = fs::read_to_string(dir.join("valid.csv")).unwrap();
     assert!(valid.starts_with(HEADER) && valid.contains(&record(1)));
     assert!(fs::symlink_metadata(dir.join("link.csv"))
@@ -221,7 +218,7 @@ fn a_run_replaces_earlier_outputs_keeping_links_and_modes_and_leaves_no_temporar
         .contains("XYZ"));
     assert_eq!(temp_files(&dir), Vec::<String>::new());
     // The same outputs as a plain run writes.
-    let plain = util::run(
+    let plain = crate::util::run(
         &[
             "users",
             "--today",
@@ -261,7 +258,7 @@ fn a_run_that_fails_half_way_leaves_earlier_outputs_untouched() {
         Stdio::null(),
     );
     assert_eq!(out.status.code(), Some(2));
-    let stderr = util::stderr(&out);
+    let stderr = crate::util::stderr(&out);
     assert!(stderr.contains("No space left on device"), "{stderr}");
     assert!(
         !out.stdout.is_empty(),
@@ -293,9 +290,9 @@ fn a_run_that_fails_half_way_leaves_earlier_outputs_untouched() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        util::stderr(&out).contains("I/O error"),
+        crate::util::stderr(&out).contains("I/O error"),
         "{}",
-        util::stderr(&out)
+        crate::util::stderr(&out)
     );
     assert_eq!(
         fs::read_to_string(dir.join("valid.csv")).unwrap(),
@@ -316,7 +313,7 @@ fn a_run_that_fails_half_way_leaves_earlier_outputs_untouched() {
         Stdio::null(),
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(util::stderr(&out).starts_with("cleeng-register: cannot open nope.csv"));
+    assert!(crate::util::stderr(&out).starts_with("cleeng-register: cannot open nope.csv"));
     assert_eq!(listing(&dir), before);
 }
 

@@ -1,6 +1,5 @@
 //! Shared helpers of the command-line tests: running the binary, reading its output lines,
 //! and temporary files.
-#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::PathBuf;
