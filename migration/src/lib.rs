@@ -39,12 +39,12 @@
 //! fix.csv` splits the records byte for byte (line ends, quoting, a byte order mark and blank
 //! lines as they were), each part with the header: upload `ok.csv` now, fix `fix.csv` with the
 //! errors CSV at hand, check it again and upload it. The two parts hold every record of the
-//! input exactly once, in order (a property test and the fuzz target check it).
+//! input exactly once, in order (a property test and the fuzz target check it). An output
+//! that is the input or another output (the same file, however spelled) is refused before
+//! any file is touched, and outputs are written to temporary files renamed into place when
+//! the run completes, so a failed run leaves earlier files as they were.
 //!
-//! In Rust, this crate does the same without I/O: a CSV reader hands [`UsersFile`] the header
-//! cells and each record's raw fields with its row, and gets a [`RecordReport`] (the JSON
-//! line) back; [`RecordRules::check`] checks one record alone and gives a typed
-//! [`UserRecord`].
+//! [`RecordRules::check`] checks one record alone and gives a typed [`UserRecord`].
 //!
 //! # The template's rules
 //!
@@ -66,7 +66,7 @@
 //! | `External ID` | empty allowed; else as `externalId` |
 //! | `Password Hash` | empty allowed; else `invalid_format` unless 1 to 1024 printable ASCII characters without spaces |
 //! | header | every template column, each once, nothing else: `missing_column` (template order), then in cell order `duplicate_column` (at the column) and `unknown_column` (column `""`), both with params `{"position": N}`, the cell's 1-based position; no record is checked |
-//! | a record | the wrong number of fields, or a field that is not UTF-8: `malformed_row` at column `""`, and nothing else; the run goes on |
+//! | a record | the wrong number of fields, a field that is not UTF-8, more than [`MAX_RECORD_BYTES`] (16 KiB, over twice the longest valid record; params `{"max": 16384}`), or a quote never closed before the end of the file: `malformed_row` at column `""`, and nothing else; the run goes on |
 //! | across the file | an `Email` repeated after lowercasing ASCII letters, or a repeated non-empty `External ID`: `duplicate_value` on every later record, params `{"firstRow": N}` |
 //!
 //! # Choices where the template is silent
