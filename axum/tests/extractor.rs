@@ -66,6 +66,11 @@ async fn json_media_types_with_parameters_and_suffixes_are_accepted() {
         "application/merge-patch+json",
         "application/vnd.example.registration+json; charset=utf-8; version=2",
         "text/x-custom+json",
+        // RFC 9110: white space around ";", empty parameters, quoted values.
+        "application/json ;charset=utf-8",
+        "application/json\t;\tcharset=utf-8 ",
+        "application/json;",
+        "application/json; charset=\"utf-8\"",
     ] {
         let answer = send(default_app(), post(Some(content_type), VALID)).await;
         assert_eq!(answer.status, StatusCode::OK, "{content_type}");
@@ -118,6 +123,10 @@ async fn other_media_types_are_415_before_the_body_is_read() {
         "json",
         "",
         "application/json; charset",
+        // RFC 9110 allows no white space around "=".
+        "application/json; charset = utf-8",
+        "application/json; charset= utf-8",
+        "application/json charset=utf-8",
     ] {
         assert_415(post(Some(content_type), failing()), NOT_JSON, content_type).await;
     }
