@@ -29,9 +29,17 @@
 //!
 //! A valid body reaches the handler as a [`RegisterRequest`] with its [`Advisories`]. Every
 //! refusal is a [`RegistrationRejection`], which answers by itself or can be inspected by a
-//! handler that takes `Result<ValidRegistration, RegistrationRejection>`.
+//! handler that takes `Result<ValidRegistration, RegistrationRejection>`; its answer carries a
+//! [`Refused`] in its extensions, so that a logging layer can say why without the handler.
 //!
 //! The configuration, [`RegistrationConfig`], comes from the router state through `FromRef`.
+//!
+//! # Text output
+//!
+//! No `Display` of this crate prints a client's bytes unescaped: a [`RegistrationRejection`]
+//! names its errors by code and pointer, and a pointer (which holds a key the client chose) is
+//! written as a JSON string with every control character and line break escaped, so that a
+//! logged rejection is one line with no terminal escape in it.
 //!
 //! # Example
 //!
@@ -86,6 +94,7 @@
 mod client_ip;
 mod config;
 mod content_type;
+mod escape;
 mod extract;
 mod limit;
 mod problem;
@@ -95,7 +104,7 @@ pub use client_ip::MissingPeerAddress;
 pub use config::{CustomerIpSource, InvalidStatus, RegistrationConfig};
 pub use content_type::UnsupportedMediaType;
 pub use extract::ValidRegistration;
-pub use rejection::RegistrationRejection;
+pub use rejection::{Refused, RegistrationRejection};
 
 /// The media type of every refusal: `application/problem+json`.
 pub const PROBLEM_CONTENT_TYPE: &str = problem::CONTENT_TYPE;

@@ -1,9 +1,13 @@
 //! Why a request did not yield a registration, and the answer for each case.
 
+use std::fmt;
+use std::sync::Arc;
+
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cleeng_register::ValidationReport;
 
+use crate::escape::JsonStr;
 use crate::problem::{plain_problem, problem_body, CONTENT_TYPE};
 use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
 
@@ -21,6 +25,13 @@ use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
 /// | [`Invalid`](Self::Invalid) | 400 or 422 | `code: "REQ0001"`, `errors`: the report's errors |
 /// | [`Unreadable`](Self::Unreadable) | 400 | `detail` |
 /// | [`MissingPeerAddress`](Self::MissingPeerAddress) | 500 | `detail` |
+///
+/// Its answer carries a [`Refused`] in its extensions, for a logging layer to read.
+///
+/// Its `Display` is one line for a log: fixed words, error codes, and the pointers of the
+/// errors, each written as a JSON string in which every control character and line break is
+/// escaped (a pointer names a key the client chose, so it is client bytes). For example
+/// `invalid body: "/email" invalid_format; "/x\n" unknown_field`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RegistrationRejection {
@@ -33,7 +44,7 @@ pub enum RegistrationRejection {
     #[error("the request body is over the policy's maxBodyBytes")]
     TooLarge(ValidationReport),
     /// The body was read and is not a valid registration.
-    #[error("{report}")]
+    #[error("{}", Summary(.report))]
     Invalid {
         /// Every error, in the order the core crate gives them.
         report: ValidationReport,
@@ -47,6 +58,52 @@ pub enum RegistrationRejection {
     /// The customer IP source needs the peer address and the server does not provide it.
     #[error(transparent)]
     MissingPeerAddress(#[from] MissingPeerAddress),
+}
+
+/// A report for a log line: `invalid body: ` then, for each error, its pointer as an escaped
+/// JSON string and its code (the whole body's empty pointer is left out), separated by `; `.
+/// Written here, from the report's parts, rather than by the report's own `Display`, so that
+/// this crate's guarantee does not depend on how another crate prints.
+struct Summary<'a>(&'a ValidationReport);
+
+impl fmt::Display for Summary<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("invalid body: ")?;
+        for (i, error) in self.0.errors().iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            match error.pointer() {
+                "" => f.write_str(error.code().as_str())?,
+                pointer => write!(f, "{} {}", JsonStr(pointer), error.code().as_str())?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What every answer of a [`RegistrationRejection`] carries in its extensions: the rejection
+/// itself, so that a layer that logs or counts answers can say why a request was refused
+/// (status, codes, pointers) without the handler's help, whether the handler let axum answer
+/// with the rejection or answered with it itself.
+///
+/// ```
+/// use axum::response::IntoResponse;
+/// use cleeng_register_axum::{Refused, RegistrationRejection};
+/// use cleeng_register_axum::UnsupportedMediaType;
+/// let rejection = RegistrationRejection::UnsupportedMediaType(UnsupportedMediaType::Missing);
+/// let response = rejection.into_response();
+/// let refused = response.extensions().get::<Refused>().expect("always there");
+/// assert_eq!(refused.rejection().status(), response.status());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Refused(Arc<RegistrationRejection>);
+
+impl Refused {
+    /// The rejection the answer was made from.
+    pub fn rejection(&self) -> &RegistrationRejection {
+        &self.0
+    }
 }
 
 impl RegistrationRejection {
@@ -99,6 +156,7 @@ impl IntoResponse for RegistrationRejection {
                 HeaderValue::from_static("application/json, application/*+json"),
             );
         }
+        response.extensions_mut().insert(Refused(Arc::new(self)));
         response
     }
 }

@@ -7,6 +7,7 @@ use axum::http::{header, Request, StatusCode};
 use cleeng_register::{Policy, Problem, RegisterRequest};
 use cleeng_register_axum::{InvalidStatus, RegistrationConfig, PROBLEM_CONTENT_TYPE};
 use serde_json::{json, Value};
+use tower::ServiceExt;
 use util::stream::{chunked, counted, failing};
 use util::{app, post, send, INVALID, VALID, VALID_WITHOUT_IP};
 
@@ -317,4 +318,28 @@ async fn the_rejection_tells_its_status_and_report() {
     let (request, advisories) = valid.into_parts();
     assert_eq!(request.customer_ip().unwrap().as_str(), "8.8.8.8");
     assert!(advisories.is_empty());
+}
+
+#[tokio::test]
+async fn every_refusal_carries_its_rejection_in_the_answer_extensions() {
+    use cleeng_register_axum::Refused;
+
+    for (content_type, body, status) in [
+        (Some("text/plain"), VALID.to_owned(), 415),
+        (Some("application/json"), padded(65537), 413),
+        (Some("application/json"), INVALID.to_owned(), 400),
+    ] {
+        let response = default_app()
+            .oneshot(post(content_type, body))
+            .await
+            .expect("routers are infallible");
+        assert_eq!(response.status().as_u16(), status);
+        let refused = response.extensions().get::<Refused>().expect("carried");
+        assert_eq!(refused.rejection().status(), response.status());
+    }
+    let response = default_app()
+        .oneshot(post(Some("application/json"), VALID))
+        .await
+        .expect("routers are infallible");
+    assert!(response.extensions().get::<Refused>().is_none());
 }
