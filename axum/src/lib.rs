@@ -33,6 +33,8 @@
 //! [`Refused`] in its extensions, so that a logging layer can say why without the handler.
 //!
 //! The configuration, [`RegistrationConfig`], comes from the router state through `FromRef`.
+//! The schema a service publishes should come from [`RegistrationConfig::client_policy`]: when
+//! the service fills `customerIP`, a client need not send it, whatever the policy requires.
 //!
 //! # Text output
 //!
