@@ -27,6 +27,9 @@
 //!    default; a `customerIP` in the body is never replaced; a filled address counts as given
 //!    for the policy (`required`, `requiredFor`) and for the advisories.
 //!
+//! 5. **Time.** Served by [`edge::serve`], a body that has not arrived in full within the body
+//!    timeout is **408** with a problem document and `Connection: close`.
+//!
 //! A valid body reaches the handler as a [`RegisterRequest`] with its [`Advisories`]. Every
 //! refusal is a [`RegistrationRejection`], which answers by itself or can be inspected by a
 //! handler that takes `Result<ValidRegistration, RegistrationRejection>`; its answer carries a
@@ -35,6 +38,24 @@
 //! The configuration, [`RegistrationConfig`], comes from the router state through `FromRef`.
 //! The schema a service publishes should come from [`RegistrationConfig::client_policy`]: when
 //! the service fills `customerIP`, a client need not send it, whatever the policy requires.
+//!
+//! # At a public edge
+//!
+//! A service that clients reach directly must bound what each client can hold. [`edge::serve`]
+//! serves a router with these limits ([`edge::EdgeLimits`], each settable):
+//!
+//! | limit | default | reached |
+//! |---|---|---|
+//! | request head, from a connection's opening or its last answer (so also idle keep-alive) | 10 s | the connection is closed |
+//! | request body, from the end of the head | 30 s | **408** problem document, `Connection: close` |
+//! | open connections | 512 | a new connection is closed as soon as it is accepted |
+//! | shutdown grace, after the signal | 10 s | the connections still open are closed, and `serve` returns |
+//!
+//! `axum::serve` cannot set these (it gives hyper no timer, so not even hyper's header timeout
+//! runs, and its graceful shutdown waits for ever), so [`edge::serve`] serves through hyper's
+//! HTTP/1 connection builder and hyper-util's `GracefulShutdown`, as axum's own `serve` does
+//! inside; its source is the example of serving with hyper-util. The [`edge`] module says
+//! why each limit is what it is, and what is not bounded.
 //!
 //! # Text output
 //!
@@ -96,6 +117,7 @@
 mod client_ip;
 mod config;
 mod content_type;
+pub mod edge;
 mod escape;
 mod extract;
 mod limit;

@@ -23,6 +23,7 @@ use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
 /// | [`UnsupportedMediaType`](Self::UnsupportedMediaType) | 415 | `detail`, plus an `Accept-Post` header |
 /// | [`TooLarge`](Self::TooLarge) | 413 | `code: "REQ0001"`, `errors: [too_large at "" with {"max": N}]` |
 /// | [`Invalid`](Self::Invalid) | 400 or 422 | `code: "REQ0001"`, `errors`: the report's errors |
+/// | [`BodyTimeout`](Self::BodyTimeout) | 408 | `detail`, plus `Connection: close` |
 /// | [`Unreadable`](Self::Unreadable) | 400 | `detail` |
 /// | [`MissingPeerAddress`](Self::MissingPeerAddress) | 500 | `detail` |
 ///
@@ -51,6 +52,13 @@ pub enum RegistrationRejection {
         /// The configured status.
         status: InvalidStatus,
     },
+    /// The body did not arrive in full within the edge's body timeout: its stream failed with
+    /// tower-http's [`TimeoutError`](tower_http::timeout::TimeoutError), which
+    /// [`edge::serve`](crate::edge::serve) sets up (through tower-http's
+    /// `RequestBodyDeadlineLayer`). Answered with 408 and `Connection: close`: the rest of the
+    /// body is never read, so the connection cannot carry another request.
+    #[error("the request body did not arrive within the body timeout")]
+    BodyTimeout,
     /// The body stream failed before its end: the client went away or sent a broken chunked
     /// encoding.
     #[error("the request body could not be read")]
@@ -90,9 +98,7 @@ impl fmt::Display for Summary<'_> {
 /// ```
 /// use axum::response::IntoResponse;
 /// use cleeng_register_axum::{Refused, RegistrationRejection};
-/// use cleeng_register_axum::UnsupportedMediaType;
-/// let rejection = RegistrationRejection::UnsupportedMediaType(UnsupportedMediaType::Missing);
-/// let response = rejection.into_response();
+/// let response = RegistrationRejection::BodyTimeout.into_response();
 /// let refused = response.extensions().get::<Refused>().expect("always there");
 /// assert_eq!(refused.rejection().status(), response.status());
 /// ```
@@ -113,6 +119,7 @@ impl RegistrationRejection {
             RegistrationRejection::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             RegistrationRejection::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             RegistrationRejection::Invalid { status, .. } => status.status_code(),
+            RegistrationRejection::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             RegistrationRejection::Unreadable(_) => StatusCode::BAD_REQUEST,
             RegistrationRejection::MissingPeerAddress(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -135,6 +142,10 @@ impl IntoResponse for RegistrationRejection {
             RegistrationRejection::TooLarge(report)
             | RegistrationRejection::Invalid { report, .. } => problem_body(report, status),
             RegistrationRejection::UnsupportedMediaType(why) => plain_problem(status, why.detail()),
+            RegistrationRejection::BodyTimeout => plain_problem(
+                status,
+                "the request body did not arrive in full within the time allowed",
+            ),
             RegistrationRejection::Unreadable(_) => {
                 plain_problem(status, "the request body could not be read to its end")
             }
@@ -149,12 +160,22 @@ impl IntoResponse for RegistrationRejection {
             body,
         )
             .into_response();
-        if let RegistrationRejection::UnsupportedMediaType(_) = self {
+        match self {
             // RFC 9110 (15.5.16) asks a 415 to say what would be accepted.
-            response.headers_mut().insert(
-                "accept-post",
-                HeaderValue::from_static("application/json, application/*+json"),
-            );
+            RegistrationRejection::UnsupportedMediaType(_) => {
+                response.headers_mut().insert(
+                    "accept-post",
+                    HeaderValue::from_static("application/json, application/*+json"),
+                );
+            }
+            // RFC 9110 (15.5.9): a 408 should say the connection closes, and it does (the rest
+            // of the body is not read).
+            RegistrationRejection::BodyTimeout => {
+                response
+                    .headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            }
+            _ => {}
         }
         response.extensions_mut().insert(Refused(Arc::new(self)));
         response

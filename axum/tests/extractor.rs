@@ -6,6 +6,7 @@ mod util;
 use axum::http::{header, Request, StatusCode};
 use cleeng_register::{Policy, Problem, RegisterRequest};
 use cleeng_register_axum::{InvalidStatus, RegistrationConfig, PROBLEM_CONTENT_TYPE};
+use futures_util::StreamExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 use util::stream::{chunked, counted, failing};
@@ -318,6 +319,46 @@ async fn the_rejection_tells_its_status_and_report() {
     let (request, advisories) = valid.into_parts();
     assert_eq!(request.customer_ip().unwrap().as_str(), "8.8.8.8");
     assert!(advisories.is_empty());
+}
+
+#[tokio::test]
+async fn a_body_past_its_deadline_is_408_with_a_problem_and_connection_close() {
+    use cleeng_register_axum::{Refused, RegistrationRejection};
+    use tower_http::timeout::DeadlineBody;
+
+    // The first half of a valid body, then nothing: the deadline fires.
+    let (first, _) = VALID.split_at(20);
+    let stream = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from_static(
+        first.as_bytes(),
+    ))])
+    .chain(futures_util::stream::pending());
+    let body = DeadlineBody::new(
+        std::time::Duration::from_millis(50),
+        axum::body::Body::from_stream(stream),
+    );
+    let request = post(Some("application/json"), axum::body::Body::new(body));
+    let response = default_app()
+        .oneshot(request)
+        .await
+        .expect("routers are infallible");
+    let refused = response
+        .extensions()
+        .get::<Refused>()
+        .expect("a rejection's answer carries it")
+        .clone();
+    assert!(matches!(
+        refused.rejection(),
+        RegistrationRejection::BodyTimeout
+    ));
+    let answer = util::Answer::from_response(response).await;
+    assert_eq!(answer.status, StatusCode::REQUEST_TIMEOUT);
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    assert_eq!(answer.headers.get(header::CONNECTION).unwrap(), "close");
+    assert_eq!(
+        answer.body,
+        json!({"type": "about:blank", "title": "Request Timeout", "status": 408,
+               "detail": "the request body did not arrive in full within the time allowed"})
+    );
 }
 
 #[tokio::test]
