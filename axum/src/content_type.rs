@@ -129,9 +129,24 @@ fn trim_ows(bytes: &[u8]) -> &[u8] {
 }
 
 /// `tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|"
-/// / "~" / DIGIT / ALPHA`
+/// / "~" / DIGIT / ALPHA`, as a table: this runs on every request.
+static TCHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#'..=b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~'
+            );
+        byte += 1;
+    }
+    table
+};
+
 fn is_tchar(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+    TCHAR[usize::from(byte)]
 }
 
 /// `token = 1*tchar`: the token and what follows it.
@@ -231,6 +246,17 @@ mod tests {
         ] {
             assert_eq!(parts(value), None, "{value:?}");
         }
+    }
+
+    #[test]
+    fn tchars_are_the_rfc_s() {
+        let tchars: Vec<u8> = (0..=255).filter(|&b| super::is_tchar(b)).collect();
+        let mut expected: Vec<u8> = b"!#$%&'*+-.^_`|~".to_vec();
+        expected.extend(b'0'..=b'9');
+        expected.extend(b'A'..=b'Z');
+        expected.extend(b'a'..=b'z');
+        expected.sort_unstable();
+        assert_eq!(tchars, expected);
     }
 
     #[test]

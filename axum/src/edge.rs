@@ -194,7 +194,11 @@ pub async fn serve(
             // exact), then new connections.
             biased;
             () = &mut shutdown => break,
-            Some(_) = connections.join_next() => {}
+            Some(joined) = connections.join_next() => {
+                if joined.is_err_and(|e| e.is_panic()) {
+                    tracing::error!("a connection's task panicked");
+                }
+            }
             accepted = listener.accept() => {
                 let (stream, peer) = match accepted {
                     Ok(accepted) => accepted,

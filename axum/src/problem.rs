@@ -18,8 +18,11 @@ const PLAIN_PROBLEM_TYPE: &str = "about:blank";
 /// The problem document for `report`, answered with `status` (400, 422 or 413): the core's
 /// [`Problem`], whose errors never hold a submitted value.
 pub(crate) fn problem_body(report: &ValidationReport, status: StatusCode) -> Vec<u8> {
-    serde_json::to_vec(&report.to_problem(status.as_u16()))
-        .expect("a problem holds only strings, numbers and maps")
+    // About 200 bytes of envelope and 150 an error: one allocation, no regrowth.
+    let mut body = Vec::with_capacity(256 + 160 * report.errors().len());
+    serde_json::to_writer(&mut body, &report.to_problem(status.as_u16()))
+        .expect("a problem holds only strings, numbers and maps");
+    body
 }
 
 /// A problem without a report (415, 408, a body that could not be read, 500).
