@@ -45,8 +45,8 @@
 //! - On SIGTERM or Ctrl-C it stops accepting, lets requests in flight finish for at most
 //!   `--shutdown-grace`, closes what is left, and exits 0.
 //! - Logs (with `tracing`, to standard error; `RUST_LOG` sets the level, default `info`) have
-//!   one line per request: method, route, status, time, and the advisory codes or the
-//!   refusal's codes and pointers. Never a body value or a header value; a pointer (which names
+//!   one line per request: method, path (no query, at most 100 bytes), status, time, and the
+//!   advisory codes or the refusal's codes and pointers. Never a body value or a header value; a pointer (which names
 //!   a key the client sent) is written as a JSON string with control characters and line breaks
 //!   escaped, so a client cannot forge a log line or send a terminal escape.
 
@@ -56,7 +56,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use axum::extract::{FromRef, MatchedPath, Request, State};
+use axum::extract::{FromRef, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -197,14 +197,17 @@ struct Valid {
 }
 
 /// A refusal answers by itself (the extractor's rejection); a valid body gets the verdict,
-/// with its advisories in the response's extensions for the log line.
+/// with its advisories in the response's extensions for the log line (when there is one).
 async fn register(ValidRegistration { advisories, .. }: ValidRegistration) -> Response {
     // Forward the request to Cleeng here; it serializes to the Cleeng body.
     let verdict = Json(Valid {
         valid: true,
         advisories,
     });
-    (Extension(advisories), verdict).into_response()
+    match logging() {
+        true => (Extension(advisories), verdict).into_response(),
+        false => verdict.into_response(),
+    }
 }
 
 fn json_document(bytes: &Bytes) -> Response {
@@ -220,7 +223,8 @@ async fn openapi_json(State(gateway): State<Gateway>) -> Response {
 }
 
 /// The gateway's routes: add a route here. The documents describe what a client must send,
-/// so they are made from the client's view of the policy.
+/// so they are made from the client's view of the policy. Requests are logged when the log
+/// level lets `info` through; otherwise there is no log layer at all.
 fn router(registration: RegistrationConfig) -> Router {
     let policy = registration.client_policy();
     let document = |value: serde_json::Value| -> Bytes {
@@ -233,13 +237,21 @@ fn router(registration: RegistrationConfig) -> Router {
         openapi: document(cleeng_register::openapi::document(policy)),
         registration,
     };
-    Router::new()
+    let routes = Router::new()
         .route("/customers", post(register))
         .route("/schema.json", get(schema_json))
         .route("/openapi.json", get(openapi_json))
-        .fallback(|| async { StatusCode::NOT_FOUND })
-        .layer(middleware::from_fn(log_request))
-        .with_state(gateway)
+        .fallback(|| async { StatusCode::NOT_FOUND });
+    let routes = match logging() {
+        true => routes.layer(middleware::from_fn(log_request)),
+        false => routes,
+    };
+    routes.with_state(gateway)
+}
+
+/// Whether request lines are written: `RUST_LOG` is read once, at start.
+fn logging() -> bool {
+    tracing::enabled!(tracing::Level::INFO)
 }
 
 /// The advisory codes of a valid request, comma-separated (`-` for none).
@@ -260,23 +272,28 @@ impl fmt::Display for Codes {
     }
 }
 
-/// One line per request: method, route (the route's pattern, not the path, which a client
-/// chooses), status, time, and the advisories or the refusal. The refusal's `Display` names
-/// codes and escaped pointers, never a value. Nothing is measured when the level is off.
+/// The most bytes of a path a log line holds: a path is the client's choice, as long as the
+/// request head allows.
+const LOGGED_PATH_BYTES: usize = 100;
+
+/// One line per request: method, path (without the query, which may hold personal data; cut
+/// at 100 bytes), status, time, and the advisories or the refusal. The path is written as a
+/// quoted, escaped string (and a URI has no control characters anyway); the refusal's
+/// `Display` names codes and escaped pointers, never a value.
 async fn log_request(request: Request, next: Next) -> Response {
-    if !tracing::enabled!(tracing::Level::INFO) {
-        return next.run(request).await;
-    }
     let started = Instant::now();
     let method = request.method().clone();
-    let route = request.extensions().get::<MatchedPath>().cloned();
+    // A cheap clone (shared bytes), read after the request is gone.
+    let uri = request.uri().clone();
     let response = next.run(request).await;
+    // A URI is ASCII, so any byte index is a char boundary.
+    let path = &uri.path()[..uri.path().len().min(LOGGED_PATH_BYTES)];
     let micros = started.elapsed().as_micros() as u64;
     let advisories = response.extensions().get::<Advisories>().copied();
     let refused = response.extensions().get::<Refused>();
     tracing::info!(
         %method,
-        route = route.as_ref().map_or("-", MatchedPath::as_str),
+        path,
         status = response.status().as_u16(),
         micros,
         advisories = advisories.map(|a| tracing::field::display(Codes(a))),

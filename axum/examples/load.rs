@@ -12,6 +12,7 @@
 //! target/release/examples/baseline --listen 127.0.0.1:8081 &
 //! target/release/examples/load --baseline 127.0.0.1:8081 [--addr 127.0.0.1:8080]
 //!     [--connections 16] [--requests 50000] [--seconds 10] [--rounds 3]
+//!     [--bodies valid|invalid|both]
 //! ```
 //!
 //! It refuses any address that is not a loopback address.
@@ -51,10 +52,20 @@ struct Options {
     /// The longest a measurement lasts.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     seconds: u64,
+    /// Which bodies to send.
+    #[arg(long, value_name = "BODIES", default_value = "both")]
+    bodies: Bodies,
     /// Measurements of each service per body, in turns (with --baseline).
     #[arg(long, value_name = "N", default_value_t = 3,
           value_parser = clap::value_parser!(u16).range(1..))]
     rounds: u16,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Bodies {
+    Valid,
+    Invalid,
+    Both,
 }
 
 fn loopback(text: &str) -> Result<SocketAddr, String> {
@@ -180,7 +191,14 @@ async fn main() {
         options.requests,
         options.seconds
     );
-    for (name, body) in [("valid", VALID), ("invalid", INVALID)] {
+    let bodies = [
+        ("valid", VALID, Bodies::Valid),
+        ("invalid", INVALID, Bodies::Invalid),
+    ];
+    for (name, body, _) in bodies
+        .into_iter()
+        .filter(|&(_, _, which)| [which, Bodies::Both].contains(&options.bodies))
+    {
         let Some(baseline) = options.baseline else {
             run(options.clone(), options.addr, name, body).await;
             continue;
