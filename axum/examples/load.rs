@@ -203,24 +203,35 @@ async fn main() {
             run(options.clone(), options.addr, name, body).await;
             continue;
         };
-        let (mut gateway_total, mut baseline_total) = (0.0, 0.0);
+        // Each round measures both, one right after the other, so that a ratio of one round
+        // sees about the same load from other processes; the median ratio resists the rounds
+        // that did not.
+        let mut rounds = Vec::new();
         for _ in 0..options.rounds {
-            gateway_total += run(
+            let gateway = run(
                 options.clone(),
                 options.addr,
                 &format!("{name} gateway"),
                 body,
             )
             .await;
-            baseline_total +=
-                run(options.clone(), baseline, &format!("{name} baseline"), body).await;
+            let baseline = run(options.clone(), baseline, &format!("{name} baseline"), body).await;
+            rounds.push((gateway, baseline));
         }
+        let mean = |pick: fn(&(f64, f64)) -> f64| {
+            rounds.iter().map(pick).sum::<f64>() / rounds.len() as f64
+        };
+        let mut ratios: Vec<f64> = rounds.iter().map(|(g, b)| g / b).collect();
+        ratios.sort_by(f64::total_cmp);
         println!(
-            "{name}: gateway {:.0} req/s, baseline {:.0} req/s (means of {} rounds): ratio {:.3}",
-            gateway_total / f64::from(options.rounds),
-            baseline_total / f64::from(options.rounds),
+            "{name}: gateway {:.0} req/s, baseline {:.0} req/s (means of {} rounds): ratio of means {:.3}, median ratio {:.3} (rounds {:.3} to {:.3})",
+            mean(|r| r.0),
+            mean(|r| r.1),
             options.rounds,
-            gateway_total / baseline_total
+            mean(|r| r.0) / mean(|r| r.1),
+            ratios[ratios.len() / 2],
+            ratios[0],
+            ratios[ratios.len() - 1],
         );
     }
 }

@@ -26,7 +26,6 @@
 //!    from the connection's peer, or from `X-Forwarded-For` behind trusted proxies. Off by
 //!    default; a `customerIP` in the body is never replaced; a filled address counts as given
 //!    for the policy (`required`, `requiredFor`) and for the advisories.
-//!
 //! 5. **Time.** Served by [`edge::serve`], a body that has not arrived in full within the body
 //!    timeout is **408** with a problem document and `Connection: close`.
 //!
