@@ -176,6 +176,17 @@ async fn the_gateway_starts_answers_and_stops_on_ctrl_c() {
             "{expected:?} not in the logs:\n{logs}"
         );
     }
+    // Every line starts with an RFC 3339 time stamp in UTC to the microsecond, and a recent one.
+    for line in logs.lines() {
+        let stamp = line.get(..27).unwrap_or(line);
+        assert!(
+            stamp.ends_with('Z') && stamp.as_bytes()[19] == b'.',
+            "{line}"
+        );
+        let time: jiff::Timestamp = stamp.parse().unwrap_or_else(|e| panic!("{line}: {e}"));
+        let age = jiff::Timestamp::now().duration_since(time);
+        assert!(age.is_positive() && age.as_secs() < 60, "{line}");
+    }
     // One line per request.
     assert_eq!(logs.matches(r#"path="/customers""#).count(), 2, "{logs}");
     for secret in ["marker", PASSWORD, EMAIL] {
