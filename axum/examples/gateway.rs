@@ -140,16 +140,20 @@ fn seconds(text: &str) -> Result<Seconds, String> {
     let number: f64 = text
         .parse()
         .map_err(|_| "expected a number of seconds, such as 10 or 0.5".to_owned())?;
+    if number.is_sign_negative() {
+        return Err("expected a number of seconds that is not negative".to_owned());
+    }
     Duration::try_from_secs_f64(number)
         .map(Seconds)
-        .map_err(|_| "expected a number of seconds that is not negative".to_owned())
+        .map_err(|_| "expected a finite number of seconds, such as 10 or 0.5".to_owned())
 }
 
 fn positive_seconds(text: &str) -> Result<Seconds, String> {
-    seconds(text).and_then(|s| match s.0.is_zero() {
-        true => Err("expected more than 0 seconds".to_owned()),
-        false => Ok(s),
-    })
+    let seconds = seconds(text)?;
+    if seconds.0.is_zero() {
+        return Err("expected more than 0 seconds".to_owned());
+    }
+    Ok(seconds)
 }
 
 fn read_policy(path: &str) -> Result<Policy, String> {
@@ -212,9 +216,10 @@ async fn register(ValidRegistration { advisories, .. }: ValidRegistration) -> Re
         valid: true,
         advisories,
     });
-    match logging() {
-        true => (Extension(advisories), verdict).into_response(),
-        false => verdict.into_response(),
+    if logging() {
+        (Extension(advisories), verdict).into_response()
+    } else {
+        verdict.into_response()
     }
 }
 
@@ -250,9 +255,10 @@ fn router(registration: RegistrationConfig) -> Router {
         .route("/schema.json", get(schema_json))
         .route("/openapi.json", get(openapi_json))
         .fallback(|| async { StatusCode::NOT_FOUND });
-    let routes = match logging() {
-        true => routes.layer(middleware::from_fn(log_request)),
-        false => routes,
+    let routes = if logging() {
+        routes.layer(middleware::from_fn(log_request))
+    } else {
+        routes
     };
     routes.with_state(gateway)
 }

@@ -396,6 +396,10 @@ fn usage_errors_exit_2_with_a_reason() {
         (&["--header-timeout", "0"][..], "more than 0 seconds"),
         (&["--body-timeout=-1"][..], "not negative"),
         (&["--shutdown-grace", "soon"][..], "a number of seconds"),
+        (
+            &["--shutdown-grace", "inf"][..],
+            "a finite number of seconds",
+        ),
         (&["--max-connections", "0"][..], "--max-connections"),
         (&["--trusted-proxy", "10.0.0.1/33"][..], "--trusted-proxy"),
         (&["--listen", "localhost"][..], "--listen"),
