@@ -40,8 +40,9 @@
 //!
 //! # Log a refusal
 //!
-//! A report's `Display` lists `pointer code` pairs and never a value; a key a client made up
-//! appears in its pointer, escaped as in a JSON string, so it cannot forge a log line.
+//! A report's `Display` lists `"pointer" code` pairs and never a value; a key a client made
+//! up appears in its pointer, a JSON string with every control character and line break
+//! escaped, so it cannot forge a log line.
 //!
 //! ```
 //! use cleeng_register::{Policy, RegisterRequest};
@@ -49,7 +50,7 @@
 //! let body = "{\"x\\n2026-11-30T00:00:00Z INFO forged\\u001b[31m\":1}";
 //! let report = RegisterRequest::from_json(body.as_bytes(), &Policy::default()).unwrap_err();
 //! let line = report.to_string();
-//! assert!(line.ends_with(r"/x\n2026-11-30T00:00:00Z INFO forged\u001b[31m unknown_field"));
+//! assert!(line.ends_with(r#""/x\n2026-11-30T00:00:00Z INFO forged\u001b[31m" unknown_field"#));
 //! assert!(!line.contains(['\n', '\u{1b}']));
 //! ```
 //!

@@ -153,6 +153,22 @@ impl Policy {
         PolicyBuilder(Policy::default())
     }
 
+    /// A builder starting from this policy, every setting kept: for a policy that differs in
+    /// one setting (a service that fills `customerIP` publishes it as optional).
+    ///
+    /// ```
+    /// use cleeng_register::policy::CustomerIpRule;
+    /// use cleeng_register::Policy;
+    /// let service = Policy::from_json(br#"{"allowedCurrencies":["EUR"],"customerIp":"required"}"#)?;
+    /// let published = service.to_builder().customer_ip(CustomerIpRule::Optional).build()?;
+    /// assert_eq!(published.customer_ip(), &CustomerIpRule::Optional);
+    /// assert_eq!(published.allowed_currencies(), service.allowed_currencies());
+    /// # Ok::<(), cleeng_register::policy::PolicyError>(())
+    /// ```
+    pub fn to_builder(&self) -> PolicyBuilder {
+        PolicyBuilder(self.clone())
+    }
+
     /// The currency allow-list, if any.
     pub fn allowed_currencies(&self) -> Option<&[Currency]> {
         self.allowed_currencies.as_deref()

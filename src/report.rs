@@ -250,7 +250,9 @@ fn is_line_or_bidi_control(c: char) -> bool {
 /// `too_many_errors`.
 ///
 /// It serializes as a [`ValidationResult`]: `{"valid":false,"errors":[...],"advisories":[]}`.
-/// Its `Display` lists `pointer code` pairs, with any client text in a pointer [`escape`]d.
+/// Its `Display` is one line for a log: `invalid body: "/email" invalid_format; "/x\n"
+/// unknown_field`, each pointer a JSON string (a key the client chose is client bytes, so it is
+/// [`escape`]d), each code as it is; the whole document's empty pointer is left out.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("invalid body: {}", Summary(.errors))]
 pub struct ValidationReport<C: Code = ErrorCode> {
@@ -268,7 +270,7 @@ impl<C: Code> fmt::Display for Summary<'_, C> {
             // The whole document's pointer is empty: its code stands alone.
             match e.pointer() {
                 "" => write!(f, "{}", e.code())?,
-                pointer => write!(f, "{} {}", escape(pointer), e.code())?,
+                pointer => write!(f, "\"{}\" {}", escape(pointer), e.code())?,
             }
         }
         Ok(())

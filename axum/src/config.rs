@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use axum::http::StatusCode;
+use cleeng_register::policy::CustomerIpRule;
 use cleeng_register::{Policy, ValidationReport};
 use ipnet::IpNet;
 
@@ -81,6 +82,9 @@ pub struct RegistrationConfig(Arc<Inner>);
 #[derive(Clone, Debug)]
 struct Inner {
     policy: Policy,
+    /// What a client must send: the policy, with `customerIp` optional when the address is
+    /// filled. Made whenever the policy or the source changes.
+    client_policy: Policy,
     invalid_status: InvalidStatus,
     customer_ip: CustomerIpSource,
     /// The core crate's own report for a body over `maxBodyBytes`, made once, so that a 413
@@ -93,6 +97,7 @@ impl RegistrationConfig {
     pub fn new(policy: Policy) -> Self {
         let too_large = ValidationReport::body_too_large(&policy);
         RegistrationConfig(Arc::new(Inner {
+            client_policy: policy.clone(),
             policy,
             invalid_status: InvalidStatus::default(),
             customer_ip: CustomerIpSource::default(),
@@ -110,13 +115,47 @@ impl RegistrationConfig {
     /// Sets where an absent `customerIP` is filled from.
     #[must_use]
     pub fn with_customer_ip(mut self, source: CustomerIpSource) -> Self {
-        Arc::make_mut(&mut self.0).customer_ip = source;
+        let inner = Arc::make_mut(&mut self.0);
+        inner.client_policy = match source {
+            CustomerIpSource::Off => inner.policy.clone(),
+            CustomerIpSource::Peer | CustomerIpSource::TrustedProxies(_) => {
+                with_optional_customer_ip(&inner.policy)
+            }
+        };
+        inner.customer_ip = source;
         self
     }
 
     /// The policy bodies are checked under.
     pub fn policy(&self) -> &Policy {
         &self.0.policy
+    }
+
+    /// The policy as a client of this service sees it, for the schema and the OpenAPI document
+    /// the service publishes: the [`policy`](Self::policy) itself when no address is filled;
+    /// when one is ([`CustomerIpSource::Peer`] or [`CustomerIpSource::TrustedProxies`]), the
+    /// same policy with `customerIp` optional, because the service supplies the address the
+    /// policy may require.
+    ///
+    /// One case is looser than the service: behind trusted proxies, a request whose proxy
+    /// forwarded no usable address gets none filled, and the policy's rule then applies to it.
+    ///
+    /// ```
+    /// use cleeng_register::policy::CustomerIpRule;
+    /// use cleeng_register::{schema, Policy};
+    /// use cleeng_register_axum::{CustomerIpSource, RegistrationConfig};
+    /// let policy = Policy::builder().customer_ip(CustomerIpRule::Required).build()?;
+    /// let config = RegistrationConfig::new(policy);
+    /// assert_eq!(config.client_policy().customer_ip(), &CustomerIpRule::Required);
+    /// let filling = config.with_customer_ip(CustomerIpSource::Peer);
+    /// assert_eq!(filling.policy().customer_ip(), &CustomerIpRule::Required);
+    /// assert_eq!(filling.client_policy().customer_ip(), &CustomerIpRule::Optional);
+    /// let published = schema::request_schema(filling.client_policy());
+    /// assert!(!published["required"].as_array().unwrap().contains(&"customerIP".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn client_policy(&self) -> &Policy {
+        &self.0.client_policy
     }
 
     /// The status for an invalid body.
@@ -139,4 +178,13 @@ impl Default for RegistrationConfig {
     fn default() -> Self {
         RegistrationConfig::new(Policy::default())
     }
+}
+
+/// `policy` with `customerIp` optional and every other setting kept.
+fn with_optional_customer_ip(policy: &Policy) -> Policy {
+    policy
+        .to_builder()
+        .customer_ip(CustomerIpRule::Optional)
+        .build()
+        .expect("a valid policy with an optional customerIp is valid")
 }

@@ -46,15 +46,7 @@ pub(crate) fn check(headers: &HeaderMap) -> Result<(), UnsupportedMediaType> {
             false => UnsupportedMediaType::Missing,
         });
     };
-    let is_json = value
-        .to_str()
-        .ok()
-        .and_then(|text| text.parse::<mime::Mime>().ok())
-        .is_some_and(|mime| {
-            (mime.type_() == mime::APPLICATION && mime.subtype() == mime::JSON)
-                || mime.suffix() == Some(mime::JSON)
-        });
-    if !is_json {
+    if !media_type(value.as_bytes()).is_some_and(is_json) {
         return Err(UnsupportedMediaType::NotJson);
     }
     let encoded = headers
@@ -66,4 +58,211 @@ pub(crate) fn check(headers: &HeaderMap) -> Result<(), UnsupportedMediaType> {
         return Err(UnsupportedMediaType::Encoded);
     }
     Ok(())
+}
+
+fn is_json((type_, subtype): (&[u8], &[u8])) -> bool {
+    let json_suffix = subtype.len() > b"+json".len()
+        && subtype[subtype.len() - b"+json".len()..].eq_ignore_ascii_case(b"+json");
+    (type_.eq_ignore_ascii_case(b"application") && subtype.eq_ignore_ascii_case(b"json"))
+        || json_suffix
+}
+
+/// The type and subtype of a `Content-Type` value, if it is a media type as RFC 9110 writes it
+/// (section 8.3.1, with the parameter syntax of 5.6.6), else `None`:
+///
+/// ```text
+/// media-type      = type "/" subtype parameters
+/// parameters      = *( OWS ";" OWS [ parameter ] )
+/// parameter       = parameter-name "=" parameter-value
+/// parameter-value = ( token / quoted-string )
+/// ```
+///
+/// So optional white space (spaces and tabs) is allowed around each `;` and an empty parameter
+/// is allowed (`application/json ;charset=utf-8`, `application/json;`), but not around `=`
+/// (`charset = utf-8` is refused), and names and unquoted values are tokens. Leading and
+/// trailing white space is not part of a field value (section 5.5) and is skipped.
+///
+/// Written here rather than taken from `mime`, whose parser refuses white space before `;` and
+/// tabs, and accepts empty values; the grammar is small and the tests state it case by case.
+fn media_type(value: &[u8]) -> Option<(&[u8], &[u8])> {
+    let value = trim_ows(value);
+    let (type_, rest) = token(value)?;
+    let rest = rest.strip_prefix(b"/")?;
+    let (subtype, mut rest) = token(rest)?;
+    loop {
+        rest = skip_ows(rest);
+        let Some(after) = rest.strip_prefix(b";") else {
+            return rest.is_empty().then_some((type_, subtype));
+        };
+        rest = skip_ows(after);
+        if rest.is_empty() || rest[0] == b';' {
+            continue; // an empty parameter
+        }
+        let (_name, after) = token(rest)?;
+        let after = after.strip_prefix(b"=")?;
+        rest = match after.first() {
+            Some(b'"') => quoted_string(after)?,
+            _ => token(after)?.1,
+        };
+    }
+}
+
+fn is_ows(byte: u8) -> bool {
+    byte == b' ' || byte == b'\t'
+}
+
+fn skip_ows(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|&b| !is_ows(b))
+        .unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+fn trim_ows(bytes: &[u8]) -> &[u8] {
+    let bytes = skip_ows(bytes);
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_ows(b))
+        .map_or(0, |last| last + 1);
+    &bytes[..end]
+}
+
+/// `tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|"
+/// / "~" / DIGIT / ALPHA`, as a table: this runs on every request.
+static TCHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#'..=b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~'
+            );
+        byte += 1;
+    }
+    table
+};
+
+fn is_tchar(byte: u8) -> bool {
+    TCHAR[usize::from(byte)]
+}
+
+/// `token = 1*tchar`: the token and what follows it.
+fn token(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let end = bytes
+        .iter()
+        .position(|&b| !is_tchar(b))
+        .unwrap_or(bytes.len());
+    (end > 0).then(|| bytes.split_at(end))
+}
+
+/// `quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE`, where `qdtext` is HTAB, SP,
+/// `!`, `#`..`[`, `]`..`~` or obs-text (0x80..=0xFF), and `quoted-pair = "\" ( HTAB / SP /
+/// VCHAR / obs-text )`: what follows the closing quote.
+fn quoted_string(bytes: &[u8]) -> Option<&[u8]> {
+    let mut rest = bytes.strip_prefix(b"\"")?;
+    loop {
+        match *rest.first()? {
+            b'"' => return Some(&rest[1..]),
+            b'\\' => match *rest.get(1)? {
+                b'\t' | b' '..=b'~' | 0x80..=0xff => rest = &rest[2..],
+                _ => return None,
+            },
+            b'\t' | b' ' | b'!' | b'#'..=b'[' | b']'..=b'~' | 0x80..=0xff => rest = &rest[1..],
+            _ => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::media_type;
+
+    fn parts(value: &str) -> Option<(String, String)> {
+        media_type(value.as_bytes()).map(|(t, s)| {
+            (
+                String::from_utf8(t.to_vec()).unwrap(),
+                String::from_utf8(s.to_vec()).unwrap(),
+            )
+        })
+    }
+
+    #[test]
+    fn white_space_is_allowed_around_semicolons_and_at_the_ends() {
+        for value in [
+            "application/json",
+            "application/json ;charset=utf-8",
+            "application/json ; charset=utf-8",
+            "application/json\t;\tcharset=utf-8",
+            "application/json;charset=utf-8 ",
+            " application/json",
+            "application/json;",
+            "application/json ; ",
+            "application/json;;charset=utf-8;;",
+            "application/json; charset=utf-8; version=2",
+            "application/json; charset=\"utf-8\"",
+            "application/json; x=\"a;b=c \\\" d\"; y=z",
+            "application/json; x=\"\"",
+            "application/json; x=!#$%&'*+-.^_`|~09AZaz",
+        ] {
+            assert_eq!(
+                parts(value),
+                Some(("application".into(), "json".into())),
+                "{value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_the_rfc_refuses_is_refused() {
+        for value in [
+            "",
+            " ",
+            "application",
+            "application/",
+            "/json",
+            "application /json",
+            "application/ json",
+            "application/json charset=utf-8",
+            "application/json; charset = utf-8",
+            "application/json; charset =utf-8",
+            "application/json; charset= utf-8",
+            "application/json; charset",
+            "application/json; charset=",
+            "application/json; =utf-8",
+            "application/json; charset=utf 8",
+            "application/json; charset=\"utf-8",
+            "application/json; charset=\"utf-8\"x",
+            "application/json; charset=\"a\\\u{1}\"",
+            "application/json; charset=\"a\u{1}\"",
+            "application/json; charset=utf-8,",
+            "application/json, text/plain",
+            "application/json\r\n; x=y",
+            "application/json; x=y\u{b}",
+            "applicatión/json",
+            "application/json; x=\"\u{7f}\"",
+        ] {
+            assert_eq!(parts(value), None, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn tchars_are_the_rfc_s() {
+        let tchars: Vec<u8> = (0..=255).filter(|&b| super::is_tchar(b)).collect();
+        let mut expected: Vec<u8> = b"!#$%&'*+-.^_`|~".to_vec();
+        expected.extend(b'0'..=b'9');
+        expected.extend(b'A'..=b'Z');
+        expected.extend(b'a'..=b'z');
+        expected.sort_unstable();
+        assert_eq!(tchars, expected);
+    }
+
+    #[test]
+    fn obs_text_is_allowed_in_quoted_strings_only() {
+        assert!(media_type(b"application/json; x=\"\xe9\"").is_some());
+        assert!(media_type(b"application/json; x=\"\\\xe9\"").is_some());
+        assert!(media_type(b"application/json; x=\xe9").is_none());
+    }
 }

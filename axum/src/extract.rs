@@ -11,7 +11,8 @@ use crate::{content_type, RegistrationConfig, RegistrationRejection};
 /// last argument of a handler.
 ///
 /// In order, before any work it can skip: the media type (415), the customer IP source's
-/// need for the peer address (500), the body's length while it is read (413), then the core
+/// need for the peer address (500), the body's length while it is read (413) and its arrival
+/// within the body deadline, when [`edge::serve`](crate::edge::serve) sets one (408), then the core
 /// crate's checks under the configured policy (400 or 422). Each refusal is a
 /// [`RegistrationRejection`].
 ///
@@ -76,6 +77,7 @@ where
                 BodyError::TooLarge => {
                     RegistrationRejection::TooLarge(config.too_large_report().clone())
                 }
+                BodyError::TimedOut => RegistrationRejection::BodyTimeout,
                 BodyError::Unreadable(error) => RegistrationRejection::Unreadable(error),
             })?;
 

@@ -4,9 +4,11 @@
 //! registrations would otherwise write by hand:
 //!
 //! 1. **Media type.** `Content-Type` must be `application/json` or any `*/*+json` type, in any
-//!    letter case, with any parameters (`charset` is ignored: the body must be UTF-8 anyway).
-//!    A missing `Content-Type`, one that does not parse, one given twice, or a
-//!    `Content-Encoding` other than `identity` is **415**, before a byte of the body is read.
+//!    letter case, with any parameters (`charset` is ignored: the body must be UTF-8 anyway),
+//!    written as RFC 9110 allows: white space around `;` (`application/json ;charset=utf-8`),
+//!    quoted values, but none around `=` (`charset = utf-8` is not a parameter). A missing
+//!    `Content-Type`, one that does not parse, one given twice, or a `Content-Encoding` other
+//!    than `identity` is **415**, before a byte of the body is read.
 //! 2. **Size.** The body is read up to the policy's `maxBodyBytes` and no further: a
 //!    `Content-Length` over it is **413** without reading anything, and a chunked body is read
 //!    through [`http_body_util::Limited`] and refused at the chunk that crosses the limit, so no
@@ -24,12 +26,42 @@
 //!    from the connection's peer, or from `X-Forwarded-For` behind trusted proxies. Off by
 //!    default; a `customerIP` in the body is never replaced; a filled address counts as given
 //!    for the policy (`required`, `requiredFor`) and for the advisories.
+//! 5. **Time.** Served by [`edge::serve`], a body that has not arrived in full within the body
+//!    timeout is **408** with a problem document and `Connection: close`.
 //!
 //! A valid body reaches the handler as a [`RegisterRequest`] with its [`Advisories`]. Every
 //! refusal is a [`RegistrationRejection`], which answers by itself or can be inspected by a
-//! handler that takes `Result<ValidRegistration, RegistrationRejection>`.
+//! handler that takes `Result<ValidRegistration, RegistrationRejection>`; its answer carries a
+//! [`Refused`] in its extensions, so that a logging layer can say why without the handler.
 //!
 //! The configuration, [`RegistrationConfig`], comes from the router state through `FromRef`.
+//! The schema a service publishes should come from [`RegistrationConfig::client_policy`]: when
+//! the service fills `customerIP`, a client need not send it, whatever the policy requires.
+//!
+//! # At a public edge
+//!
+//! A service that clients reach directly must bound what each client can hold. [`edge::serve`]
+//! serves a router with these limits ([`edge::EdgeLimits`], each settable):
+//!
+//! | limit | default | reached |
+//! |---|---|---|
+//! | request head, from a connection's opening or its last answer (so also idle keep-alive) | 10 s | the connection is closed |
+//! | request body, from the end of the head | 30 s | **408** problem document, `Connection: close` |
+//! | open connections | 512 | a new connection is closed as soon as it is accepted |
+//! | shutdown grace, after the signal | 10 s | the connections still open are closed, and `serve` returns |
+//!
+//! `axum::serve` cannot set these (it gives hyper no timer, so not even hyper's header timeout
+//! runs, and its graceful shutdown waits for ever), so [`edge::serve`] serves through hyper's
+//! HTTP/1 connection builder and hyper-util's `GracefulShutdown`, as axum's own `serve` does
+//! inside; its source is the example of serving with hyper-util. The [`edge`] module says
+//! why each limit is what it is, and what is not bounded.
+//!
+//! # Text output
+//!
+//! No `Display` of this crate prints a client's bytes unescaped: a [`RegistrationRejection`]
+//! names its errors by code and pointer, and a pointer (which holds a key the client chose) is
+//! written as a JSON string with every control character and line break escaped, so that a
+//! logged rejection is one line with no terminal escape in it.
 //!
 //! # Example
 //!
@@ -84,6 +116,7 @@
 mod client_ip;
 mod config;
 mod content_type;
+pub mod edge;
 mod extract;
 mod limit;
 mod problem;
@@ -93,7 +126,7 @@ pub use client_ip::MissingPeerAddress;
 pub use config::{CustomerIpSource, InvalidStatus, RegistrationConfig};
 pub use content_type::UnsupportedMediaType;
 pub use extract::ValidRegistration;
-pub use rejection::RegistrationRejection;
+pub use rejection::{Refused, RegistrationRejection};
 
 /// The media type of every refusal: `application/problem+json`.
 pub const PROBLEM_CONTENT_TYPE: &str = problem::CONTENT_TYPE;

@@ -5,12 +5,15 @@ use axum::http::{header, HeaderMap};
 use bytes::Bytes;
 use http_body::Body as _;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
+use tower_http::timeout::TimeoutError;
 
 /// Why the body was not read.
 #[derive(Debug)]
 pub(crate) enum BodyError {
     /// Over the limit, by `Content-Length` or while streaming.
     TooLarge,
+    /// Not in full before the body deadline (tower-http's `TimeoutError`).
+    TimedOut,
     /// The stream failed: the client went away, or sent a broken chunked encoding.
     Unreadable(axum::Error),
 }
@@ -32,6 +35,12 @@ pub(crate) async fn read(body: Body, headers: &HeaderMap, max: usize) -> Result<
     match Limited::new(body, max).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
         Err(error) if error.is::<LengthLimitError>() => Err(BodyError::TooLarge),
+        Err(error) if timed_out(&*error) => Err(BodyError::TimedOut),
         Err(error) => Err(BodyError::Unreadable(axum::Error::new(error))),
     }
+}
+
+/// Whether a deadline fired somewhere down the error's chain (axum wraps a body's error once).
+fn timed_out(error: &(dyn std::error::Error + 'static)) -> bool {
+    std::iter::successors(Some(error), |e| e.source()).any(|e| e.is::<TimeoutError>())
 }

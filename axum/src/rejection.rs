@@ -1,5 +1,7 @@
 //! Why a request did not yield a registration, and the answer for each case.
 
+use std::sync::Arc;
+
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use cleeng_register::ValidationReport;
@@ -19,8 +21,17 @@ use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
 /// | [`UnsupportedMediaType`](Self::UnsupportedMediaType) | 415 | `detail`, plus an `Accept-Post` header |
 /// | [`TooLarge`](Self::TooLarge) | 413 | `code: "REQ0001"`, `errors: [too_large at "" with {"max": N}]` |
 /// | [`Invalid`](Self::Invalid) | 400 or 422 | `code: "REQ0001"`, `errors`: the report's errors |
+/// | [`BodyTimeout`](Self::BodyTimeout) | 408 | `detail`, plus `Connection: close` |
 /// | [`Unreadable`](Self::Unreadable) | 400 | `detail` |
 /// | [`MissingPeerAddress`](Self::MissingPeerAddress) | 500 | `detail` |
+///
+/// Its answer carries a [`Refused`] in its extensions, for a logging layer to read.
+///
+/// Its `Display` is one line for a log: fixed words, and for an invalid body the report's own
+/// `Display` (error codes and the pointers of the errors, each a JSON string in which every
+/// control character and line break is escaped by
+/// [`cleeng_register::report::escape`], since a pointer names a key the client chose). For
+/// example `invalid body: "/email" invalid_format; "/x\n" unknown_field`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RegistrationRejection {
@@ -40,6 +51,13 @@ pub enum RegistrationRejection {
         /// The configured status.
         status: InvalidStatus,
     },
+    /// The body did not arrive in full within the edge's body timeout: its stream failed with
+    /// tower-http's [`TimeoutError`](tower_http::timeout::TimeoutError), which
+    /// [`edge::serve`](crate::edge::serve) sets up (through tower-http's
+    /// `RequestBodyDeadlineLayer`). Answered with 408 and `Connection: close`: the rest of the
+    /// body is never read, so the connection cannot carry another request.
+    #[error("the request body did not arrive within the body timeout")]
+    BodyTimeout,
     /// The body stream failed before its end: the client went away or sent a broken chunked
     /// encoding.
     #[error("the request body could not be read")]
@@ -49,6 +67,28 @@ pub enum RegistrationRejection {
     MissingPeerAddress(#[from] MissingPeerAddress),
 }
 
+/// What every answer of a [`RegistrationRejection`] carries in its extensions: the rejection
+/// itself, so that a layer that logs or counts answers can say why a request was refused
+/// (status, codes, pointers) without the handler's help, whether the handler let axum answer
+/// with the rejection or answered with it itself.
+///
+/// ```
+/// use axum::response::IntoResponse;
+/// use cleeng_register_axum::{Refused, RegistrationRejection};
+/// let response = RegistrationRejection::BodyTimeout.into_response();
+/// let refused = response.extensions().get::<Refused>().expect("always there");
+/// assert_eq!(refused.rejection().status(), response.status());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Refused(Arc<RegistrationRejection>);
+
+impl Refused {
+    /// The rejection the answer was made from.
+    pub fn rejection(&self) -> &RegistrationRejection {
+        &self.0
+    }
+}
+
 impl RegistrationRejection {
     /// The status of the answer.
     pub fn status(&self) -> StatusCode {
@@ -56,6 +96,7 @@ impl RegistrationRejection {
             RegistrationRejection::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             RegistrationRejection::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             RegistrationRejection::Invalid { status, .. } => status.status_code(),
+            RegistrationRejection::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             RegistrationRejection::Unreadable(_) => StatusCode::BAD_REQUEST,
             RegistrationRejection::MissingPeerAddress(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -78,6 +119,10 @@ impl IntoResponse for RegistrationRejection {
             RegistrationRejection::TooLarge(report)
             | RegistrationRejection::Invalid { report, .. } => problem_body(report, status),
             RegistrationRejection::UnsupportedMediaType(why) => plain_problem(status, why.detail()),
+            RegistrationRejection::BodyTimeout => plain_problem(
+                status,
+                "the request body did not arrive in full within the time allowed",
+            ),
             RegistrationRejection::Unreadable(_) => {
                 plain_problem(status, "the request body could not be read to its end")
             }
@@ -92,13 +137,24 @@ impl IntoResponse for RegistrationRejection {
             body,
         )
             .into_response();
-        if let RegistrationRejection::UnsupportedMediaType(_) = self {
+        match self {
             // RFC 9110 (15.5.16) asks a 415 to say what would be accepted.
-            response.headers_mut().insert(
-                "accept-post",
-                HeaderValue::from_static("application/json, application/*+json"),
-            );
+            RegistrationRejection::UnsupportedMediaType(_) => {
+                response.headers_mut().insert(
+                    "accept-post",
+                    HeaderValue::from_static("application/json, application/*+json"),
+                );
+            }
+            // RFC 9110 (15.5.9): a 408 should say the connection closes, and it does (the rest
+            // of the body is not read).
+            RegistrationRejection::BodyTimeout => {
+                response
+                    .headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            }
+            _ => {}
         }
+        response.extensions_mut().insert(Refused(Arc::new(self)));
         response
     }
 }

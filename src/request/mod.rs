@@ -411,7 +411,7 @@ impl<'de> Deserialize<'de> for RegisterRequest {
 /// let err = RequestSeed::new(&policy)
 ///     .deserialize(&mut serde_json::Deserializer::from_str(r#"{"email":"jane@example"}"#))
 ///     .unwrap_err();
-/// assert!(err.to_string().starts_with("invalid body: /email invalid_format; /password missing"));
+/// assert!(err.to_string().starts_with(r#"invalid body: "/email" invalid_format; "/password" missing"#));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Copy, Clone, Debug)]

@@ -477,7 +477,10 @@ fn report_serializes_to_the_spec_shape() {
         }], "advisories": []})
     );
     assert!(report.contains("/country", ErrorCode::UnknownCode));
-    assert_eq!(report.to_string(), "invalid body: /country unknown_code");
+    assert_eq!(
+        report.to_string(),
+        r#"invalid body: "/country" unknown_code"#
+    );
 }
 
 #[test]
@@ -682,7 +685,7 @@ fn a_report_says_every_error_and_finds_only_what_it_holds() {
     .unwrap_err();
     assert_eq!(
         report.to_string(),
-        "invalid body: /email not_a_string; /currency missing"
+        r#"invalid body: "/email" not_a_string; "/currency" missing"#
     );
     assert!(report.contains("/email", ErrorCode::NotAString));
     assert!(report.contains("/currency", ErrorCode::Missing));

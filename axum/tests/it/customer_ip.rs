@@ -1,7 +1,6 @@
 //! Where an absent `customerIP` comes from: `CustomerIpSource::resolve` case by case, then
 //! through the extractor (in process, with axum's `MockConnectInfo` as the peer).
 
-mod util;
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -13,7 +12,7 @@ use cleeng_register_axum::{
     CustomerIpSource, MissingPeerAddress, RegistrationConfig, PROBLEM_CONTENT_TYPE,
 };
 use serde_json::json;
-use util::{app, post, send, VALID, VALID_WITHOUT_IP};
+use crate::util::{app, post, send, VALID, VALID_WITHOUT_IP};
 
 fn addr(s: &str) -> SocketAddr {
     s.parse().expect("a socket address")
@@ -202,7 +201,7 @@ fn config(source: CustomerIpSource, rule: CustomerIpRule) -> RegistrationConfig 
     RegistrationConfig::new(policy).with_customer_ip(source)
 }
 
-async fn register_from(config: RegistrationConfig, peer: &str, body: &'static str) -> util::Answer {
+async fn register_from(config: RegistrationConfig, peer: &str, body: &'static str) -> crate::util::Answer {
     let app = app(config).layer(MockConnectInfo(addr(peer)));
     send(app, post(Some("application/json"), body)).await
 }
@@ -317,4 +316,52 @@ async fn without_connect_info_a_source_that_needs_it_is_500() {
     let off = app(config(CustomerIpSource::Off, CustomerIpRule::Optional));
     let answer = send(off, post(Some("application/json"), VALID)).await;
     assert_eq!(answer.status, StatusCode::OK);
+}
+
+// The client's view of the policy, for the published schema.
+
+/// A policy with every setting away from its default.
+fn full_policy(rule: CustomerIpRule) -> Policy {
+    Policy::from_json(
+        br#"{"allowedCurrencies": ["EUR", "PLN"], "allowedLocales": ["pl_PL"],
+             "allowUnknownFields": true, "allowInternationalEmail": true,
+             "maxBodyBytes": 4096, "maxExternalDataBytes": 512, "maxExternalDataDepth": 4,
+             "maxErrors": 9}"#,
+    )
+    .map(|p| {
+        let mut json = serde_json::to_value(&p).unwrap();
+        json["customerIp"] = match rule {
+            CustomerIpRule::Optional => json!("optional"),
+            CustomerIpRule::Required => json!("required"),
+            CustomerIpRule::RequiredFor(_) => json!({"requiredFor": ["US", "CA"]}),
+        };
+        serde_json::from_value(json).unwrap()
+    })
+    .expect("a valid policy")
+}
+
+#[test]
+fn a_filling_source_makes_customer_ip_optional_for_clients_and_keeps_the_rest() {
+    let us_and_ca = CustomerIpRule::RequiredFor(vec!["US".parse().unwrap(), "CA".parse().unwrap()]);
+    for rule in [
+        CustomerIpRule::Required,
+        us_and_ca,
+        CustomerIpRule::Optional,
+    ] {
+        let policy = full_policy(rule.clone());
+        assert_eq!(policy.customer_ip(), &rule);
+        let relaxed = full_policy(CustomerIpRule::Optional);
+        for source in [CustomerIpSource::Peer, proxies(&["10.0.0.0/8"])] {
+            let config = RegistrationConfig::new(policy.clone()).with_customer_ip(source);
+            assert_eq!(config.policy(), &policy, "the service's own rule is kept");
+            assert_eq!(config.client_policy(), &relaxed, "{rule:?}");
+        }
+        // Not filled: the client sees the policy as it is, also after a change of source.
+        let off = RegistrationConfig::new(policy.clone());
+        assert_eq!(off.client_policy(), &policy);
+        let back = off
+            .with_customer_ip(CustomerIpSource::Peer)
+            .with_customer_ip(CustomerIpSource::Off);
+        assert_eq!(back.client_policy(), &policy);
+    }
 }

@@ -1,14 +1,15 @@
 //! Every answer of the extractor, in process (`tower::ServiceExt::oneshot`): status, headers
 //! and body.
 
-mod util;
 
 use axum::http::{header, Request, StatusCode};
 use cleeng_register::{Policy, Problem, RegisterRequest};
 use cleeng_register_axum::{InvalidStatus, RegistrationConfig, PROBLEM_CONTENT_TYPE};
+use futures_util::StreamExt;
 use serde_json::{json, Value};
-use util::stream::{chunked, counted, failing};
-use util::{app, post, send, INVALID, VALID, VALID_WITHOUT_IP};
+use tower::ServiceExt;
+use crate::util::stream::{chunked, counted, failing};
+use crate::util::{app, post, send, INVALID, VALID, VALID_WITHOUT_IP};
 
 fn default_app() -> axum::Router {
     app(RegistrationConfig::default())
@@ -66,6 +67,11 @@ async fn json_media_types_with_parameters_and_suffixes_are_accepted() {
         "application/merge-patch+json",
         "application/vnd.example.registration+json; charset=utf-8; version=2",
         "text/x-custom+json",
+        // RFC 9110: white space around ";", empty parameters, quoted values.
+        "application/json ;charset=utf-8",
+        "application/json\t;\tcharset=utf-8 ",
+        "application/json;",
+        "application/json; charset=\"utf-8\"",
     ] {
         let answer = send(default_app(), post(Some(content_type), VALID)).await;
         assert_eq!(answer.status, StatusCode::OK, "{content_type}");
@@ -118,6 +124,10 @@ async fn other_media_types_are_415_before_the_body_is_read() {
         "json",
         "",
         "application/json; charset",
+        // RFC 9110 allows no white space around "=".
+        "application/json; charset = utf-8",
+        "application/json; charset= utf-8",
+        "application/json charset=utf-8",
     ] {
         assert_415(post(Some(content_type), failing()), NOT_JSON, content_type).await;
     }
@@ -161,7 +171,7 @@ async fn a_body_of_exactly_max_body_bytes_is_read() {
     assert_eq!(send(app(config), streamed).await.status, StatusCode::OK);
 }
 
-async fn assert_413(answer: util::Answer, max: usize) {
+async fn assert_413(answer: crate::util::Answer, max: usize) {
     assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
     let errors = core_errors(&vec![b' '; max + 1], &small_policy(max));
@@ -308,4 +318,68 @@ async fn the_rejection_tells_its_status_and_report() {
     let (request, advisories) = valid.into_parts();
     assert_eq!(request.customer_ip().unwrap().as_str(), "8.8.8.8");
     assert!(advisories.is_empty());
+}
+
+#[tokio::test]
+async fn a_body_past_its_deadline_is_408_with_a_problem_and_connection_close() {
+    use cleeng_register_axum::{Refused, RegistrationRejection};
+    use tower_http::timeout::DeadlineBody;
+
+    // The first half of a valid body, then nothing: the deadline fires.
+    let (first, _) = VALID.split_at(20);
+    let stream = futures_util::stream::iter([Ok::<_, std::io::Error>(bytes::Bytes::from_static(
+        first.as_bytes(),
+    ))])
+    .chain(futures_util::stream::pending());
+    let body = DeadlineBody::new(
+        std::time::Duration::from_millis(50),
+        axum::body::Body::from_stream(stream),
+    );
+    let request = post(Some("application/json"), axum::body::Body::new(body));
+    let response = default_app()
+        .oneshot(request)
+        .await
+        .expect("routers are infallible");
+    let refused = response
+        .extensions()
+        .get::<Refused>()
+        .expect("a rejection's answer carries it")
+        .clone();
+    assert!(matches!(
+        refused.rejection(),
+        RegistrationRejection::BodyTimeout
+    ));
+    let answer = crate::util::Answer::from_response(response).await;
+    assert_eq!(answer.status, StatusCode::REQUEST_TIMEOUT);
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    assert_eq!(answer.headers.get(header::CONNECTION).unwrap(), "close");
+    assert_eq!(
+        answer.body,
+        json!({"type": "about:blank", "title": "Request Timeout", "status": 408,
+               "detail": "the request body did not arrive in full within the time allowed"})
+    );
+}
+
+#[tokio::test]
+async fn every_refusal_carries_its_rejection_in_the_answer_extensions() {
+    use cleeng_register_axum::Refused;
+
+    for (content_type, body, status) in [
+        (Some("text/plain"), VALID.to_owned(), 415),
+        (Some("application/json"), padded(65537), 413),
+        (Some("application/json"), INVALID.to_owned(), 400),
+    ] {
+        let response = default_app()
+            .oneshot(post(content_type, body))
+            .await
+            .expect("routers are infallible");
+        assert_eq!(response.status().as_u16(), status);
+        let refused = response.extensions().get::<Refused>().expect("carried");
+        assert_eq!(refused.rejection().status(), response.status());
+    }
+    let response = default_app()
+        .oneshot(post(Some("application/json"), VALID))
+        .await
+        .expect("routers are infallible");
+    assert!(response.extensions().get::<Refused>().is_none());
 }

@@ -1,5 +1,5 @@
 //! Helpers shared by the tests: bodies, a test router, and sending a request through it.
-#![allow(dead_code)] // each test file uses its own part
+
 
 pub mod server;
 pub mod stream;

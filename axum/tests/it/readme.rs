@@ -2,8 +2,8 @@
 //! compile it (its blocks are doc-tests of the core crate, which does not depend on axum), so
 //! this keeps its copy from drifting away from the compiled one.
 
-const README: &str = include_str!("../../README.md");
-const LIB: &str = include_str!("../src/lib.rs");
+const README: &str = include_str!("../../../README.md");
+const LIB: &str = include_str!("../../src/lib.rs");
 
 /// The first fenced block after `after` that opens with `fence`, without its fences.
 fn block<'a>(text: &'a str, after: &str, fence: &str) -> &'a str {

@@ -1,0 +1,72 @@
+//! The baseline of the gateway's load figures: what a service would be without the crate. A
+//! plain axum service, served by `axum::serve`, whose `POST /customers` takes `axum::Json` of a
+//! struct of `String` fields (JSON syntax and types checked, nothing else) and answers
+//! `{"valid":true,"advisories":[]}`; it accepts the load generator's invalid body too. No
+//! logging.
+//!
+//! ```text
+//! cargo run --release -p cleeng-register-axum --example baseline -- [--listen 127.0.0.1:8081]
+//! ```
+//!
+//! `load --baseline ADDR` measures the gateway and this in turns and prints the ratio.
+
+use std::net::SocketAddr;
+
+use axum::routing::post;
+use axum::{Json, Router};
+use clap::Parser;
+use serde::Deserialize;
+
+/// A plain axum service of `Json<String fields>`, the gateway's baseline.
+#[derive(Debug, Parser)]
+#[command(name = "baseline")]
+struct Args {
+    /// Where to listen.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8081")]
+    listen: SocketAddr,
+}
+
+/// What a service would write without the crate.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // read by serde only
+struct Plain {
+    email: String,
+    password: String,
+    offer_id: Option<String>,
+    publisher_id: Option<String>,
+    locale: String,
+    country: String,
+    currency: String,
+    first_name: Option<String>,
+    last_name: Option<String>,
+    external_id: Option<String>,
+    external_data: Option<String>,
+    #[serde(rename = "customerIP")]
+    customer_ip: Option<String>,
+    captcha_value: Option<String>,
+}
+
+/// `{"valid":true,"advisories":[]}`, typed as the gateway's answer is.
+#[derive(serde::Serialize)]
+struct Verdict {
+    valid: bool,
+    advisories: [(); 0],
+}
+
+async fn register(Json(body): Json<Plain>) -> Json<Verdict> {
+    std::hint::black_box(body);
+    Json(Verdict {
+        valid: true,
+        advisories: [],
+    })
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let args = Args::parse();
+    let app = Router::new().route("/customers", post(register));
+    let listener = tokio::net::TcpListener::bind(args.listen).await?;
+    println!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app).await
+}
