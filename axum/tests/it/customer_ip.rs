@@ -1,9 +1,9 @@
 //! Where an absent `customerIP` comes from: `CustomerIpSource::resolve` case by case, then
 //! through the extractor (in process, with axum's `MockConnectInfo` as the peer).
 
-
 use std::net::{IpAddr, SocketAddr};
 
+use crate::util::{app, post, send, VALID, VALID_WITHOUT_IP};
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use cleeng_register::policy::CustomerIpRule;
@@ -12,7 +12,6 @@ use cleeng_register_axum::{
     CustomerIpSource, MissingPeerAddress, RegistrationConfig, PROBLEM_CONTENT_TYPE,
 };
 use serde_json::json;
-use crate::util::{app, post, send, VALID, VALID_WITHOUT_IP};
 
 fn addr(s: &str) -> SocketAddr {
     s.parse().expect("a socket address")
@@ -201,7 +200,11 @@ fn config(source: CustomerIpSource, rule: CustomerIpRule) -> RegistrationConfig 
     RegistrationConfig::new(policy).with_customer_ip(source)
 }
 
-async fn register_from(config: RegistrationConfig, peer: &str, body: &'static str) -> crate::util::Answer {
+async fn register_from(
+    config: RegistrationConfig,
+    peer: &str,
+    body: &'static str,
+) -> crate::util::Answer {
     let app = app(config).layer(MockConnectInfo(addr(peer)));
     send(app, post(Some("application/json"), body)).await
 }

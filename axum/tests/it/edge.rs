@@ -4,17 +4,16 @@
 //! the suite takes seconds; each timing is checked from both sides (not before the limit, and
 //! within it plus a margin for a loaded machine).
 
-
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+use crate::util::{app, VALID, VALID_WITHOUT_IP};
 use cleeng_register_axum::edge::{self, EdgeLimits, Stopped};
 use cleeng_register_axum::{CustomerIpSource, RegistrationConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
-use crate::util::{app, VALID, VALID_WITHOUT_IP};
 
 /// Time allowed past a limit for the server to act on a shared, loaded machine.
 const MARGIN: Duration = Duration::from_millis(1500);

@@ -1,15 +1,14 @@
 //! Every answer of the extractor, in process (`tower::ServiceExt::oneshot`): status, headers
 //! and body.
 
-
+use crate::util::stream::{chunked, counted, failing};
+use crate::util::{app, post, send, INVALID, VALID, VALID_WITHOUT_IP};
 use axum::http::{header, Request, StatusCode};
 use cleeng_register::{Policy, Problem, RegisterRequest};
 use cleeng_register_axum::{InvalidStatus, RegistrationConfig, PROBLEM_CONTENT_TYPE};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
-use crate::util::stream::{chunked, counted, failing};
-use crate::util::{app, post, send, INVALID, VALID, VALID_WITHOUT_IP};
 
 fn default_app() -> axum::Router {
     app(RegistrationConfig::default())

@@ -2,16 +2,15 @@
 //! log lines (one per request, never a value, no forged line), and its shutdown on Ctrl-C and
 //! on SIGTERM with a slow client connected.
 
-
 use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::util::server::{full, post_to};
 use axum::http::StatusCode;
 use tokio::io::AsyncWriteExt;
-use crate::util::server::{full, post_to};
 
 /// `target/<profile>/examples/gateway`, beside this test's own `deps` folder, built (or found
 /// up to date) by cargo first, so that the test never runs a stale binary.

@@ -2,14 +2,13 @@
 //! distinct marker in every value (strings, numbers, nested arrays and objects, `externalData`
 //! text), under a small size limit so that 413 is reached too; the answer must contain none.
 
-
+use crate::util::{app, post, send};
 use axum::http::StatusCode;
 use cleeng_register::{Field, Policy};
 use cleeng_register_axum::{InvalidStatus, RegistrationConfig};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use serde_json::{json, Map, Value};
-use crate::util::{app, post, send};
 
 /// Keys of the generated bodies: every field, an unknown key and one that needs escaping.
 /// Keys are not values: an unknown key is named by its pointer, as the errors say.

@@ -1,10 +1,11 @@
 //! Over a real socket on 127.0.0.1, with a hyper client: a valid request, bodies over the limit
 //! (declared and chunked), and the customer's address from the peer and `X-Forwarded-For`.
 
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use crate::util::server::{full, ok, post_to, serve};
+use crate::util::{app, VALID, VALID_WITHOUT_IP};
 use axum::http::StatusCode;
 use bytes::Bytes;
 use cleeng_register::Policy;
@@ -13,8 +14,6 @@ use futures_util::StreamExt;
 use http_body_util::{BodyExt, StreamBody};
 use hyper::body::Frame;
 use serde_json::json;
-use crate::util::server::{full, ok, post_to, serve};
-use crate::util::{app, VALID, VALID_WITHOUT_IP};
 
 #[tokio::test]
 async fn a_valid_request_is_answered_over_the_socket() {

@@ -2,12 +2,11 @@
 //! unescaped. Whatever key a client sends, the text is one line without a control character
 //! or line separator, and the key's pointer is in it as a JSON string that reads back exactly.
 
-
+use crate::util::post;
 use axum::extract::FromRequest;
 use cleeng_register::Field;
 use cleeng_register_axum::{RegistrationConfig, RegistrationRejection, ValidRegistration};
 use proptest::prelude::*;
-use crate::util::post;
 
 /// The errors of a body holding one unknown key and nothing else, before that key's error.
 const BEFORE: &str = r#"invalid body: "/email" missing; "/password" missing; offer_or_publisher_required; "/locale" missing; "/country" missing; "/currency" missing; "#;

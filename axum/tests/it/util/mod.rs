@@ -1,6 +1,5 @@
 //! Helpers shared by the tests: bodies, a test router, and sending a request through it.
 
-
 pub mod server;
 pub mod stream;
 
