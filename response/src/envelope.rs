@@ -1,14 +1,21 @@
 //! The success envelope, `{"responseData":{…},"errors":[]}`, read in one pass: each known
 //! key's value is kept (borrowed when it has no escapes), every other value is skipped, and
 //! no `serde_json::Value` is built.
+//!
+//! The three secrets (`customerToken`, `jwt`, `refreshToken`) are taken from serde_json as
+//! raw text (`&RawValue`): serde_json would decode a string with escapes into its scratch
+//! buffer and free it unwiped, leaving the plaintext behind. A string with escapes is
+//! decoded by the core's decoder into memory wiped on drop instead.
 
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use zeroize::Zeroizing;
 
+use cleeng_register::__private::decode_string_literal;
 use cleeng_register::error::{Params, Violation, Wording};
 use cleeng_register::{FieldError, ValueError};
 
@@ -205,7 +212,7 @@ fn text<T>(
     let s = match raw {
         RawText::Borrowed(s) => s.to_owned(),
         // The constructor keeps the buffer, or wipes it if it refuses it.
-        RawText::Copied(mut s) => std::mem::take(&mut *s),
+        RawText::Decoded(mut s) => std::mem::take(&mut *s),
         RawText::Absent => {
             return push(errors, pointer, Violation::new(ResponseErrorCode::Missing))
         }
@@ -273,15 +280,39 @@ enum RawId {
     Invalid,
 }
 
-/// A token's text as read. A copy serde had to make (an escaped string) is wiped when it is
+/// A token's text as read. A decoded copy (of a string with escapes) is wiped when it is
 /// dropped: a repeated key's earlier value, or every value of a body refused half-way.
 #[derive(Default)]
 enum RawText<'de> {
     #[default]
     Absent,
     Borrowed(&'de str),
-    Copied(Zeroizing<String>),
+    Decoded(Zeroizing<String>),
     NotAString,
+}
+
+impl<'de> RawText<'de> {
+    /// A secret field's value, from its raw JSON text.
+    ///
+    /// serde_json checks raw text less than it checks a decoded value: a string's surrogates
+    /// are checked by the decoder here (as serde_json's own decoding would), and any other
+    /// value is read again through [`OtherValue`], exactly as before it was raw.
+    fn from_raw<E: de::Error>(raw: &'de RawValue) -> Result<Self, E> {
+        let text = raw.get();
+        if !text.starts_with('"') {
+            let mut de = serde_json::Deserializer::from_str(text);
+            return de
+                .deserialize_any(OtherValue)
+                .and_then(|value| de.end().map(|()| value))
+                .map_err(|_| E::custom("invalid JSON"));
+        }
+        match text.get(1..text.len() - 1) {
+            Some(inner) if !inner.contains('\\') => Ok(RawText::Borrowed(inner)),
+            _ => decode_string_literal(text)
+                .map(RawText::Decoded)
+                .ok_or_else(|| E::custom("invalid JSON string")),
+        }
+    }
 }
 
 /// Drains a sequence or map whose content does not matter.
@@ -397,9 +428,13 @@ impl<'de> Visitor<'de> for DataSeed {
         while let Some(key) = map.next_key_seed(DataKeySeed)? {
             match key {
                 DataKey::CustomerId => fields.customer_id = map.next_value_seed(IdSeed)?,
-                DataKey::CustomerToken => fields.customer_token = map.next_value_seed(TextSeed)?,
-                DataKey::Jwt => fields.jwt = map.next_value_seed(TextSeed)?,
-                DataKey::RefreshToken => fields.refresh_token = map.next_value_seed(TextSeed)?,
+                DataKey::CustomerToken => {
+                    fields.customer_token = RawText::from_raw(map.next_value()?)?
+                }
+                DataKey::Jwt => fields.jwt = RawText::from_raw(map.next_value()?)?,
+                DataKey::RefreshToken => {
+                    fields.refresh_token = RawText::from_raw(map.next_value()?)?
+                }
                 DataKey::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -452,29 +487,15 @@ impl<'de> Visitor<'de> for IdSeed {
     }
 }
 
-/// A string field, borrowed from the body when it has no escapes.
-struct TextSeed;
+/// A secret field's value that is not a string, read from its raw text: `null` is absent,
+/// anything else not a string.
+struct OtherValue;
 
-impl<'de> DeserializeSeed<'de> for TextSeed {
-    type Value = RawText<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawText<'de>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TextSeed {
+impl<'de> Visitor<'de> for OtherValue {
     type Value = RawText<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawText<'de>, E> {
-        Ok(RawText::Borrowed(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText<'de>, E> {
-        Ok(RawText::Copied(Zeroizing::new(v.to_owned())))
+        f.write_str("a JSON value")
     }
 
     other_types!(RawText::NotAString; visit_bool: bool, visit_i64: i64, visit_u64: u64,

@@ -422,6 +422,17 @@ fn hex4(bytes: &[u8], pos: usize) -> Option<u16> {
     })
 }
 
+/// Decodes a whole JSON string literal, quotes included, when serde_json's `Value` would
+/// accept it (escapes valid, surrogates paired, no raw control character), into memory wiped
+/// on drop; `None` otherwise. For text that serde_json handed over raw (`&RawValue`), so that
+/// a secret is never decoded into serde_json's scratch buffer.
+pub fn decode_string_literal(literal: &str) -> Option<Zeroizing<String>> {
+    let mut scanner = Scanner::new(literal);
+    let text = scanner.string().ok()?;
+    scanner.finish().ok()?;
+    Some(text.decode())
+}
+
 /// Decodes the text of a string the scanner accepted. The buffer is sized for the raw text
 /// (decoding only shrinks it), so it never moves: no copy is left behind in freed memory.
 pub(crate) fn unescape(raw: &str) -> Zeroizing<String> {
@@ -754,6 +765,30 @@ mod tests {
                 }
                 Err(_) => prop_assert!(ours.is_err()),
             }
+        }
+    }
+
+    #[test]
+    fn string_literals_decode_as_serde_json_decodes_them() {
+        for literal in [
+            r#""plain""#,
+            r#""a\/b""#,
+            r#""\uD83D\uDE00!""#,
+            r#""\u00e9t\u00E9""#,
+            r#""""#,
+            r#""\uDE00""#,
+            r#""\uD83D""#,
+            r#""\x""#,
+            "\"a\u{1}b\"",
+            r#""open"#,
+            r#""a"b""#,
+            r#"plain"#,
+            r#""a" "#,
+            r#"1"#,
+        ] {
+            let expected = serde_json::from_str::<String>(literal).ok();
+            let decoded = decode_string_literal(literal).map(|s| s.to_string());
+            assert_eq!(decoded, expected, "{literal}");
         }
     }
 
