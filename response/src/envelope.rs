@@ -307,7 +307,9 @@ impl<'de> RawText<'de> {
                 .map_err(|_| E::custom("invalid JSON"));
         }
         match text.get(1..text.len() - 1) {
-            Some(inner) if !inner.contains('\\') => Ok(RawText::Borrowed(inner)),
+            Some(inner) if memchr::memchr(b'\\', inner.as_bytes()).is_none() => {
+                Ok(RawText::Borrowed(inner))
+            }
             _ => decode_string_literal(text)
                 .map(RawText::Decoded)
                 .ok_or_else(|| E::custom("invalid JSON string")),
