@@ -127,6 +127,8 @@ impl<'p> Checker<'p> {
             .push(FieldError::at_field(field, Violation::new(code)));
     }
 
+    /// Checks every field, taking each out of `raw`; what is left there (key errors moved
+    /// out, slots emptied) the caller drops.
     pub(super) fn check(
         mut self,
         raw: &mut RawBody<'_>,

@@ -391,6 +391,10 @@ impl<'de> Deserialize<'de> for RegisterRequest {
 /// serde cannot see the size of its input, so `maxBodyBytes` is not checked here: cap the
 /// body before it reaches the deserializer.
 ///
+/// A format decodes strings its own way: serde_json decodes a string with escapes (a
+/// password with `\/`) into a scratch buffer it frees without wiping.
+/// [`RegisterRequest::from_json`] reads the body itself and leaves no such copy.
+///
 /// ```
 /// use cleeng_register::request::RequestSeed;
 /// use cleeng_register::Policy;
