@@ -82,8 +82,8 @@ pub use external::strategies;
 pub mod __private {
     pub use serde;
 
-    /// The JSON string decoder the response crate reads its secrets with.
-    pub use crate::json::scan::decode_string_literal;
+    /// The JSON scanner the response crate reads Cleeng's answer with.
+    pub use crate::json::scan::{Malformed, RawStr, Scanner};
 }
 
 /// The README's Rust examples, compiled and run as doc tests.

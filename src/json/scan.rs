@@ -19,11 +19,11 @@ pub(crate) const PARSER_DEPTH_LIMIT: usize = 127;
 
 /// The text is not JSON as serde_json reads it (or nests deeper than it reads).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Malformed;
+pub struct Malformed;
 
 /// A string as it appears in the text, between its quotes.
 #[derive(Copy, Clone)]
-pub(crate) struct RawStr<'a> {
+pub struct RawStr<'a> {
     raw: &'a str,
     escaped: bool,
 }
@@ -31,12 +31,12 @@ pub(crate) struct RawStr<'a> {
 impl<'a> RawStr<'a> {
     /// The text itself, when it has no escapes.
     #[inline]
-    pub(crate) fn unescaped(self) -> Option<&'a str> {
+    pub fn unescaped(self) -> Option<&'a str> {
         (!self.escaped).then_some(self.raw)
     }
 
     /// The decoded text, in memory wiped when dropped.
-    pub(crate) fn decode(self) -> Zeroizing<String> {
+    pub fn decode(self) -> Zeroizing<String> {
         unescape(self.raw)
     }
 }
@@ -51,26 +51,27 @@ pub(crate) struct Walked {
 }
 
 /// A position in a JSON text.
-pub(crate) struct Scanner<'a> {
+pub struct Scanner<'a> {
     text: &'a str,
     pos: usize,
 }
 
 impl<'a> Scanner<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    /// A scanner at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
         Scanner { text, pos: 0 }
     }
 
     /// The next byte that is not JSON whitespace, left unread.
     #[inline]
-    pub(crate) fn peek(&mut self) -> Option<u8> {
+    pub fn peek(&mut self) -> Option<u8> {
         self.pos = skip_whitespace(self.text.as_bytes(), self.pos);
         self.text.as_bytes().get(self.pos).copied()
     }
 
     /// Reads `b` if it is next (after whitespace).
     #[inline]
-    pub(crate) fn eat(&mut self, b: u8) -> bool {
+    pub fn eat(&mut self, b: u8) -> bool {
         let found = self.peek() == Some(b);
         self.pos += usize::from(found);
         found
@@ -78,7 +79,7 @@ impl<'a> Scanner<'a> {
 
     /// Reads `b`, which must be next.
     #[inline]
-    pub(crate) fn expect(&mut self, b: u8) -> Result<(), Malformed> {
+    pub fn expect(&mut self, b: u8) -> Result<(), Malformed> {
         if self.eat(b) {
             Ok(())
         } else {
@@ -87,7 +88,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Nothing but whitespace is left.
-    pub(crate) fn finish(&mut self) -> Result<(), Malformed> {
+    pub fn finish(&mut self) -> Result<(), Malformed> {
         match self.peek() {
             None => Ok(()),
             Some(_) => Err(Malformed),
@@ -96,12 +97,12 @@ impl<'a> Scanner<'a> {
 
     /// Reads a string, which must be next.
     #[inline(always)]
-    pub(crate) fn string(&mut self) -> Result<RawStr<'a>, Malformed> {
+    pub fn string(&mut self) -> Result<RawStr<'a>, Malformed> {
         if self.peek() != Some(b'"') {
             return Err(Malformed);
         }
         let start = self.pos + 1;
-        let (end, escaped) = string_end(self.text.as_bytes(), start)?;
+        let (end, escaped) = string_end::<true>(self.text.as_bytes(), start)?;
         self.pos = end + 1;
         Ok(RawStr {
             raw: &self.text[start..end],
@@ -111,14 +112,14 @@ impl<'a> Scanner<'a> {
 
     /// Reads a key and its colon.
     #[inline]
-    pub(crate) fn key(&mut self) -> Result<RawStr<'a>, Malformed> {
+    pub fn key(&mut self) -> Result<RawStr<'a>, Malformed> {
         let key = self.string()?;
         self.expect(b':')?;
         Ok(key)
     }
 
     /// Reads `null` if it is next.
-    pub(crate) fn eat_null(&mut self) -> Result<bool, Malformed> {
+    pub fn eat_null(&mut self) -> Result<bool, Malformed> {
         if self.peek() == Some(b'n') {
             self.pos = literal_end(self.text.as_bytes(), self.pos, b"null")?;
             return Ok(true);
@@ -128,20 +129,37 @@ impl<'a> Scanner<'a> {
 
     /// Reads any value, nested in `outer` levels, checking everything serde_json checks.
     /// `deepest` is the deepest nesting reached inside the value, also when it fails.
-    pub(crate) fn walk_value(
-        &mut self,
-        outer: usize,
-        deepest: &mut usize,
-    ) -> Result<bool, Malformed> {
-        let (end, is_object) = walk(self.text, self.pos, outer, deepest)?;
+    pub fn walk_value(&mut self, outer: usize, deepest: &mut usize) -> Result<bool, Malformed> {
+        let (end, is_object) = walk::<true>(self.text, self.pos, outer, deepest)?;
         self.pos = end;
         Ok(is_object)
+    }
+
+    /// Skips any value as serde_json skips one it ignores (`IgnoredAny`): its syntax is
+    /// checked, not its surrogates or number ranges, at any depth.
+    pub fn skip_lenient(&mut self) -> Result<(), Malformed> {
+        self.pos = walk::<false>(self.text, self.pos, 0, &mut 0)?.0;
+        Ok(())
+    }
+
+    /// Reads a number, which must be next, checked as `walk_value` checks it; its text.
+    pub fn number(&mut self) -> Result<&'a str, Malformed> {
+        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(Malformed);
+        }
+        let start = self.pos;
+        self.pos = number_end::<true>(self.text, start)?;
+        Ok(&self.text[start..self.pos])
     }
 }
 
 /// Walks the value at `pos` (whitespace first): where it ends, and whether it is an object.
 /// The position is a local, not the scanner's field, so it stays in a register.
-fn walk(
+///
+/// `STRICT` checks what serde_json checks when it decodes into `Value` (surrogate pairs,
+/// number ranges, its nesting limit); otherwise only what it checks when it skips a value
+/// (`IgnoredAny`): the syntax, at any depth.
+fn walk<const STRICT: bool>(
     text: &str,
     mut pos: usize,
     outer: usize,
@@ -149,10 +167,20 @@ fn walk(
 ) -> Result<(usize, bool), Malformed> {
     let bytes = text.as_bytes();
     // Levels this value may open; bit `d` of `objects` tells whether level `d + 1` is an
-    // object (a u128 holds every level serde_json reads). `in_object` caches the bit of the
-    // current level.
-    let limit = PARSER_DEPTH_LIMIT.saturating_sub(outer);
+    // object (a u128 holds every level serde_json reads; a skip at any depth keeps deeper
+    // levels in `deeper`). `in_object` caches the current level's kind.
+    let limit = if STRICT {
+        PARSER_DEPTH_LIMIT.saturating_sub(outer)
+    } else {
+        usize::MAX
+    };
     let mut objects: u128 = 0;
+    let mut deeper: Vec<bool> = Vec::new();
+    let is_object_at = |objects: u128, deeper: &[bool], depth: usize| match depth {
+        0 => false,
+        1..=128 => objects & (1u128 << (depth - 1)) != 0,
+        _ => deeper.last() == Some(&true),
+    };
     let mut depth = 0;
     let mut in_object = false;
     pos = skip_whitespace(bytes, pos);
@@ -164,30 +192,37 @@ fn walk(
                 if depth == limit {
                     return Err(Malformed);
                 }
+                in_object = open == b'{';
+                if depth < 128 {
+                    let bit = 1u128 << depth;
+                    objects = if in_object {
+                        objects | bit
+                    } else {
+                        objects & !bit
+                    };
+                } else {
+                    deeper.push(in_object);
+                }
                 depth += 1;
                 *deepest = (*deepest).max(depth);
-                in_object = open == b'{';
-                let bit = 1u128 << (depth - 1);
-                objects = if in_object {
-                    objects | bit
-                } else {
-                    objects & !bit
-                };
                 pos = skip_whitespace(bytes, pos + 1);
                 let close = if in_object { b'}' } else { b']' };
                 if bytes.get(pos) != Some(&close) {
                     if in_object {
-                        pos = key_end(bytes, pos)?;
+                        pos = key_end::<STRICT>(bytes, pos)?;
                     }
                     continue 'value;
                 }
                 // Empty: it closes at once, below.
-                depth -= 1;
-                in_object = depth > 0 && objects & (1u128 << (depth - 1)) != 0;
                 pos += 1;
+                if depth > 128 {
+                    deeper.pop();
+                }
+                depth -= 1;
+                in_object = is_object_at(objects, &deeper, depth);
             }
-            Some(b'"') => pos = string_end(bytes, pos + 1)?.0 + 1,
-            Some(b'-' | b'0'..=b'9') => pos = number_end(text, pos)?,
+            Some(b'"') => pos = string_end::<STRICT>(bytes, pos + 1)?.0 + 1,
+            Some(b'-' | b'0'..=b'9') => pos = number_end::<STRICT>(text, pos)?,
             Some(b't') => pos = literal_end(bytes, pos, b"true")?,
             Some(b'f') => pos = literal_end(bytes, pos, b"false")?,
             Some(b'n') => pos = literal_end(bytes, pos, b"null")?,
@@ -206,7 +241,7 @@ fn walk(
                         pos = skip_whitespace(bytes, pos);
                     }
                     if in_object {
-                        pos = key_end(bytes, pos)?;
+                        pos = key_end::<STRICT>(bytes, pos)?;
                     }
                     continue 'value;
                 }
@@ -215,8 +250,11 @@ fn walk(
                 _ => return Err(Malformed),
             }
             pos += 1;
+            if depth > 128 {
+                deeper.pop();
+            }
             depth -= 1;
-            in_object = depth > 0 && objects & (1u128 << (depth - 1)) != 0;
+            in_object = is_object_at(objects, &deeper, depth);
         }
         return Ok((pos, is_object));
     }
@@ -232,11 +270,11 @@ fn skip_whitespace(bytes: &[u8], mut pos: usize) -> usize {
 
 /// After a key at `pos` (a string, whitespace, a colon, whitespace): where its value starts.
 #[inline(always)]
-fn key_end(bytes: &[u8], pos: usize) -> Result<usize, Malformed> {
+fn key_end<const STRICT: bool>(bytes: &[u8], pos: usize) -> Result<usize, Malformed> {
     if bytes.get(pos) != Some(&b'"') {
         return Err(Malformed);
     }
-    let pos = skip_whitespace(bytes, string_end(bytes, pos + 1)?.0 + 1);
+    let pos = skip_whitespace(bytes, string_end::<STRICT>(bytes, pos + 1)?.0 + 1);
     if bytes.get(pos) != Some(&b':') {
         return Err(Malformed);
     }
@@ -246,22 +284,25 @@ fn key_end(bytes: &[u8], pos: usize) -> Result<usize, Malformed> {
 /// The position of the closing quote of a string whose text starts at `pos`, and whether
 /// it has escapes.
 #[inline(always)]
-fn string_end(bytes: &[u8], pos: usize) -> Result<(usize, bool), Malformed> {
+fn string_end<const STRICT: bool>(bytes: &[u8], pos: usize) -> Result<(usize, bool), Malformed> {
     let end = skip_plain(bytes, pos);
     if bytes.get(end) == Some(&b'"') {
         return Ok((end, false));
     }
-    escaped_string_end(bytes, end).map(|end| (end, true))
+    escaped_string_end::<STRICT>(bytes, end).map(|end| (end, true))
 }
 
 /// The rest of a string that stopped at `pos` before its end: an escape, a control
 /// character or the end of the text.
 #[inline(never)]
-fn escaped_string_end(bytes: &[u8], mut pos: usize) -> Result<usize, Malformed> {
+fn escaped_string_end<const STRICT: bool>(
+    bytes: &[u8],
+    mut pos: usize,
+) -> Result<usize, Malformed> {
     loop {
         match bytes.get(pos) {
             Some(b'"') => return Ok(pos),
-            Some(b'\\') => pos = skip_plain(bytes, check_escape(bytes, pos + 1)?),
+            Some(b'\\') => pos = skip_plain(bytes, check_escape::<STRICT>(bytes, pos + 1)?),
             // A control character, or the end of the text.
             _ => return Err(Malformed),
         }
@@ -278,7 +319,7 @@ fn literal_end(bytes: &[u8], pos: usize, word: &[u8]) -> Result<usize, Malformed
 
 /// The end of the number at `pos`: RFC 8259's grammar, and a magnitude that fits `f64`.
 #[inline(always)]
-fn number_end(text: &str, start: usize) -> Result<usize, Malformed> {
+fn number_end<const STRICT: bool>(text: &str, start: usize) -> Result<usize, Malformed> {
     let bytes = text.as_bytes();
     let mut pos = start + usize::from(bytes.get(start) == Some(&b'-'));
     let int_start = pos;
@@ -314,7 +355,7 @@ fn number_end(text: &str, start: usize) -> Result<usize, Malformed> {
     // Without an exponent, fewer than 309 integer digits stay below 1e308 < f64::MAX, in
     // serde_json's arithmetic too. Other numbers are rare: serde_json itself decides, so
     // its overflow rule (which depends on its `float_roundtrip` feature) is the one.
-    if exponent || int_digits > 300 {
+    if STRICT && (exponent || int_digits > 300) {
         out_of_range(&text[start..pos])?;
     }
     Ok(pos)
@@ -354,13 +395,18 @@ pub(crate) fn walk_text(text: &str) -> Result<Walked, WalkError> {
     }
 }
 
-/// The first position from `pos` on that holds `"`, `\` or a control character (or the end),
-/// eight bytes at a time while they last.
+/// The first position from `pos` on that holds `"`, `\` or a control character (or the end).
+/// Short strings (most in a body) end within two words, checked eight bytes at a time; a
+/// longer one (a JWT, `externalData`) is searched with memchr's SIMD for its quote or
+/// escape, and the bytes before checked for control characters in blocks.
 #[inline(always)]
 fn skip_plain(bytes: &[u8], mut pos: usize) -> usize {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
-    while let Some(chunk) = bytes.get(pos..pos + 8) {
+    for _ in 0..2 {
+        let Some(chunk) = bytes.get(pos..pos + 8) else {
+            break;
+        };
         let word = u64::from_le_bytes(chunk.try_into().expect("the slice has 8 bytes"));
         let quote = word ^ (ONES * u64::from(b'"'));
         let backslash = word ^ (ONES * u64::from(b'\\'));
@@ -375,6 +421,9 @@ fn skip_plain(bytes: &[u8], mut pos: usize) -> usize {
         }
         pos += 8;
     }
+    if bytes.len() - pos.min(bytes.len()) >= 8 {
+        return skip_long_plain(bytes, pos);
+    }
     while let Some(&b) = bytes.get(pos) {
         if b == b'"' || b == b'\\' || b < 0x20 {
             break;
@@ -382,6 +431,21 @@ fn skip_plain(bytes: &[u8], mut pos: usize) -> usize {
         pos += 1;
     }
     pos
+}
+
+/// [`skip_plain`] past the first 16 bytes.
+#[inline(never)]
+fn skip_long_plain(bytes: &[u8], pos: usize) -> usize {
+    let end = memchr::memchr2(b'"', b'\\', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+    // Blocks without an early exit inside, so the compiler checks many bytes at once.
+    let mut start = pos;
+    for block in bytes[pos..end].chunks(32) {
+        if block.iter().fold(false, |control, &b| control | (b < 0x20)) {
+            return start + block.iter().position(|&b| b < 0x20).expect("found above");
+        }
+        start += block.len();
+    }
+    end
 }
 
 #[inline(always)]
@@ -392,12 +456,16 @@ fn skip_digits(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-/// Checks the escape after a `\` at `pos - 1`; the position after it.
-fn check_escape(bytes: &[u8], pos: usize) -> Result<usize, Malformed> {
+/// Checks the escape after a `\` at `pos - 1`; the position after it. `STRICT` also
+/// requires surrogates in pairs.
+fn check_escape<const STRICT: bool>(bytes: &[u8], pos: usize) -> Result<usize, Malformed> {
     match bytes.get(pos) {
         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => Ok(pos + 1),
         Some(b'u') => {
             let unit = hex4(bytes, pos + 1).ok_or(Malformed)?;
+            if !STRICT {
+                return Ok(pos + 5);
+            }
             match unit {
                 // A trailing surrogate without a leading one.
                 0xDC00..=0xDFFF => Err(Malformed),
@@ -420,17 +488,6 @@ fn hex4(bytes: &[u8], pos: usize) -> Option<u16> {
         let value = (d as char).to_digit(16)?;
         Some(unit << 4 | value as u16)
     })
-}
-
-/// Decodes a whole JSON string literal, quotes included, when serde_json's `Value` would
-/// accept it (escapes valid, surrogates paired, no raw control character), into memory wiped
-/// on drop; `None` otherwise. For text that serde_json handed over raw (`&RawValue`), so that
-/// a secret is never decoded into serde_json's scratch buffer.
-pub fn decode_string_literal(literal: &str) -> Option<Zeroizing<String>> {
-    let mut scanner = Scanner::new(literal);
-    let text = scanner.string().ok()?;
-    scanner.finish().ok()?;
-    Some(text.decode())
 }
 
 /// Decodes the text of a string the scanner accepted. The buffer is sized for the raw text
@@ -768,27 +825,73 @@ mod tests {
         }
     }
 
+    /// The lenient skip and serde's `IgnoredAny` over serde_json agree on `text`.
+    fn skip_agrees(text: &str) -> Result<(), TestCaseError> {
+        let mut scanner = Scanner::new(text);
+        let ours = scanner.skip_lenient().and_then(|()| scanner.finish());
+        let serde = serde_json::from_str::<serde::de::IgnoredAny>(text);
+        prop_assert_eq!(ours.is_ok(), serde.is_ok(), "{:?}", text);
+        Ok(())
+    }
+
     #[test]
-    fn string_literals_decode_as_serde_json_decodes_them() {
-        for literal in [
-            r#""plain""#,
-            r#""a\/b""#,
-            r#""\uD83D\uDE00!""#,
-            r#""\u00e9t\u00E9""#,
-            r#""""#,
+    fn the_lenient_skip_agrees_with_ignored_any_on_edge_cases() {
+        for text in [
             r#""\uDE00""#,
             r#""\uD83D""#,
-            r#""\x""#,
-            "\"a\u{1}b\"",
-            r#""open"#,
-            r#""a"b""#,
-            r#"plain"#,
-            r#""a" "#,
-            r#"1"#,
+            r#""\uD83Dx""#,
+            r#""\u12""#,
+            "1e400",
+            "-1e99999999999",
+            r#"{"\uDE00":[1e999]}"#,
+            "\"a\u{1}\"",
+            "[1,]",
+            "01",
+            "1.",
+            "{\"a\" 1}",
+            "nul",
         ] {
-            let expected = serde_json::from_str::<String>(literal).ok();
-            let decoded = decode_string_literal(literal).map(|s| s.to_string());
-            assert_eq!(decoded, expected, "{literal}");
+            skip_agrees(text).unwrap();
+        }
+        for levels in [127, 128, 129, 200, 1000] {
+            for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
+                let inner = if open == "[" { "1" } else { "[]" };
+                skip_agrees(&nested(open, close, levels, inner, "")).unwrap();
+                skip_agrees(&nested(open, close, levels, inner, "]")).unwrap();
+                skip_agrees(&nested(open, close, levels, "x", "")).unwrap();
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn the_lenient_skip_agrees_with_ignored_any(text in prop_oneof![jsonish(), mutated_json()]) {
+            skip_agrees(&text)?;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Long strings take another path than short ones: the stop bytes at any position.
+        #[test]
+        fn long_strings_agree(
+            len in 0usize..120,
+            stops in proptest::collection::vec((any::<prop::sample::Index>(), prop::sample::select(vec!["\"", "\\", "\\n", "\\u00e9", "\u{1}", "\u{1f}", "\n", "é", "\u{7f}"])), 0..3),
+        ) {
+            let mut text: Vec<String> = (0..len).map(|i| char::from(b'a' + (i % 26) as u8).to_string()).collect();
+            for (at, stop) in stops {
+                let at = at.index(text.len() + 1);
+                text.insert(at, stop.to_owned());
+            }
+            let text = format!("\"{}\"", text.concat());
+            agree(&text)?;
+            agree(&format!("[{text},1]"))?;
+            let mut scanner = Scanner::new(&text);
+            let ours = scanner.string().and_then(|s| scanner.finish().map(|()| s.decode().to_string()));
+            prop_assert_eq!(ours.ok(), serde_json::from_str::<String>(&text).ok());
         }
     }
 
