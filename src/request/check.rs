@@ -110,11 +110,18 @@ impl<'p> Checker<'p> {
         match parse(text) {
             Ok(v) => Got::Valid(v),
             Err(e) => {
-                self.errors
-                    .extend(FieldError::from_value(field.pointer(), &e));
+                self.refused(field, &e);
                 Got::Invalid
             }
         }
+    }
+
+    // The error paths are shared, not inlined into each field's: a body with an error in
+    // every field runs all of them, and thirteen copies crowd the instruction cache.
+    #[inline(never)]
+    fn refused(&mut self, field: Field, e: &ValueError) {
+        self.errors
+            .extend(FieldError::from_value(field.pointer(), e));
     }
 
     fn invalid<T>(&mut self, field: Field, code: ErrorCode) -> Got<T> {
@@ -122,6 +129,7 @@ impl<'p> Checker<'p> {
         Got::Invalid
     }
 
+    #[inline(never)]
     fn error(&mut self, field: Field, code: ErrorCode) {
         self.errors
             .push(FieldError::at_field(field, Violation::new(code)));
