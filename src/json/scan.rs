@@ -499,22 +499,58 @@ fn hex4(bytes: &[u8], pos: usize) -> Option<u16> {
     })
 }
 
-/// Decodes the text of a string the scanner accepted. The buffer is sized for the raw text
+/// Decodes the text of a string the scanner accepted, into a buffer of the raw text's size
 /// (decoding only shrinks it), so it never moves: no copy is left behind in freed memory.
+/// Eight bytes are copied at a time, and the same word is searched for the next `\`; the
+/// bytes copied past the text are wiped with it.
 pub(crate) fn unescape(raw: &str) -> Zeroizing<String> {
-    let mut out = Zeroizing::new(String::with_capacity(raw.len()));
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
     let bytes = raw.as_bytes();
-    let mut plain = 0;
-    while let Some(found) = memchr::memchr(b'\\', &bytes[plain..]) {
-        let at = plain + found;
-        out.push_str(&raw[plain..at]);
-        let (c, len) = decode_escape(bytes, at + 1);
-        out.push(c);
-        plain = at + 1 + len;
+    let mut buf = Zeroizing::new(vec![0u8; bytes.len()]);
+    // Read and write positions; the text only shrinks, so `write <= read`.
+    let (mut read, mut write) = (0, 0);
+    // Words in a row without a `\`: past four, the run is long (a JWT's, a long stretch of
+    // `externalData`), and memchr's SIMD finds its end, one copy taking it whole.
+    let mut clean = 0;
+    while read < bytes.len() {
+        if clean == 4 {
+            clean = 0;
+            let run = memchr::memchr(b'\\', &bytes[read..]).unwrap_or(bytes.len() - read);
+            buf[write..write + run].copy_from_slice(&bytes[read..read + run]);
+            read += run;
+            write += run;
+            continue;
+        }
+        if let (Some(src), Some(dst)) = (bytes.get(read..read + 8), buf.get_mut(write..write + 8)) {
+            dst.copy_from_slice(src);
+            let word = u64::from_le_bytes(src.try_into().expect("the slice has 8 bytes"));
+            let backslash = word ^ (ONES * u64::from(b'\\'));
+            // As in `skip_plain`: the lowest mark is the first `\`.
+            let marks = backslash.wrapping_sub(ONES) & !backslash & (ONES << 7);
+            if marks == 0 {
+                read += 8;
+                write += 8;
+                clean += 1;
+                continue;
+            }
+            clean = 0;
+            let plain = (marks.trailing_zeros() / 8) as usize;
+            read += plain;
+            write += plain;
+        } else if bytes[read] != b'\\' {
+            buf[write] = bytes[read];
+            read += 1;
+            write += 1;
+            continue;
+        }
+        let (c, len) = decode_escape(bytes, read + 1);
+        write += c.encode_utf8(&mut buf[write..]).len();
+        read += 1 + len;
     }
-    out.push_str(&raw[plain..]);
-    debug_assert!(out.capacity() == raw.len(), "the buffer never grew");
-    out
+    buf.truncate(write);
+    let text = String::from_utf8(std::mem::take(&mut *buf))
+        .expect("UTF-8 text with its escapes decoded is UTF-8");
+    Zeroizing::new(text)
 }
 
 /// The char of a checked escape after a `\` at `pos - 1`, and the bytes it took.
