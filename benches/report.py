@@ -13,17 +13,21 @@ def mean(group, name):
 def fmt(ns):
     return f"{ns / 1000:.2f} µs" if ns >= 1000 else f"{ns:.0f} ns"
 
-print("| request | cleeng_register | serde, String fields | ratio | serde, borrowed | ratio | Value + jsonschema | ratio |")
-print("|---|---|---|---|---|---|---|---|")
-for group in ["typical_valid", "maximal_valid", "invalid_every_field", "allow_lists"]:
+BASES = ["serde_plain_strings", "serde_plain_strings_then_ignored_any", "serde_borrowed", "value_jsonschema"]
+print("| request | cleeng_register | serde, String fields | ratio | String fields, then IgnoredAny over externalData | ratio | serde, borrowed | ratio | Value + jsonschema | ratio |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for group in ["typical_valid", "maximal_valid", "invalid_every_field", "allow_lists", "external_4k"]:
     ours = mean(group, "cleeng_register")
     if ours is None:
         continue
     cells = [group, fmt(ours)]
-    for base in ["serde_plain_strings", "serde_borrowed", "value_jsonschema"]:
+    for base in BASES:
         b = mean(group, base)
         cells += [fmt(b), f"{ours / b:.2f}"] if b else ["-", "-"]
     print("| " + " | ".join(cells) + " |")
+ours, base = mean("response_typical", "cleeng_register"), mean("response_typical", "serde_strings_base64_value")
+if ours and base:
+    print(f"\n| answer | cleeng_register | serde Strings + base64 + Value | ratio |\n|---|---|---|---|\n| response/typical | {fmt(ours)} | {fmt(base)} | {ours / base:.2f} |")
 typical, invalid = mean("typical_valid", "cleeng_register"), mean("invalid_every_field", "cleeng_register")
 if typical and invalid:
     print(f"\ninvalid (error in every field) / typical valid: {invalid / typical:.2f}")

@@ -82,10 +82,13 @@ pub use value::{
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub use external::strategies;
 
-/// What the workspace's macros name from other crates; not an API.
+/// What the workspace's macros and crates use from this one; not an API.
 #[doc(hidden)]
 pub mod __private {
     pub use serde;
+
+    /// The JSON scanner the response crate reads Cleeng's answer with.
+    pub use crate::json::scan::{Malformed, RawStr, Scanner};
 }
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -33,6 +33,7 @@ fn policies() -> [Policy; 2] {
 pub fn request_json(data: &[u8]) {
     for policy in policies() {
         check_body(data, &policy);
+        check_readers_agree(data, &policy);
     }
 }
 
@@ -116,6 +117,49 @@ fn check_body(data: &[u8], policy: &Policy) {
                 assert_shows_no_value(e, &values);
             }
         }
+    }
+}
+
+/// `from_json` (the crate's own scanner) and `RequestSeed` over serde_json agree: the same
+/// request, the same errors, or both refuse the text as JSON. (A seed cannot see text after
+/// the object, so there it may report the object's own errors instead.)
+fn check_readers_agree(data: &[u8], policy: &Policy) {
+    use serde::de::DeserializeSeed;
+    let ours = RegisterRequest::from_json(data, policy);
+    let Ok(text) = std::str::from_utf8(data) else {
+        assert!(ours.is_err(), "not UTF-8, yet accepted");
+        return;
+    };
+    if data.len() > policy.max_body_bytes() {
+        return; // serde cannot see the size
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let seeded = request::RequestSeed::new(policy)
+        .deserialize(&mut de)
+        .and_then(|request| de.end().map(|()| request));
+    match (ours, seeded) {
+        (Ok(ours), Ok(seeded)) => assert_eq!(ours, seeded),
+        (Err(report), Err(err)) => {
+            let malformed =
+                report.errors().len() == 1 && report.errors()[0].code() == ErrorCode::MalformedBody;
+            if !malformed {
+                assert_eq!(err.to_string(), report.to_string());
+            } else if err.to_string().starts_with("invalid body") {
+                let first = serde_json::Deserializer::from_str(text)
+                    .into_iter::<Value>()
+                    .next();
+                assert!(
+                    matches!(first, Some(Ok(Value::Object(_))))
+                        && serde_json::from_str::<Value>(text).is_err(),
+                    "from_json refused the text as JSON, serde read it"
+                );
+            }
+        }
+        (ours, seeded) => panic!(
+            "from_json {:?}, serde {:?}",
+            ours.map(|_| ()),
+            seeded.map(|_| ())
+        ),
     }
 }
 

@@ -1,75 +1,29 @@
 //! Cleeng's answer: `RegisterResponse::from_json` beside what a user would otherwise write,
-//! in one criterion group so the ratio comes from one run.
+//! in one criterion group so the ratio comes from one run (see `benches/README.md` at the
+//! workspace root).
 //!
-//! Baseline: serde_json into a struct of `String` fields, then the JWT's payload segment
-//! through plain base64url decoding and `serde_json::Value` (no shape, type or secrecy
-//! checks).
+//! Baseline (`benches/common/mod.rs`): serde_json into a struct of `String` fields, then the
+//! JWT's payload segment through plain base64url decoding and `serde_json::Value` (no shape,
+//! type or secrecy checks).
+
+mod common;
 
 use std::hint::black_box;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use cleeng_register_response::RegisterResponse;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use serde::Deserialize;
-use serde_json::Value;
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-struct PlainEnvelope {
-    response_data: PlainData,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-struct PlainData {
-    customer_id: u64,
-    customer_token: String,
-    jwt: String,
-    refresh_token: String,
-}
-
-fn baseline(body: &[u8]) -> Option<(PlainEnvelope, Value)> {
-    let envelope: PlainEnvelope = serde_json::from_slice(body).ok()?;
-    let payload = envelope.response_data.jwt.split('.').nth(1)?;
-    let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
-    Some((envelope, claims))
-}
-
-/// A typical answer: an RS256 JWT (256-byte signature) with Cleeng's three claims and
-/// `iat`, and 40-character session tokens.
-fn typical() -> Vec<u8> {
-    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"RS256","typ":"JWT"}"#);
-    let claims = URL_SAFE_NO_PAD.encode(
-        br#"{"customerId":123456789,"publisherId":"020718285","exp":1767225600,"iat":1767224700}"#,
-    );
-    let signature: Vec<u8> = (0..=255u8).collect();
-    let jwt = format!("{header}.{claims}.{}", URL_SAFE_NO_PAD.encode(signature));
-    serde_json::to_vec(&serde_json::json!({
-        "responseData": {
-            "customerId": 123456789,
-            "customerToken": "ct_0aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0uV1wX2y",
-            "jwt": jwt,
-            "refreshToken": "rt_9zY8xW7vU6tS5rQ4pO3nM2lK1jI0hG9fE8dC7b",
-        },
-        "errors": [],
-    }))
-    .expect("JSON")
-}
 
 fn bench(c: &mut Criterion) {
-    let body = typical();
+    let body = common::typical();
     assert!(RegisterResponse::from_json(&body).is_ok());
-    assert!(baseline(&body).is_some());
+    assert!(common::baseline(&body).is_some());
     let mut group = c.benchmark_group("response/typical");
     group.throughput(Throughput::Bytes(body.len() as u64));
     group.bench_function("cleeng_register", |b| {
         b.iter(|| RegisterResponse::from_json(black_box(&body)))
     });
     group.bench_function("serde_strings_base64_value", |b| {
-        b.iter(|| baseline(black_box(&body)))
+        b.iter(|| common::baseline(black_box(&body)))
     });
     group.finish();
 }

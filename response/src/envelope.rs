@@ -1,14 +1,18 @@
-//! The success envelope, `{"responseData":{…},"errors":[]}`, read in one pass: each known
-//! key's value is kept (borrowed when it has no escapes), every other value is skipped, and
-//! no `serde_json::Value` is built.
+//! The success envelope, `{"responseData":{…},"errors":[]}`, read in one pass with the
+//! core's JSON scanner: each known key's value is kept (borrowed when it has no escapes),
+//! every other value is skipped, and no `serde_json::Value` is built.
+//!
+//! A token with escapes is decoded into memory wiped on drop (serde_json would decode it
+//! into its scratch buffer and free that unwiped, leaving the plaintext behind). What is
+//! checked is what the serde_json reader before it checked: keys and the values read are
+//! decoded as serde_json decodes them (surrogates paired, numbers within `f64`); values
+//! skipped are checked as serde's `IgnoredAny` skips them (syntax only, at any depth).
 
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, IgnoredAny, Visitor};
 use serde::ser::SerializeStruct;
-use serde::{Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use zeroize::Zeroizing;
 
+use cleeng_register::__private::{Malformed, RawStr, Scanner};
 use cleeng_register::error::{Params, Violation, Wording};
 use cleeng_register::{FieldError, ValueError};
 
@@ -175,11 +179,125 @@ impl RegisterResponse {
     }
 }
 
-fn read_envelope(text: &str) -> Result<RawData<'_>, serde_json::Error> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let data = de.deserialize_map(EnvelopeVisitor)?;
-    de.end()?;
+/// Reads the envelope: an object whose `responseData` (the last one, if repeated) is kept.
+fn read_envelope(text: &str) -> Result<RawData<'_>, Malformed> {
+    let mut scanner = Scanner::new(text);
+    let mut data = RawData::Absent;
+    object(&mut scanner, |scanner, key| {
+        if key == "responseData" {
+            data = read_data(scanner)?;
+        } else {
+            scanner.skip_lenient()?;
+        }
+        Ok(())
+    })?;
+    scanner.finish()?;
     Ok(data)
+}
+
+/// Reads an object, which must be next, handing each key (decoded) and the scanner at its
+/// value to `member`.
+fn object<'a>(
+    scanner: &mut Scanner<'a>,
+    mut member: impl FnMut(&mut Scanner<'a>, &str) -> Result<(), Malformed>,
+) -> Result<(), Malformed> {
+    scanner.expect(b'{')?;
+    if scanner.eat(b'}') {
+        return Ok(());
+    }
+    loop {
+        let key = scanner.key()?;
+        match key.unescaped() {
+            Some(key) => member(scanner, key)?,
+            // Keys are not secret.
+            None => member(scanner, &key.decode())?,
+        }
+        if !scanner.eat(b',') {
+            return scanner.expect(b'}');
+        }
+    }
+}
+
+/// `responseData`: an object of fields, `null` (absent), or anything else.
+fn read_data<'a>(scanner: &mut Scanner<'a>) -> Result<RawData<'a>, Malformed> {
+    if scanner.peek() != Some(b'{') {
+        return Ok(if scanner.eat_null()? {
+            RawData::Absent
+        } else {
+            skip_read(scanner)?;
+            RawData::NotAnObject
+        });
+    }
+    let mut fields = RawFields::default();
+    object(scanner, |scanner, key| {
+        match key {
+            "customerId" => fields.customer_id = read_id(scanner)?,
+            "customerToken" => fields.customer_token = read_text(scanner)?,
+            "jwt" => fields.jwt = read_text(scanner)?,
+            "refreshToken" => fields.refresh_token = read_text(scanner)?,
+            _ => scanner.skip_lenient()?,
+        }
+        Ok(())
+    })?;
+    Ok(RawData::Object(fields))
+}
+
+/// `customerId`: a positive integer that fits `u64`, as a number or a digit string;
+/// anything else is invalid, `null` absent.
+fn read_id(scanner: &mut Scanner<'_>) -> Result<RawId, Malformed> {
+    let id = match scanner.peek() {
+        Some(b'"') => CustomerId::parse(&text_of(scanner.string()?)).ok(),
+        // Digits only: a sign, a fraction or an exponent is not a customer id, and neither
+        // is a number past `u64`.
+        Some(b'-' | b'0'..=b'9') => Some(scanner.number()?)
+            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|n| n.parse().ok())
+            .and_then(CustomerId::new),
+        _ if scanner.eat_null()? => return Ok(RawId::Absent),
+        _ => {
+            skip_read(scanner)?;
+            None
+        }
+    };
+    Ok(id.map_or(RawId::Invalid, RawId::Id))
+}
+
+/// A token: a string kept as read (borrowed, or decoded into wiped memory), `null`
+/// absent, anything else not a string.
+fn read_text<'a>(scanner: &mut Scanner<'a>) -> Result<RawText<'a>, Malformed> {
+    Ok(match scanner.peek() {
+        Some(b'"') => {
+            let text = scanner.string()?;
+            match text.unescaped() {
+                Some(text) => RawText::Borrowed(text),
+                None => RawText::Decoded(text.decode()),
+            }
+        }
+        _ if scanner.eat_null()? => RawText::Absent,
+        _ => {
+            skip_read(scanner)?;
+            RawText::NotAString
+        }
+    })
+}
+
+/// A string's text, decoded when it has escapes (for values that are not secret).
+fn text_of(text: RawStr<'_>) -> std::borrow::Cow<'_, str> {
+    match text.unescaped() {
+        Some(text) => text.into(),
+        None => std::mem::take(&mut *text.decode()).into(),
+    }
+}
+
+/// Skips a value of the wrong type where a value is read: a scalar is checked as when it
+/// is read (its number range, its string's surrogates); an array's elements and an object's
+/// values as when they are skipped, an object's keys as keys.
+fn skip_read(scanner: &mut Scanner<'_>) -> Result<(), Malformed> {
+    match scanner.peek() {
+        Some(b'[') => scanner.skip_lenient(),
+        Some(b'{') => object(scanner, |scanner, _| scanner.skip_lenient()),
+        _ => scanner.walk_value(0, &mut 0).map(|_| ()),
+    }
 }
 
 fn single(pointer: &'static str, code: ResponseErrorCode) -> ResponseReport {
@@ -205,7 +323,7 @@ fn text<T>(
     let s = match raw {
         RawText::Borrowed(s) => s.to_owned(),
         // The constructor keeps the buffer, or wipes it if it refuses it.
-        RawText::Copied(mut s) => std::mem::take(&mut *s),
+        RawText::Decoded(mut s) => std::mem::take(&mut *s),
         RawText::Absent => {
             return push(errors, pointer, Violation::new(ResponseErrorCode::Missing))
         }
@@ -250,19 +368,19 @@ impl Serialize for RegisterResponse {
 
 /// What `responseData` held.
 #[derive(Default)]
-enum RawData<'de> {
+enum RawData<'a> {
     #[default]
     Absent,
     NotAnObject,
-    Object(RawFields<'de>),
+    Object(RawFields<'a>),
 }
 
 #[derive(Default)]
-struct RawFields<'de> {
+struct RawFields<'a> {
     customer_id: RawId,
-    customer_token: RawText<'de>,
-    jwt: RawText<'de>,
-    refresh_token: RawText<'de>,
+    customer_token: RawText<'a>,
+    jwt: RawText<'a>,
+    refresh_token: RawText<'a>,
 }
 
 #[derive(Default)]
@@ -273,224 +391,13 @@ enum RawId {
     Invalid,
 }
 
-/// A token's text as read. A copy serde had to make (an escaped string) is wiped when it is
+/// A token's text as read. A decoded copy (of a string with escapes) is wiped when it is
 /// dropped: a repeated key's earlier value, or every value of a body refused half-way.
 #[derive(Default)]
-enum RawText<'de> {
+enum RawText<'a> {
     #[default]
     Absent,
-    Borrowed(&'de str),
-    Copied(Zeroizing<String>),
+    Borrowed(&'a str),
+    Decoded(Zeroizing<String>),
     NotAString,
-}
-
-/// Drains a sequence or map whose content does not matter.
-fn drain_seq<'de, A: de::SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
-    while seq.next_element::<IgnoredAny>()?.is_some() {}
-    Ok(())
-}
-
-fn drain_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
-    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-    Ok(())
-}
-
-/// The keys the reader looks at; any other is skipped without being copied.
-macro_rules! key_seed {
-    ($seed:ident => $key:ident { $($name:literal => $variant:ident,)* }) => {
-        enum $key { $($variant,)* Other }
-
-        struct $seed;
-
-        impl<'de> DeserializeSeed<'de> for $seed {
-            type Value = $key;
-            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<$key, D::Error> {
-                deserializer.deserialize_str(self)
-            }
-        }
-
-        impl Visitor<'_> for $seed {
-            type Value = $key;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<$key, E> {
-                Ok(match v {
-                    $($name => $key::$variant,)*
-                    _ => $key::Other,
-                })
-            }
-        }
-    };
-}
-
-key_seed!(EnvelopeKeySeed => EnvelopeKey { "responseData" => ResponseData, });
-key_seed!(DataKeySeed => DataKey {
-    "customerId" => CustomerId,
-    "customerToken" => CustomerToken,
-    "jwt" => Jwt,
-    "refreshToken" => RefreshToken,
-});
-
-struct EnvelopeVisitor;
-
-impl<'de> Visitor<'de> for EnvelopeVisitor {
-    type Value = RawData<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawData<'de>, A::Error> {
-        let mut data = RawData::Absent;
-        while let Some(key) = map.next_key_seed(EnvelopeKeySeed)? {
-            match key {
-                EnvelopeKey::ResponseData => data = map.next_value_seed(DataSeed)?,
-                EnvelopeKey::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(data)
-    }
-}
-
-/// `responseData`: an object of fields, `null` (absent), or anything else.
-struct DataSeed;
-
-impl<'de> DeserializeSeed<'de> for DataSeed {
-    type Value = RawData<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawData<'de>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-macro_rules! other_types {
-    ($result:expr; $($method:ident: $ty:ty),*) => {$(
-        fn $method<E: de::Error>(self, _: $ty) -> Result<Self::Value, E> {
-            Ok($result)
-        }
-    )*};
-}
-
-impl<'de> Visitor<'de> for DataSeed {
-    type Value = RawData<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("responseData")
-    }
-
-    other_types!(RawData::NotAnObject; visit_bool: bool, visit_i64: i64, visit_u64: u64,
-        visit_f64: f64, visit_str: &str);
-
-    fn visit_unit<E: de::Error>(self) -> Result<RawData<'de>, E> {
-        Ok(RawData::Absent)
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<RawData<'de>, A::Error> {
-        drain_seq(seq)?;
-        Ok(RawData::NotAnObject)
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawData<'de>, A::Error> {
-        let mut fields = RawFields::default();
-        while let Some(key) = map.next_key_seed(DataKeySeed)? {
-            match key {
-                DataKey::CustomerId => fields.customer_id = map.next_value_seed(IdSeed)?,
-                DataKey::CustomerToken => fields.customer_token = map.next_value_seed(TextSeed)?,
-                DataKey::Jwt => fields.jwt = map.next_value_seed(TextSeed)?,
-                DataKey::RefreshToken => fields.refresh_token = map.next_value_seed(TextSeed)?,
-                DataKey::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(RawData::Object(fields))
-    }
-}
-
-/// `customerId`: a number or a digit string; anything else is invalid, `null` absent.
-struct IdSeed;
-
-impl<'de> DeserializeSeed<'de> for IdSeed {
-    type Value = RawId;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawId, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for IdSeed {
-    type Value = RawId;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("customerId")
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawId, E> {
-        Ok(CustomerId::new(v).map_or(RawId::Invalid, RawId::Id))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawId, E> {
-        Ok(CustomerId::parse(v).map_or(RawId::Invalid, RawId::Id))
-    }
-
-    // serde_json gives i64 only for negatives, f64 for fractions, exponents and overflow.
-    other_types!(RawId::Invalid; visit_bool: bool, visit_i64: i64, visit_f64: f64);
-
-    fn visit_unit<E: de::Error>(self) -> Result<RawId, E> {
-        Ok(RawId::Absent)
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<RawId, A::Error> {
-        drain_seq(seq)?;
-        Ok(RawId::Invalid)
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawId, A::Error> {
-        drain_map(map)?;
-        Ok(RawId::Invalid)
-    }
-}
-
-/// A string field, borrowed from the body when it has no escapes.
-struct TextSeed;
-
-impl<'de> DeserializeSeed<'de> for TextSeed {
-    type Value = RawText<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawText<'de>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TextSeed {
-    type Value = RawText<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<RawText<'de>, E> {
-        Ok(RawText::Borrowed(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText<'de>, E> {
-        Ok(RawText::Copied(Zeroizing::new(v.to_owned())))
-    }
-
-    other_types!(RawText::NotAString; visit_bool: bool, visit_i64: i64, visit_u64: u64,
-        visit_f64: f64);
-
-    fn visit_unit<E: de::Error>(self) -> Result<RawText<'de>, E> {
-        Ok(RawText::Absent)
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<RawText<'de>, A::Error> {
-        drain_seq(seq)?;
-        Ok(RawText::NotAString)
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawText<'de>, A::Error> {
-        drain_map(map)?;
-        Ok(RawText::NotAString)
-    }
 }

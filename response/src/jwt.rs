@@ -95,13 +95,12 @@ fn invalid() -> ValueError<ResponseErrorCode> {
 
 /// The claims of a well-formed token, or `None`.
 fn decode(token: &str) -> Option<JwtClaims> {
-    let mut segments = token.split('.');
-    let (Some(header), Some(payload), Some(signature), None) = (
-        segments.next(),
-        segments.next(),
-        segments.next(),
-        segments.next(),
-    ) else {
+    // A fourth segment would leave a `.` in the signature, which its alphabet refuses: the
+    // long signature is not searched for one twice.
+    let mut segments = token.splitn(3, '.');
+    let (Some(header), Some(payload), Some(signature)) =
+        (segments.next(), segments.next(), segments.next())
+    else {
         return None;
     };
     // The base64 engine refuses `=` (no padding allowed), characters outside the URL-safe
@@ -158,7 +157,12 @@ fn is_base64url(segment: &str) -> bool {
         partial => partial,
     };
     segment.len() >= tail
-        && segment.bytes().all(|b| BASE64URL[usize::from(b)])
+        // 16 lookups at a time without a branch each: a signature is hundreds of chars.
+        && segment.as_bytes().chunks(16).all(|chunk| {
+            chunk
+                .iter()
+                .fold(true, |ok, &b| ok & BASE64URL[usize::from(b)])
+        })
         && URL_SAFE_NO_PAD
             .decode_slice(&segment[segment.len() - tail..], &mut [0u8; 3])
             .is_ok()

@@ -1,17 +1,20 @@
-//! One pass over a request body: each key is matched, each known field's string is kept
-//! (borrowed from the body when it has no escapes), every other value is skipped. No
-//! `serde_json::Value` is built.
+//! A request body's fields, read in one pass: each key is matched, each known field's string
+//! is kept (borrowed from the body when it has no escapes, else decoded into memory wiped on
+//! drop), every other value is checked and skipped. No `serde_json::Value` is built.
+//!
+//! [`read_body`] does it with the crate's own [scanner](crate::json::scan) (for
+//! [`RegisterRequest::from_json`](crate::RegisterRequest::from_json));
+//! [`BodyVisitor`](crate::json::serde_body::BodyVisitor) does it through serde (for
+//! [`RequestSeed`](crate::request::RequestSeed)). Both fill a [`RawBody`] through [`Keys`].
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Visitor};
 use zeroize::Zeroizing;
 
 use crate::error::Violation;
-use crate::json::walk::{KeyProbe, Skip};
-use crate::{ErrorCode, Field, FieldError};
+use crate::json::scan::{Malformed, RawStr, Scanner};
+use crate::{ErrorCode, Field, FieldError, Policy};
 
 /// What a known field held. No `Debug`: it holds the submitted text, passwords included.
 #[derive(Default)]
@@ -21,7 +24,7 @@ pub(crate) enum Slot<'a> {
     Absent,
     /// A string without escapes, borrowed from the body.
     Borrowed(&'a str),
-    /// A string serde had to copy (it has escapes): wiped when dropped, as a password's
+    /// A string that had to be decoded (it has escapes): wiped when dropped, as a password's
     /// copy must be when a repeated key or a later syntax error throws the slot away.
     Copied(Zeroizing<String>),
     NotAString,
@@ -56,185 +59,142 @@ impl<'a> RawBody<'a> {
     }
 }
 
-/// Reads the top-level object into a [`RawBody`] the caller owns (returning it by value
-/// would copy its ~400 bytes through every `Result` on the way out of serde).
-pub(crate) struct BodyVisitor<'b, 'de> {
-    pub(crate) allow_unknown_fields: bool,
+/// The keys of a body read so far, and what they mean for its [`RawBody`]: a field's first
+/// value is read, a repeated field or unknown key is reported (once).
+pub(crate) struct Keys<'a> {
+    allow_unknown_fields: bool,
     /// Key errors past this many are not kept: the report is cut there anyway, and a body of
     /// many unknown keys must not grow the answer (or the memory) with its size.
-    pub(crate) max_key_errors: usize,
-    pub(crate) body: &'b mut RawBody<'de>,
+    max_key_errors: usize,
+    /// One bit per field given.
+    seen: u32,
+    /// Unknown keys seen so far, and whether their repetition was reported. Created at the
+    /// first unknown key: valid bodies never pay for it.
+    unknown: Option<HashMap<Cow<'a, str>, bool>>,
 }
 
-/// Refuses a body that is not an object without quoting it (serde's `invalid_type` would).
-macro_rules! refuse_non_object {
-    ($($method:ident: $ty:ty),*) => {$(
-        fn $method<E: de::Error>(self, _: $ty) -> Result<(), E> {
-            Err(E::custom("expected a JSON object"))
+impl<'a> Keys<'a> {
+    pub(crate) fn new(policy: &Policy) -> Self {
+        Keys {
+            allow_unknown_fields: policy.allow_unknown_fields(),
+            max_key_errors: policy.max_errors(),
+            seen: 0,
+            unknown: None,
         }
-    )*};
+    }
+
+    /// Whether `field`'s value is to be read into its slot: the first time it is given. A
+    /// repeat turns the slot into [`Slot::Duplicate`] (wiping what it held) and is reported
+    /// once; its value is only skipped.
+    #[inline]
+    pub(crate) fn first(&mut self, field: Field, body: &mut RawBody<'a>) -> bool {
+        if self.seen & field.bit() == 0 {
+            self.seen |= field.bit();
+            return true;
+        }
+        let slot = &mut body.slots[field as usize];
+        if !matches!(slot, Slot::Duplicate) {
+            *slot = Slot::Duplicate;
+            body.key_errors.push(FieldError::at_field(
+                field,
+                Violation::new(ErrorCode::DuplicateField),
+            ));
+        }
+        false
+    }
+
+    /// Stores the value of a field [`first`](Self::first) let through.
+    #[inline]
+    pub(crate) fn fill(field: Field, body: &mut RawBody<'a>, slot: Slot<'a>) {
+        body.slots[field as usize] = slot;
+    }
+
+    /// A key that names no field: `unknown_field`, then `duplicate_field` when it comes
+    /// again (unless the policy allows unknown fields).
+    pub(crate) fn unknown(&mut self, name: Cow<'a, str>, body: &mut RawBody<'a>) {
+        if self.allow_unknown_fields || body.key_errors.len() > self.max_key_errors {
+            return;
+        }
+        let unknown = self.unknown.get_or_insert_with(HashMap::new);
+        match unknown.get_mut(&name) {
+            None => {
+                body.key_errors
+                    .push(FieldError::at_key(&name, ErrorCode::UnknownField));
+                unknown.insert(name, false);
+            }
+            Some(reported @ false) => {
+                *reported = true;
+                body.key_errors
+                    .push(FieldError::at_key(&name, ErrorCode::DuplicateField));
+            }
+            Some(true) => {}
+        }
+    }
 }
 
-impl<'de> Visitor<'de> for BodyVisitor<'_, 'de> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    refuse_non_object!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64,
-        visit_str: &str, visit_bytes: &[u8], visit_i128: i128, visit_u128: u128);
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.visit_bool(false)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        self.visit_bool(false)
-    }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        self.visit_bool(false)
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let body = self.body;
-        let mut seen = 0u32;
-        // Unknown keys seen so far, and whether their repetition was reported.
-        // Created at the first unknown key: valid bodies never pay for it.
-        let mut unknown: Option<HashMap<Cow<'de, str>, bool>> = None;
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            match key {
-                Key::Known(field) => {
-                    let slot = &mut body.slots[field as usize];
-                    if seen & field.bit() == 0 {
-                        seen |= field.bit();
-                        *slot = map.next_value_seed(SlotSeed)?;
-                    } else {
-                        map.next_value_seed(Skip)?;
-                        if !matches!(slot, Slot::Duplicate) {
-                            *slot = Slot::Duplicate;
-                            body.key_errors.push(FieldError::at_field(
-                                field,
-                                Violation::new(ErrorCode::DuplicateField),
-                            ));
-                        }
-                    }
+/// Reads a whole body (a JSON object, then only whitespace) into `body` under `policy`.
+/// On `Err` the body is not JSON (as serde_json reads it) or not an object; what was read is
+/// left in `body`, to be dropped (and wiped).
+pub(crate) fn read_body<'a>(
+    text: &'a str,
+    policy: &Policy,
+    body: &mut RawBody<'a>,
+) -> Result<(), Malformed> {
+    let mut scanner = Scanner::new(text);
+    let mut keys = Keys::new(policy);
+    scanner.expect(b'{')?;
+    if !scanner.eat(b'}') {
+        loop {
+            let key = scanner.key()?;
+            match field_of(key) {
+                Ok(field) if keys.first(field, body) => {
+                    let slot = slot(&mut scanner)?;
+                    Keys::fill(field, body, slot);
                 }
-                Key::Other(name) => {
-                    map.next_value_seed(Skip)?;
-                    if self.allow_unknown_fields || body.key_errors.len() > self.max_key_errors {
-                        continue;
-                    }
-                    let unknown = unknown.get_or_insert_with(HashMap::new);
-                    match unknown.get_mut(&name) {
-                        None => {
-                            body.key_errors
-                                .push(FieldError::at_key(&name, ErrorCode::UnknownField));
-                            unknown.insert(name, false);
-                        }
-                        Some(reported @ false) => {
-                            *reported = true;
-                            body.key_errors
-                                .push(FieldError::at_key(&name, ErrorCode::DuplicateField));
-                        }
-                        Some(true) => {}
-                    }
+                Ok(_) => skip(&mut scanner)?,
+                Err(name) => {
+                    skip(&mut scanner)?;
+                    keys.unknown(name, body);
                 }
             }
+            if !scanner.eat(b',') {
+                scanner.expect(b'}')?;
+                break;
+            }
         }
-        Ok(())
     }
+    scanner.finish()
 }
 
-enum Key<'a> {
-    Known(Field),
-    Other(Cow<'a, str>),
-}
-
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Key<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed {
-    type Value = Key<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-        Ok(v.parse().map_or(Key::Other(Cow::Borrowed(v)), Key::Known))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-        Ok(v.parse()
-            .map_or_else(|_| Key::Other(Cow::Owned(v.to_owned())), Key::Known))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
-        Ok(v.parse().map_or(Key::Other(Cow::Owned(v)), Key::Known))
-    }
-}
-
-/// Reads a known field's value: a string is kept, `null` is absent, anything else is
-/// skipped (still checked for JSON syntax) and marked as not a string.
-struct SlotSeed;
-
-impl<'de> DeserializeSeed<'de> for SlotSeed {
-    type Value = Slot<'de>;
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Slot<'de>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for SlotSeed {
-    type Value = Slot<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Slot<'de>, E> {
-        Ok(Slot::Borrowed(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Slot<'de>, E> {
-        Ok(Slot::Copied(Zeroizing::new(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Slot<'de>, E> {
-        Ok(Slot::Copied(Zeroizing::new(v)))
-    }
-    fn visit_unit<E>(self) -> Result<Slot<'de>, E> {
-        Ok(Slot::Absent)
-    }
-    fn visit_none<E>(self) -> Result<Slot<'de>, E> {
-        Ok(Slot::Absent)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Slot<'de>, E> {
-        Ok(Slot::NotAString)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Slot<'de>, E> {
-        Ok(Slot::NotAString)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Slot<'de>, E> {
-        Ok(Slot::NotAString)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Slot<'de>, E> {
-        Ok(Slot::NotAString)
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Slot<'de>, A::Error> {
-        while seq.next_element_seed(Skip)?.is_some() {}
-        Ok(Slot::NotAString)
-    }
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Slot<'de>, A::Error> {
-        while map.next_key_seed(KeyProbe)?.is_some() {
-            map.next_value_seed(Skip)?;
+/// The field a key names, or the key's text.
+fn field_of(key: RawStr<'_>) -> Result<Field, Cow<'_, str>> {
+    match key.unescaped() {
+        Some(name) => name.parse().map_err(|_| Cow::Borrowed(name)),
+        None => {
+            // Keys are not secret: the decoded copy need not stay wiped.
+            let name = std::mem::take(&mut *key.decode());
+            name.parse().map_err(|_| Cow::Owned(name))
         }
-        Ok(Slot::NotAString)
     }
+}
+
+/// A known field's value: a string is kept, `null` is absent, anything else is checked,
+/// skipped and marked as not a string.
+fn slot<'a>(scanner: &mut Scanner<'a>) -> Result<Slot<'a>, Malformed> {
+    match scanner.peek() {
+        Some(b'"') => {
+            let text = scanner.string()?;
+            Ok(match text.unescaped() {
+                Some(text) => Slot::Borrowed(text),
+                None => Slot::Copied(text.decode()),
+            })
+        }
+        _ if scanner.eat_null()? => Ok(Slot::Absent),
+        _ => skip(scanner).map(|()| Slot::NotAString),
+    }
+}
+
+/// Checks and skips any value inside the body (one level deep).
+fn skip(scanner: &mut Scanner<'_>) -> Result<(), Malformed> {
+    scanner.walk_value(1, &mut 0).map(|_| ())
 }

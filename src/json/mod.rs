@@ -1,5 +1,8 @@
-//! Reading JSON without building a `serde_json::Value`: the one-pass body reader, and the
-//! walker that checks or skips a value.
+//! Reading JSON without building a `serde_json::Value`: the crate's own scanner, the
+//! one-pass body reader built on it, the same reader through serde (for `RequestSeed`), and
+//! the serde walker that skips values on that path.
 
 pub(crate) mod body;
+pub(crate) mod scan;
+pub(crate) mod serde_body;
 pub(crate) mod walk;

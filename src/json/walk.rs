@@ -1,40 +1,22 @@
-//! Walking JSON with serde_json without building a `Value`: checking a text (its syntax, its
-//! depth, whether it is an object) and skipping a value inside a body.
+//! Walking JSON through serde without building a `Value`: skipping a value inside a body
+//! read by [`BodyVisitor`](crate::json::serde_body::BodyVisitor), and (in tests) the
+//! reference walk of a whole text that the crate's own scanner must agree with.
 //!
 //! Numbers and strings are decoded as `Value` would decode them (unlike `IgnoredAny`, which
-//! checks neither surrogates nor number ranges), so a text passes exactly when `Value` would
-//! accept it.
+//! checks neither surrogates nor number ranges), so with serde_json a text passes exactly
+//! when `Value` would accept it.
 
 use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Visitor};
 
-/// What a walk of a whole JSON text found.
-pub(crate) struct Walked {
-    /// The deepest nesting: `1` is `{}`, `0` a scalar.
-    pub(crate) depth: usize,
-    /// Whether the top value is an object.
-    pub(crate) is_object: bool,
-}
+#[cfg(test)]
+use crate::json::scan::{WalkError, Walked, PARSER_DEPTH_LIMIT};
 
-/// Why a text was refused.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(crate) enum WalkError {
-    /// Not RFC 8259 JSON.
-    Invalid,
-    /// Nested past serde_json's own limit, deeper than any policy allows; the rest of the
-    /// text is then unchecked.
-    PastParserLimit,
-}
-
-/// The deepest nesting serde_json reads: it refuses a 128th level before any visitor sees
-/// it. A policy's maximum stays below, so the walk reaches every depth a policy can allow
-/// and syntax is checked before depth; a text that fails after reaching this depth is
-/// counted as too deep (deeper than any policy allows), whatever follows.
-pub(crate) const PARSER_DEPTH_LIMIT: usize = 127;
-
-/// Checks a whole text and measures how deep it nests.
+/// Checks a whole text and measures how deep it nests, through serde_json: the reference
+/// the crate's own [`scan::walk_text`](crate::json::scan::walk_text) is tested against.
+#[cfg(test)]
 pub(crate) fn walk_text(s: &str) -> Result<Walked, WalkError> {
     let deepest = Cell::new(0);
     let mut de = serde_json::Deserializer::from_str(s);

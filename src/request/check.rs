@@ -1,6 +1,9 @@
 //! From the slots of a body to a [`RegisterRequest`], or every error in report order.
 
 use std::borrow::Cow;
+use std::ops::Deref;
+
+use zeroize::Zeroizing;
 
 use crate::error::{Params, Violation};
 use crate::json::body::{RawBody, Slot};
@@ -27,6 +30,39 @@ impl<T> Got<T> {
     }
 }
 
+/// A field's string as read: borrowed from the body, or decoded into memory wiped on drop.
+enum Text<'a> {
+    Borrowed(&'a str),
+    Decoded(Zeroizing<String>),
+}
+
+impl<'a> Text<'a> {
+    /// The text for a constructor that keeps it: a decoded buffer moves on unwiped, so only
+    /// for a constructor that wipes what it refuses (the password's) or a field that is not
+    /// a secret. A secret type that does not wipe reads the text through `Deref` instead,
+    /// and the buffer is wiped here when dropped.
+    fn into_cow(self) -> Cow<'a, str> {
+        match self {
+            Text::Borrowed(s) => Cow::Borrowed(s),
+            Text::Decoded(mut s) => Cow::Owned(std::mem::take(&mut *s)),
+        }
+    }
+
+    fn into_owned(self) -> String {
+        self.into_cow().into_owned()
+    }
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            Text::Decoded(s) => s,
+        }
+    }
+}
+
 /// Turns a [`RawBody`] into a request, collecting errors in report order.
 pub(super) struct Checker<'p> {
     policy: &'p Policy,
@@ -49,7 +85,7 @@ impl<'p> Checker<'p> {
         &mut self,
         raw: &mut RawBody<'a>,
         field: Field,
-        parse: impl FnOnce(Cow<'a, str>) -> Result<T, ValueError>,
+        parse: impl FnOnce(Text<'a>) -> Result<T, ValueError>,
     ) -> Got<T> {
         self.field_required_if(raw, field, field.is_required(), parse)
     }
@@ -60,7 +96,7 @@ impl<'p> Checker<'p> {
         raw: &mut RawBody<'a>,
         field: Field,
         required: bool,
-        parse: impl FnOnce(Cow<'a, str>) -> Result<T, ValueError>,
+        parse: impl FnOnce(Text<'a>) -> Result<T, ValueError>,
     ) -> Got<T> {
         let text = match raw.take(field) {
             Slot::Absent if required => return self.invalid(field, ErrorCode::Missing),
@@ -68,18 +104,24 @@ impl<'p> Checker<'p> {
             // Reported among the key errors.
             Slot::Duplicate => return Got::Invalid,
             Slot::NotAString => return self.invalid(field, ErrorCode::NotAString),
-            Slot::Borrowed(s) => Cow::Borrowed(s),
-            // The copy moves on to the constructor: the password's keeps it, or wipes it.
-            Slot::Copied(mut s) => Cow::Owned(std::mem::take(&mut *s)),
+            Slot::Borrowed(s) => Text::Borrowed(s),
+            Slot::Copied(s) => Text::Decoded(s),
         };
         match parse(text) {
             Ok(v) => Got::Valid(v),
             Err(e) => {
-                self.errors
-                    .extend(FieldError::from_value(field.pointer(), &e));
+                self.refused(field, &e);
                 Got::Invalid
             }
         }
+    }
+
+    // The error paths are shared, not inlined into each field's: a body with an error in
+    // every field runs all of them, and thirteen copies crowd the instruction cache.
+    #[inline(never)]
+    fn refused(&mut self, field: Field, e: &ValueError) {
+        self.errors
+            .extend(FieldError::from_value(field.pointer(), e));
     }
 
     fn invalid<T>(&mut self, field: Field, code: ErrorCode) -> Got<T> {
@@ -87,52 +129,53 @@ impl<'p> Checker<'p> {
         Got::Invalid
     }
 
+    #[inline(never)]
     fn error(&mut self, field: Field, code: ErrorCode) {
         self.errors
             .push(FieldError::at_field(field, Violation::new(code)));
     }
 
+    /// Checks every field, taking each out of `raw`; what is left there (key errors moved
+    /// out, slots emptied) the caller drops.
     pub(super) fn check(
         mut self,
-        mut raw: RawBody<'_>,
+        raw: &mut RawBody<'_>,
     ) -> Result<RegisterRequest, ValidationReport> {
         let policy = self.policy;
         let intl = policy.allow_international_email();
-        let email = self.field(&mut raw, Field::Email, |s| Email::parse_with(s, intl));
-        let password = self.field(&mut raw, Field::Password, |s| {
-            Password::try_from(s.into_owned())
-        });
+        let email = self.field(raw, Field::Email, |s| Email::parse_with(s.into_cow(), intl));
+        let password = self.field(raw, Field::Password, |s| Password::try_from(s.into_owned()));
         let offer_given = raw.has(Field::OfferId) || raw.has(Field::PublisherId);
-        let offer = self.field(&mut raw, Field::OfferId, |s| OfferId::parse(&s));
-        let publisher = self.field(&mut raw, Field::PublisherId, |s| PublisherId::parse(&s));
+        let offer = self.field(raw, Field::OfferId, |s| OfferId::parse(&s));
+        let publisher = self.field(raw, Field::PublisherId, |s| PublisherId::parse(&s));
         if !offer_given {
             self.errors.push(FieldError::at_root(
                 ErrorCode::OfferOrPublisherRequired,
                 Params::NONE,
             ));
         }
-        let locale = self.field(&mut raw, Field::Locale, |s| Locale::parse(&s));
+        let locale = self.field(raw, Field::Locale, |s| Locale::parse(&s));
         if matches!(&locale, Got::Valid(l) if !policy.allows_locale(l)) {
             self.error(Field::Locale, ErrorCode::NotSupported);
         }
-        let country = self.field(&mut raw, Field::Country, |s| CountryCode::parse(&s));
-        let currency = self.field(&mut raw, Field::Currency, |s| Currency::parse(&s));
+        let country = self.field(raw, Field::Country, |s| CountryCode::parse(&s));
+        let currency = self.field(raw, Field::Currency, |s| Currency::parse(&s));
         if matches!(currency, Got::Valid(c) if !policy.allows_currency(c)) {
             self.error(Field::Currency, ErrorCode::NotSupported);
         }
 
-        let first_name = self.field(&mut raw, Field::FirstName, |s| {
+        let first_name = self.field(raw, Field::FirstName, |s| {
             PersonName::try_from(s.into_owned())
         });
-        let last_name = self.field(&mut raw, Field::LastName, |s| {
+        let last_name = self.field(raw, Field::LastName, |s| {
             PersonName::try_from(s.into_owned())
         });
-        let external_id = self.field(&mut raw, Field::ExternalId, |s| {
+        let external_id = self.field(raw, Field::ExternalId, |s| {
             ExternalId::try_from(s.into_owned())
         });
         let limits = policy.external_data_limits();
-        let external_data = self.field(&mut raw, Field::ExternalData, |s| {
-            CustomData::parse_cow(s, limits)
+        let external_data = self.field(raw, Field::ExternalData, |s| {
+            CustomData::parse_cow(s.into_cow(), limits)
         });
         // `requiredFor` depends on the country, so an invalid or absent country silences it;
         // `required` does not depend on anything.
@@ -142,12 +185,14 @@ impl<'p> Checker<'p> {
         };
         let customer_ip = match self.fallback_ip {
             Some(ip) if !raw.has(Field::CustomerIp) => Got::Valid(ip),
-            _ => self.field_required_if(&mut raw, Field::CustomerIp, ip_required, |s| {
+            _ => self.field_required_if(raw, Field::CustomerIp, ip_required, |s| {
                 CustomerIp::parse(&s)
             }),
         };
-        let captcha_value = self.field(&mut raw, Field::CaptchaValue, |s| {
-            CaptchaToken::try_from(s.into_owned())
+        // A `CaptchaToken` is not wiped when dropped: its text is checked here and copied
+        // only into a request that is returned (a decoded text is wiped on drop meanwhile).
+        let captcha_value = self.field(raw, Field::CaptchaValue, |s| {
+            CaptchaToken::check(&s).map(|()| s)
         });
         self.errors.append(&mut raw.key_errors);
         if let Some(report) = ValidationReport::capped(self.errors, policy.max_errors()) {
@@ -167,7 +212,9 @@ impl<'p> Checker<'p> {
             external_id: external_id.valid(),
             external_data: external_data.valid(),
             customer_ip: customer_ip.valid(),
-            captcha_value: captcha_value.valid(),
+            captcha_value: captcha_value
+                .valid()
+                .map(|s| CaptchaToken::parse(&s).expect("the text was checked above")),
         })
     }
 }

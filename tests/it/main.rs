@@ -14,6 +14,7 @@ mod messages;
 mod password;
 mod policy;
 mod problem;
+mod reader;
 mod request;
 mod schema;
 mod serde_errors;

@@ -6,6 +6,7 @@ mod arbitrary;
 mod cleeng_error;
 mod jwt;
 mod openapi;
+mod reader;
 mod response;
 mod schema;
 mod serde_errors;
