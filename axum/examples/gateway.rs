@@ -10,7 +10,8 @@
 //!     --trusted-proxy CIDR      a proxy network whose X-Forwarded-For is believed (repeatable;
 //!                               implies --fill-customer-ip)
 //!     --invalid-status 400|422  the status of an invalid body [default: 400]
-//!     --header-timeout SECONDS  request head, and idle keep-alive [default: 10]
+//!     --header-timeout SECONDS  request head [default: 10]
+//!     --idle-timeout SECONDS    keep-alive connection between requests [default: 60]
 //!     --body-timeout SECONDS    request body, from the end of its head [default: 30]
 //!     --max-connections N       open connections at once [default: 512]
 //!     --shutdown-grace SECONDS  for requests in flight after SIGTERM or Ctrl-C [default: 10]
@@ -40,8 +41,9 @@
 //!
 //! Served by `cleeng_register_axum::edge::serve` (see that module for the details):
 //!
-//! - A connection that has not sent a whole request head within `--header-timeout` of opening,
-//!   or of its last answer (so an idle keep-alive connection too), is closed.
+//! - A connection that has not sent a whole request head within `--header-timeout` (counted
+//!   from its opening for the first head, from its first byte for a later one) is closed; so
+//!   is a keep-alive connection that sends nothing for `--idle-timeout` after an answer.
 //! - A body that has not arrived in full within `--body-timeout` of its head is answered 408
 //!   (a problem document, `Connection: close`) and its connection closed.
 //! - Over `--max-connections` open connections, a new connection is closed as soon as it is
@@ -102,11 +104,15 @@ struct Args {
     /// The status of an answer to an invalid body.
     #[arg(long, value_name = "STATUS", default_value = "400")]
     invalid_status: StatusArg,
-    /// Seconds a connection may wait for a whole request head, from its opening or its last
-    /// answer: the limit for slow heads and idle keep-alive connections alike.
+    /// Seconds a request head may take to arrive in full: the first from the connection's
+    /// opening, a later one from its first byte.
     #[arg(long, value_name = "SECONDS", value_parser = positive_seconds,
           default_value_t = Seconds(EdgeLimits::DEFAULT_HEADER_TIMEOUT))]
     header_timeout: Seconds,
+    /// Seconds a keep-alive connection may stay idle after an answer before it is closed.
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds,
+          default_value_t = Seconds(EdgeLimits::DEFAULT_IDLE_TIMEOUT))]
+    idle_timeout: Seconds,
     /// Seconds a request body may take to arrive in full, from the end of its head (then 408).
     #[arg(long, value_name = "SECONDS", value_parser = positive_seconds,
           default_value_t = Seconds(EdgeLimits::DEFAULT_BODY_TIMEOUT))]
@@ -184,6 +190,7 @@ impl Args {
     fn limits(&self) -> EdgeLimits {
         let mut limits = EdgeLimits::default();
         limits.header_timeout = self.header_timeout.0;
+        limits.idle_timeout = self.idle_timeout.0;
         limits.body_timeout = self.body_timeout.0;
         limits.max_connections = self.max_connections as usize;
         limits.shutdown_grace = self.shutdown_grace.0;

@@ -10,20 +10,25 @@
 //!
 //! | limit | default | how | when it is reached |
 //! |---|---|---|---|
-//! | [`header_timeout`](EdgeLimits::header_timeout) | 10 s | hyper's `http1::Builder::header_read_timeout`, with hyper-util's `TokioTimer` | the connection is closed, without an answer |
+//! | [`header_timeout`](EdgeLimits::header_timeout) | 10 s | hyper's `http1::Builder::header_read_timeout`, with hyper-util's `TokioTimer`; counted from the connection's opening, or from the first byte of a later head | the connection is closed, without an answer |
+//! | [`idle_timeout`](EdgeLimits::idle_timeout) | 60 s | the same timer, which hyper takes from the server: on a connection that has answered, it waits this long for a byte of the next head before the head limit starts | the connection is closed, without an answer |
 //! | [`body_timeout`](EdgeLimits::body_timeout) | 30 s | tower-http's `RequestBodyDeadlineLayer` around the router | [`ValidRegistration`](crate::ValidRegistration) answers **408** with a problem document and `Connection: close`; the rest of the body is not read |
 //! | [`max_connections`](EdgeLimits::max_connections) | 512 | a count of open connections | a new connection is accepted and closed at once (refused), without an answer |
 //! | [`shutdown_grace`](EdgeLimits::shutdown_grace) | 10 s | hyper-util's `GracefulShutdown` under `tokio::time::timeout` | what is still open is closed, and [`serve`] returns |
 //!
-//! **The head timeout is also the idle timeout.** hyper starts its header read timer when a
-//! connection opens and again each time an answer has been sent, and closes the connection
-//! unless a whole request head has arrived when it fires. So it bounds three things at once:
-//! a connection that sends nothing, a head sent slowly (half a request line, headers dripped a
-//! byte at a time), and an idle keep-alive connection between two requests. hyper 1 has no
-//! separate idle timeout (its maintainers mean to add one), and telling the idle wait from a
-//! slow head would take timing the socket's reads by hand; so there is one limit, and it is
-//! short. Behind a load balancer that keeps idle connections open longer (60 s is common),
-//! raise it above the balancer's idle timeout, or the balancer may send a request on a
+//! **The head timeout and the idle timeout.** hyper starts its header read timer whenever a
+//! connection waits for a head: when it opens, and again right after each answer. Alone, that
+//! timer would also close every idle keep-alive connection at the head limit, and hyper 1 has
+//! no separate idle timeout. But hyper reads time from a `hyper::rt::Timer` that the server
+//! gives it, so [`serve`] gives each connection its own (a small adapter around tokio's sleeps
+//! and the connection's reads): once a connection has answered, the timer first waits up to
+//! `idle_timeout` for a byte of the next head, and the head limit counts from that byte. So a
+//! client has `header_timeout` to send its first head, may then sit idle between requests for
+//! `idle_timeout`, and has `header_timeout` again for each later head once it starts sending
+//! it. Together they bound a connection that sends nothing, a head sent slowly (half a request
+//! line, headers dripped a byte at a time: bytes that keep coming do not extend the limit), and
+//! an idle keep-alive connection. Behind a load balancer, keep `idle_timeout` above the
+//! balancer's own idle timeout (60 s is common), or the balancer may send a request on a
 //! connection this server is closing and answer its client with a 502.
 //!
 //! **The body timeout counts from the end of the head** to the last byte of the body, however
@@ -90,13 +95,15 @@ use std::time::Duration;
 
 use axum::Router;
 use hyper::server::conn::http1;
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::TokioIo;
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 use tower::Service;
 use tower_http::timeout::RequestBodyDeadlineLayer;
+
+mod idle;
 
 /// The limits [`serve`] holds connections to. The defaults suit a server that clients reach
 /// directly; each can be changed (the fields are public):
@@ -106,18 +113,22 @@ use tower_http::timeout::RequestBodyDeadlineLayer;
 /// use cleeng_register_axum::edge::EdgeLimits;
 /// let mut limits = EdgeLimits::default();
 /// assert_eq!(limits.header_timeout, Duration::from_secs(10));
+/// assert_eq!(limits.idle_timeout, Duration::from_secs(60));
 /// assert_eq!(limits.body_timeout, Duration::from_secs(30));
 /// assert_eq!(limits.max_connections, 512);
 /// assert_eq!(limits.shutdown_grace, Duration::from_secs(10));
-/// limits.header_timeout = Duration::from_secs(75); // behind a balancer with a 60 s idle timeout
+/// limits.idle_timeout = Duration::from_secs(75); // behind a balancer with a 60 s idle timeout
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct EdgeLimits {
-    /// How long a connection may wait for a whole request head, counted from when it opens and
-    /// again from each answer sent on it: the limit for slow heads and for idle keep-alive
-    /// connections alike. Reached: the connection is closed.
+    /// How long a request head may take to arrive in full: the first head counted from when
+    /// the connection opens, a later one from its first byte. Reached: the connection is
+    /// closed.
     pub header_timeout: Duration,
+    /// How long a connection that has answered may wait for the first byte of its next
+    /// request (an idle keep-alive connection). Reached: the connection is closed.
+    pub idle_timeout: Duration,
     /// How long a request body may take to arrive in full, counted from the end of its head.
     /// Reached: 408 with a problem document, and the connection closes.
     pub body_timeout: Duration,
@@ -132,6 +143,8 @@ pub struct EdgeLimits {
 impl EdgeLimits {
     /// The default [`header_timeout`](Self::header_timeout): 10 s.
     pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+    /// The default [`idle_timeout`](Self::idle_timeout): 60 s.
+    pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
     /// The default [`body_timeout`](Self::body_timeout): 30 s.
     pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
     /// The default [`max_connections`](Self::max_connections): 512, under the usual default
@@ -145,6 +158,7 @@ impl Default for EdgeLimits {
     fn default() -> Self {
         EdgeLimits {
             header_timeout: Self::DEFAULT_HEADER_TIMEOUT,
+            idle_timeout: Self::DEFAULT_IDLE_TIMEOUT,
             body_timeout: Self::DEFAULT_BODY_TIMEOUT,
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
             shutdown_grace: Self::DEFAULT_SHUTDOWN_GRACE,
@@ -181,8 +195,7 @@ pub async fn serve(
     let app = app.layer(RequestBodyDeadlineLayer::new(limits.body_timeout));
     let mut make_service = app.into_make_service_with_connect_info::<SocketAddr>();
     let mut http = http1::Builder::new();
-    http.timer(TokioTimer::new())
-        .header_read_timeout(limits.header_timeout);
+    http.header_read_timeout(limits.header_timeout);
     let graceful = GracefulShutdown::new();
     let mut connections = JoinSet::new();
     let mut stopped = Stopped::default();
@@ -232,7 +245,9 @@ pub async fn serve(
                 })
                 .await;
                 let Ok(service) = make_service.call(peer).await;
-                let connection = http.serve_connection(
+                // Each connection gets its own clock, which tells its idle waits from its heads.
+                let (stream, timer) = idle::watch(stream, limits.idle_timeout);
+                let connection = http.clone().timer(timer).serve_connection(
                     TokioIo::new(stream),
                     TowerToHyperService::new(service),
                 );

@@ -210,26 +210,86 @@ async fn headers_dripped_a_byte_at_a_time_are_cut_at_the_head_timeout() {
     );
 }
 
-#[tokio::test]
-async fn an_idle_keep_alive_connection_closes_within_the_head_timeout_of_its_last_answer() {
-    let server = Server::start(limits(500, 5000, 8, 100)).await;
+/// A connection that has been answered once and is now idle (kept alive), and when its
+/// answer was read.
+async fn answered_once(server: &Server) -> (TcpStream, Instant) {
     let mut client = server.connect().await;
-    // Two requests on one connection: it is kept alive between them.
-    for _ in 0..2 {
-        client.write_all(request(VALID).as_bytes()).await.unwrap();
-        let (head, _) = one_answer(&mut client).await;
-        assert!(head.starts_with("http/1.1 200"), "{head}");
-        assert!(!head.contains("connection: close"), "{head}");
-    }
-    let answered = Instant::now();
+    client.write_all(request(VALID).as_bytes()).await.unwrap();
+    let (head, _) = one_answer(&mut client).await;
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(!head.contains("connection: close"), "{head}");
+    (client, Instant::now())
+}
+
+#[tokio::test]
+async fn an_idle_keep_alive_connection_closes_at_the_idle_timeout_not_the_head_timeout() {
+    let mut limits = limits(300, 5000, 8, 100);
+    limits.idle_timeout = Duration::from_millis(1500);
+    let server = Server::start(limits).await;
+    let (mut client, answered) = answered_once(&server).await;
+    // Still served after more than the head timeout of idleness.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    client.write_all(request(VALID).as_bytes()).await.unwrap();
+    let (head, _) = one_answer(&mut client).await;
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    let answered_again = Instant::now();
+    assert!(answered_again - answered > Duration::from_millis(700));
+    // Then idle for good: closed at the idle timeout of the last answer.
     let (more, closed) = until_closed(&mut client).await;
     assert!(more.is_empty(), "{more:?}");
-    let limit = Duration::from_millis(500);
+    let limit = Duration::from_millis(1500);
     assert_between(
-        closed - answered,
+        closed - answered_again,
         limit - Duration::from_millis(50),
         limit + MARGIN,
         "idle keep-alive",
+    );
+}
+
+#[tokio::test]
+async fn a_later_head_dripped_after_an_idle_wait_is_cut_at_the_head_timeout_from_its_first_byte() {
+    let mut limits = limits(600, 5000, 8, 100);
+    limits.idle_timeout = Duration::from_millis(5000);
+    let server = Server::start(limits).await;
+    let (mut client, _) = answered_once(&server).await;
+    // Idle for longer than the head timeout: the wait does not count against the next head.
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    let first_byte = Instant::now();
+    let drip = async {
+        for byte in b"POST /customers HTTP/1.1\r\nx-slow: ".iter().cycle() {
+            if client.write_all(&[*byte]).await.is_err() {
+                return Instant::now();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        unreachable!("the cycle is endless")
+    };
+    let failed = tokio::time::timeout(Duration::from_secs(30), drip)
+        .await
+        .expect("the server closes the connection");
+    let limit = Duration::from_millis(600);
+    assert_between(
+        failed - first_byte,
+        limit - Duration::from_millis(50),
+        limit + MARGIN,
+        "a later head, dripped",
+    );
+}
+
+#[tokio::test]
+async fn the_first_head_gets_the_head_timeout_even_when_the_idle_timeout_is_longer() {
+    let mut limits = limits(400, 5000, 8, 100);
+    limits.idle_timeout = Duration::from_millis(10_000);
+    let server = Server::start(limits).await;
+    let started = Instant::now();
+    let mut client = server.connect().await;
+    let (answer, closed) = until_closed(&mut client).await;
+    assert!(answer.is_empty(), "{answer:?}");
+    assert_between(
+        closed - started,
+        Duration::from_millis(350),
+        Duration::from_millis(400) + MARGIN,
+        "a silent new connection",
     );
 }
 

@@ -362,12 +362,14 @@ fn help_and_version_exit_0() {
         "--trusted-proxy",
         "--invalid-status",
         "--header-timeout",
+        "--idle-timeout",
         "--body-timeout",
         "--max-connections",
         "--shutdown-grace",
         "[default: 10]",
         "[default: 30]",
         "[default: 512]",
+        "[default: 60]",
         "[possible values: 400, 422]",
     ] {
         assert!(text.contains(option), "{option} not in --help:\n{text}");
@@ -392,6 +394,7 @@ fn usage_errors_exit_2_with_a_reason() {
             "possible values: 400, 422",
         ),
         (&["--header-timeout", "0"][..], "more than 0 seconds"),
+        (&["--idle-timeout", "0"][..], "more than 0 seconds"),
         (&["--body-timeout=-1"][..], "not negative"),
         (&["--shutdown-grace", "soon"][..], "a number of seconds"),
         (
