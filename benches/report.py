@@ -39,3 +39,6 @@ for group in ["email", "password", "offer_id", "publisher_id", "locale", "countr
     v, i, s = mean(group, "valid"), mean(group, "invalid"), mean(group, "string_from")
     if v and i and s:
         print(f"| {group} | {fmt(v)} | {fmt(i)} | {fmt(s)} | {v / s:.2f} |")
+ours, base = mean("problem_invalid_every_field", "cleeng_register"), mean("problem_invalid_every_field", "serde_json_problem")
+if ours and base:
+    print(f"\n| problem document | to_problem_json | serde_json over Problem | ratio |\n|---|---|---|---|\n| invalid_every_field | {fmt(ours)} | {fmt(base)} | {ours / base:.2f} |")

@@ -42,5 +42,24 @@ fn requests(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, requests);
+/// The problem document of the invalid body, as a service answers it: written directly
+/// (`to_problem_json`) beside serde_json over the same `Problem` (`serde_json_problem`).
+fn problem(c: &mut Criterion) {
+    let report = RegisterRequest::from_json(common::INVALID.as_bytes(), &Default::default())
+        .expect_err("the invalid body is refused");
+    assert_eq!(
+        report.to_problem_json(400),
+        serde_json::to_vec(&report.to_problem(400)).expect("a problem serializes")
+    );
+    let mut g = c.benchmark_group("problem_invalid_every_field");
+    g.bench_function("cleeng_register", |b| {
+        b.iter(|| black_box(&report).to_problem_json(400))
+    });
+    g.bench_function("serde_json_problem", |b| {
+        b.iter(|| serde_json::to_vec(&black_box(&report).to_problem(400)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, requests, problem);
 criterion_main!(benches);

@@ -396,6 +396,36 @@ impl Params {
     }
 }
 
+impl Params {
+    /// Appends the parameters as a JSON object: the bytes its `Serialize` gives with
+    /// `serde_json`, written directly.
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
+        use crate::json::write::{push_str, push_u32};
+        let mut first = true;
+        let mut member = |out: &mut Vec<u8>, name: &[u8]| {
+            out.push(if first { b'{' } else { b',' });
+            first = false;
+            out.extend_from_slice(name);
+        };
+        if let Some(min) = self.min {
+            member(out, b"\"min\":");
+            push_u32(out, min);
+        }
+        if let Some(max) = self.max {
+            member(out, b"\"max\":");
+            push_u32(out, max);
+        }
+        if let Some(suggestion) = self.suggestion {
+            member(out, b"\"suggestion\":");
+            push_str(out, suggestion);
+        }
+        if first {
+            out.push(b'{');
+        }
+        out.push(b'}');
+    }
+}
+
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Params", self.len())?;

@@ -146,6 +146,25 @@ impl<C: Code> fmt::Display for FieldError<C> {
 
 impl<C: Code> std::error::Error for FieldError<C> {}
 
+impl<C: Code> FieldError<C> {
+    /// Appends the error as JSON: the bytes its `Serialize` gives with `serde_json`, written
+    /// directly (see [`crate::json::write`]).
+    pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
+        use crate::json::write::{push_display, push_str};
+        out.extend_from_slice(b"{\"pointer\":");
+        push_str(out, self.pointer());
+        out.extend_from_slice(b",\"code\":");
+        push_str(out, self.code.as_str());
+        out.extend_from_slice(b",\"message\":");
+        push_display(out, self);
+        if !self.params.is_empty() {
+            out.extend_from_slice(b",\"params\":");
+            self.params.write_json(out);
+        }
+        out.push(b'}');
+    }
+}
+
 impl<C: Code> Serialize for FieldError<C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let has_params = !self.params.is_empty();

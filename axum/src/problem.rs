@@ -18,11 +18,7 @@ const PLAIN_PROBLEM_TYPE: &str = "about:blank";
 /// The problem document for `report`, answered with `status` (400, 422 or 413): the core's
 /// [`Problem`], whose errors never hold a submitted value.
 pub(crate) fn problem_body(report: &ValidationReport, status: StatusCode) -> Vec<u8> {
-    // About 200 bytes of envelope and 150 an error: one allocation, no regrowth.
-    let mut body = Vec::with_capacity(256 + 160 * report.errors().len());
-    serde_json::to_writer(&mut body, &report.to_problem(status.as_u16()))
-        .expect("a problem holds only strings, numbers and maps");
-    body
+    report.to_problem_json(status.as_u16())
 }
 
 /// A problem without a report (415, 408, a body that could not be read, 500).
