@@ -336,3 +336,25 @@ fn serde_reads_and_writes_the_token_text() {
     assert_eq!(jwt, token.parse::<Jwt>().unwrap());
     assert_ne!(jwt, jwt_of(&claims(4)).parse::<Jwt>().unwrap());
 }
+
+#[test]
+fn every_ascii_character_outside_the_alphabet_is_refused_in_a_long_signature() {
+    let header = b64(br#"{"alg":"RS256"}"#);
+    let payload = b64(claims(1).to_string().as_bytes());
+    // 344 characters, as a 256-byte RSA signature has: the check runs over whole vectors and
+    // a tail, and the odd character goes in either.
+    let signature = "A".repeat(340) + "c2ln";
+    assert!(!refused(&format!("{header}.{payload}.{signature}")));
+    for c in (0u8..=0x7f).map(char::from) {
+        let in_alphabet = c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        for at in [0, 17, 200, 338] {
+            let mut odd = signature.clone();
+            odd.replace_range(at..at + 1, &c.to_string());
+            assert_eq!(
+                refused(&format!("{header}.{payload}.{odd}")),
+                !in_alphabet,
+                "{c:?} at {at}"
+            );
+        }
+    }
+}
