@@ -116,6 +116,11 @@ fn check_body(data: &[u8], policy: &Policy) {
                 assert_valid_pointer(e, parsed.as_ref());
                 assert_shows_no_value(e, &values);
             }
+            // The directly written problem document is serde_json's, byte for byte.
+            assert_eq!(
+                report.to_problem_json(400),
+                serde_json::to_vec(&report.to_problem(400)).expect("a problem serializes")
+            );
         }
     }
 }
