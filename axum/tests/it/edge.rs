@@ -179,6 +179,23 @@ async fn a_connection_that_sends_nothing_is_closed_within_the_head_timeout() {
     );
 }
 
+/// Writes `bytes` over and over, one every 50 ms, until a write fails because the server
+/// closed the connection; when it failed.
+async fn drip_until_cut(client: &mut TcpStream, bytes: &[u8]) -> Instant {
+    let drip = async {
+        for byte in bytes.iter().cycle() {
+            if client.write_all(&[*byte]).await.is_err() {
+                return Instant::now();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        unreachable!("the cycle is endless")
+    };
+    tokio::time::timeout(Duration::from_secs(30), drip)
+        .await
+        .expect("the server closes the connection")
+}
+
 #[tokio::test]
 async fn headers_dripped_a_byte_at_a_time_are_cut_at_the_head_timeout() {
     let server = Server::start(limits(600, 5000, 8, 100)).await;
@@ -189,18 +206,7 @@ async fn headers_dripped_a_byte_at_a_time_are_cut_at_the_head_timeout() {
         .await
         .unwrap();
     // Bytes keep coming every 50 ms: an inactivity timeout would never fire.
-    let drip = async {
-        for byte in b"x-slow: ".iter().cycle() {
-            if client.write_all(&[*byte]).await.is_err() {
-                return Instant::now();
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        unreachable!("the cycle is endless")
-    };
-    let failed = tokio::time::timeout(Duration::from_secs(30), drip)
-        .await
-        .expect("the server closes the connection");
+    let failed = drip_until_cut(&mut client, b"x-slow: ").await;
     let limit = Duration::from_millis(600);
     assert_between(
         failed - started,
@@ -255,18 +261,7 @@ async fn a_later_head_dripped_after_an_idle_wait_is_cut_at_the_head_timeout_from
     // Idle for longer than the head timeout: the wait does not count against the next head.
     tokio::time::sleep(Duration::from_millis(900)).await;
     let first_byte = Instant::now();
-    let drip = async {
-        for byte in b"POST /customers HTTP/1.1\r\nx-slow: ".iter().cycle() {
-            if client.write_all(&[*byte]).await.is_err() {
-                return Instant::now();
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        unreachable!("the cycle is endless")
-    };
-    let failed = tokio::time::timeout(Duration::from_secs(30), drip)
-        .await
-        .expect("the server closes the connection");
+    let failed = drip_until_cut(&mut client, b"POST /customers HTTP/1.1\r\nx-slow: ").await;
     let limit = Duration::from_millis(600);
     assert_between(
         failed - first_byte,
