@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 use crate::error::{Params, Violation};
 use crate::json::body::{RawBody, Slot};
 use crate::policy::CustomerIpRule;
+use crate::text::FromText;
 use crate::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode, ExternalId,
     Field, FieldError, Locale, OfferId, OfferOrPublisher, Password, PersonName, Policy,
@@ -48,8 +49,14 @@ impl<'a> Text<'a> {
         }
     }
 
-    fn into_owned(self) -> String {
-        self.into_cow().into_owned()
+    /// The text through `T`'s constructor: borrowed text is checked before it is copied (a
+    /// refused value is never copied), a decoded buffer is handed over. Only for a
+    /// constructor that wipes what it refuses, or a field that is not a secret, as above.
+    fn parse<T: FromText<Error = ValueError>>(self) -> Result<T, ValueError> {
+        match self {
+            Text::Borrowed(s) => T::from_text(s),
+            Text::Decoded(mut s) => T::from_owned_text(std::mem::take(&mut *s)),
+        }
     }
 }
 
@@ -155,7 +162,7 @@ impl<'p> Checker<'p> {
         let policy = self.policy;
         let intl = policy.allow_international_email();
         let email = self.field(raw, Field::Email, |s| Email::parse_with(s.into_cow(), intl));
-        let password = self.field(raw, Field::Password, |s| Password::try_from(s.into_owned()));
+        let password = self.field(raw, Field::Password, Text::parse::<Password>);
         let offer_given = raw.has(Field::OfferId) || raw.has(Field::PublisherId);
         let offer = self.field(raw, Field::OfferId, |s| OfferId::parse(&s));
         let publisher = self.field(raw, Field::PublisherId, |s| PublisherId::parse(&s));
@@ -175,15 +182,9 @@ impl<'p> Checker<'p> {
             self.error(Field::Currency, ErrorCode::NotSupported);
         }
 
-        let first_name = self.field(raw, Field::FirstName, |s| {
-            PersonName::try_from(s.into_owned())
-        });
-        let last_name = self.field(raw, Field::LastName, |s| {
-            PersonName::try_from(s.into_owned())
-        });
-        let external_id = self.field(raw, Field::ExternalId, |s| {
-            ExternalId::try_from(s.into_owned())
-        });
+        let first_name = self.field(raw, Field::FirstName, Text::parse::<PersonName>);
+        let last_name = self.field(raw, Field::LastName, Text::parse::<PersonName>);
+        let external_id = self.field(raw, Field::ExternalId, Text::parse::<ExternalId>);
         let limits = policy.external_data_limits();
         let external_data = self.field(raw, Field::ExternalData, |s| {
             CustomData::parse_cow(s.into_cow(), limits)
