@@ -1,5 +1,5 @@
-//! Serving a router at a public edge: time limits for a request's head and body, a cap on
-//! connections, and a shutdown that waits for requests in flight for a bounded time.
+//! Serving a router at a public edge: time limits for a request's head and body and for an
+//! idle keep-alive connection, a cap on connections, and a shutdown that waits for requests in flight for a bounded time.
 //!
 //! `axum::serve` sets none of these: it builds each connection without a timer, so hyper's
 //! header read timeout never runs, it has no body limit in time and no connection cap, and its
@@ -27,7 +27,11 @@
 //! `idle_timeout`, and has `header_timeout` again for each later head once it starts sending
 //! it. Together they bound a connection that sends nothing, a head sent slowly (half a request
 //! line, headers dripped a byte at a time: bytes that keep coming do not extend the limit), and
-//! an idle keep-alive connection. Behind a load balancer, keep `idle_timeout` above the
+//! an idle keep-alive connection. (A head whose first bytes arrived together with the previous
+//! request is not seen to start: it gets up to `idle_timeout` plus `header_timeout`.) An idle
+//! connection counts against `max_connections`: a client that opens many, sends one request on
+//! each and then waits holds them for `idle_timeout`, so on an edge that meets clients directly
+//! keep it short. Behind a load balancer, keep `idle_timeout` above the
 //! balancer's own idle timeout (60 s is common), or the balancer may send a request on a
 //! connection this server is closing and answer its client with a 502.
 //!
