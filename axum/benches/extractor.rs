@@ -12,7 +12,6 @@ use axum::routing::post;
 use axum::{Json, Router};
 use cleeng_register_axum::{RegistrationConfig, ValidRegistration};
 use criterion::{criterion_group, criterion_main, Criterion};
-use serde::Deserialize;
 use tower::ServiceExt;
 
 /// The README's typical request.
@@ -20,26 +19,9 @@ const TYPICAL: &str = r#"{"email":"jane.doe@example.com","password":"s3cret-pass
 /// Invalid in several fields (the `String` baseline accepts it: it checks nothing).
 const INVALID: &str = r#"{"email":"jane@localhost","password":"short","offerId":"X565568989_UK","locale":"en-US","country":"UK","currency":"usd","customerIP":"8.8.8.300"}"#;
 
-/// What a service would write without the crate.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)] // read by serde only
-struct Plain {
-    email: String,
-    password: String,
-    offer_id: Option<String>,
-    publisher_id: Option<String>,
-    locale: String,
-    country: String,
-    currency: String,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    external_id: Option<String>,
-    external_data: Option<String>,
-    #[serde(rename = "customerIP")]
-    customer_ip: Option<String>,
-    captcha_value: Option<String>,
-}
+#[path = "common/plain.rs"]
+mod plain;
+use plain::Plain;
 
 async fn validated(registration: ValidRegistration) -> StatusCode {
     black_box(registration);

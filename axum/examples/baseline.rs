@@ -15,7 +15,6 @@ use std::net::SocketAddr;
 use axum::routing::post;
 use axum::{Json, Router};
 use clap::Parser;
-use serde::Deserialize;
 
 /// A plain axum service of `Json<String fields>`, the gateway's baseline.
 #[derive(Debug, Parser)]
@@ -26,26 +25,9 @@ struct Args {
     listen: SocketAddr,
 }
 
-/// What a service would write without the crate.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)] // read by serde only
-struct Plain {
-    email: String,
-    password: String,
-    offer_id: Option<String>,
-    publisher_id: Option<String>,
-    locale: String,
-    country: String,
-    currency: String,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    external_id: Option<String>,
-    external_data: Option<String>,
-    #[serde(rename = "customerIP")]
-    customer_ip: Option<String>,
-    captcha_value: Option<String>,
-}
+#[path = "../benches/common/plain.rs"]
+mod plain;
+use plain::Plain;
 
 /// `{"valid":true,"advisories":[]}`, typed as the gateway's answer is.
 #[derive(serde::Serialize)]

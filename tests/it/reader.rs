@@ -4,7 +4,7 @@
 //! wrong types and a few bytes inserted, removed or replaced.
 
 use cleeng_register::request::RequestSeed;
-use cleeng_register::{ErrorCode, Policy, RegisterRequest};
+use cleeng_register::{ErrorCode, Field, Policy, RegisterRequest};
 use proptest::prelude::*;
 use serde::de::DeserializeSeed;
 use serde_json::{Map, Value};
@@ -69,21 +69,7 @@ fn policies() -> [Policy; 2] {
 /// A body: the typical one with any value for a few keys (some unknown, some repeated),
 /// written compact or spread out, its strings sometimes with every char escaped.
 fn body() -> impl Strategy<Value = String> {
-    let key = prop::sample::select(vec![
-        "email",
-        "password",
-        "offerId",
-        "publisherId",
-        "locale",
-        "country",
-        "currency",
-        "firstName",
-        "lastName",
-        "externalId",
-        "externalData",
-        "customerIP",
-        "captchaValue",
-    ]);
+    let key = prop::sample::select(Field::ALL.map(Field::as_str).to_vec());
     let member = key.prop_flat_map(|key| (Just(key), any_value_for(key)));
     let extra = prop_oneof![
         3 => member.prop_map(|(k, v)| (k.to_owned(), v)),
