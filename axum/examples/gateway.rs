@@ -333,8 +333,13 @@ async fn log_request(request: Request, next: Next) -> Response {
     // A cheap clone (shared bytes), read after the request is gone.
     let uri = request.uri().clone();
     let response = next.run(request).await;
-    // A URI is ASCII, so any byte index is a char boundary.
-    let path = &uri.path()[..uri.path().len().min(LOGGED_PATH_BYTES)];
+    // A path may hold UTF-8 beyond ASCII (hyper passes it on): cut at a char boundary.
+    let path = uri.path();
+    let mut end = path.len().min(LOGGED_PATH_BYTES);
+    while !path.is_char_boundary(end) {
+        end -= 1;
+    }
+    let path = &path[..end];
     let micros = started.elapsed().as_micros() as u64;
     let advisories = response.extensions().get::<Advisories>().copied();
     let refused = response.extensions().get::<Refused>();

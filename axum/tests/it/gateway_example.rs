@@ -233,6 +233,30 @@ async fn a_forged_log_line_in_a_key_stays_inside_one_escaped_line() {
 }
 
 #[tokio::test]
+async fn a_path_with_a_character_across_the_log_cut_is_answered_and_logged() {
+    use tokio::io::AsyncReadExt;
+    let gateway = Gateway::start(&[]);
+    // Raw bytes, as a client may send them: `é` (two bytes) straddles the 100-byte cut.
+    let path = format!("/{}é", "a".repeat(98));
+    let mut client = tokio::net::TcpStream::connect(gateway.addr)
+        .await
+        .expect("connects");
+    let request = format!("GET {path} HTTP/1.1\r\nhost: t\r\nconnection: close\r\n\r\n");
+    client.write_all(request.as_bytes()).await.expect("sends");
+    let mut answer = Vec::new();
+    client.read_to_end(&mut answer).await.expect("reads");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 404"), "{answer:?}");
+
+    gateway.signal("-INT");
+    let (status, logs) = gateway.wait(Duration::from_secs(10));
+    assert!(status.success(), "{status}\n{logs}");
+    assert!(!logs.contains("panicked"), "{logs}");
+    let cut = format!(r#"path="/{}" status=404"#, "a".repeat(98));
+    assert!(logs.contains(&cut), "{logs}");
+}
+
+#[tokio::test]
 async fn sigterm_with_a_slow_client_connected_exits_0_within_the_grace_period() {
     let gateway = Gateway::start(&["--shutdown-grace", "1", "--body-timeout", "60"]);
     let mut slow = tokio::net::TcpStream::connect(gateway.addr)
