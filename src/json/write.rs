@@ -8,6 +8,7 @@
 //! compact formatter): `tests/it/problem.rs` compares the two on generated reports.
 
 use std::fmt;
+use std::io::Write;
 
 /// Whether a byte must be escaped inside a JSON string (serde_json's rule: `"`, `\` and the
 /// C0 controls; DEL and non-ASCII are written as they are).
@@ -78,7 +79,7 @@ pub(crate) fn push_str(out: &mut Vec<u8>, text: &str) {
 pub(crate) fn push_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
     out.push(b'"');
     let start = out.len();
-    fmt::write(&mut Appending(out), format_args!("{value}"))
+    write!(out, "{value}")
         .expect("writing to a Vec cannot fail, and the crate's Display impls do not fail");
     if any_needs_escape(&out[start..]) {
         let written = out.split_off(start);
@@ -90,29 +91,7 @@ pub(crate) fn push_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
 
 /// Appends a number.
 pub(crate) fn push_u32(out: &mut Vec<u8>, number: u32) {
-    // At most 10 digits; written from the right.
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut rest = number;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
-}
-
-/// A `fmt::Write` that appends what it is given as it is.
-struct Appending<'a>(&'a mut Vec<u8>);
-
-impl fmt::Write for Appending<'_> {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        self.0.extend_from_slice(text.as_bytes());
-        Ok(())
-    }
+    write!(out, "{number}").expect("writing to a Vec cannot fail");
 }
 
 #[cfg(test)]

@@ -224,9 +224,7 @@ impl<'p> Checker<'p> {
             external_id: external_id.valid(),
             external_data: external_data.valid(),
             customer_ip: customer_ip.valid(),
-            captcha_value: captcha_value
-                .valid()
-                .map(|s| CaptchaToken::parse(&s).expect("the text was checked above")),
+            captcha_value: captcha_value.valid().map(|s| CaptchaToken::checked(&s)),
         })
     }
 }
