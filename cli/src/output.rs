@@ -175,8 +175,9 @@ fn plan(option: &'static str, path: &Path) -> Result<Planned, Failure> {
 }
 
 /// Checks the requested outputs (`(option, path)`, `None` when not asked for) against the
-/// input and against each other, then creates them. An output that is the input or another
-/// output is a usage error, found before any file is created or changed.
+/// input and against each other, then creates them. An output file that is the input or
+/// another output file is a usage error, found before any file is created or changed; devices
+/// and pipes, which are written as they are, may be shared.
 pub fn create(
     input: &InputIdentity,
     requested: [(&'static str, Option<&Path>); 3],
@@ -188,6 +189,12 @@ pub fn create(
             continue;
         };
         let this = plan(option, path)?;
+        // A device or a pipe (`/dev/null`, `/dev/stdout`) is written as it is, never
+        // replaced: sharing one loses nothing, so only files are compared.
+        if this.replace.is_none() {
+            planned.push(Some(this));
+            continue;
+        }
         if input.0.as_ref() == Some(&this.identity) {
             return Err(Failure::Usage(format!(
                 "{option} {} is the input file: an output must not overwrite what is being read",
@@ -197,7 +204,7 @@ pub fn create(
         if let Some(other) = planned
             .iter()
             .flatten()
-            .find(|o| o.identity == this.identity)
+            .find(|o| o.replace.is_some() && o.identity == this.identity)
         {
             return Err(Failure::Usage(format!(
                 "{} {} and {option} {} are the same file: each output needs a file of its own",

@@ -179,6 +179,32 @@ fn two_outputs_that_are_the_same_file_are_refused() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(dir.join("v.csv").exists() && dir.join("sub/v.csv").exists());
+    // A device is written as it is, never replaced: every output may go to /dev/null, and the
+    // input may come from it too.
+    let out = users_in(
+        &dir,
+        &[
+            "--valid-out",
+            "/dev/null",
+            "--rejected-out",
+            "/dev/null",
+            "--errors-csv",
+            "/dev/null",
+            "u.csv",
+        ],
+        Stdio::null(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", crate::util::stderr(&out));
+    let out = users_in(
+        &dir,
+        &["--errors-csv", "/dev/null", "/dev/null"],
+        Stdio::null(),
+    );
+    assert!(
+        !crate::util::stderr(&out).contains("the input file"),
+        "{}",
+        crate::util::stderr(&out)
+    );
 }
 
 #[test]
