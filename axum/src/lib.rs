@@ -41,14 +41,9 @@
 //! # At a public edge
 //!
 //! A service that clients reach directly must bound what each client can hold. [`edge::serve`]
-//! serves a router with these limits ([`edge::EdgeLimits`], each settable):
-//!
-//! | limit | default | reached |
-//! |---|---|---|
-//! | request head, from a connection's opening or its last answer (so also idle keep-alive) | 10 s | the connection is closed |
-//! | request body, from the end of the head | 30 s | **408** problem document, `Connection: close` |
-//! | open connections | 512 | a new connection is closed as soon as it is accepted |
-//! | shutdown grace, after the signal | 10 s | the connections still open are closed, and `serve` returns |
+//! serves a router with limits on the request head, an idle keep-alive connection, the body,
+//! the open connections and the shutdown ([`edge::EdgeLimits`], each settable; the [`edge`]
+//! module's table gives each default and what happens when it is reached).
 //!
 //! `axum::serve` cannot set these (it gives hyper no timer, so not even hyper's header timeout
 //! runs, and its graceful shutdown waits for ever), so [`edge::serve`] serves through hyper's
