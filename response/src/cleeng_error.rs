@@ -218,21 +218,7 @@ impl CleengError {
                 .expect("a refusal names a rule")
         };
         let code = code.ok_or_else(|| refused(Violation::new(ResponseErrorCode::Missing)))?;
-        if code.is_empty() {
-            return Err(refused(Violation::with(
-                ResponseErrorCode::TooShort,
-                Params::min(1),
-            )));
-        }
-        if code.chars().nth(Self::MAX_CODE_CHARS).is_some() {
-            return Err(refused(Violation::with(
-                ResponseErrorCode::TooLong,
-                Params::max(Self::MAX_CODE_CHARS as u32),
-            )));
-        }
-        if !code.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(refused(Violation::new(ResponseErrorCode::InvalidFormat)));
-        }
+        crate::token::check(&code, Self::MAX_CODE_CHARS).map_err(refused)?;
         Ok(CleengError {
             code: CleengErrorCode::parse(&code),
             message,

@@ -247,12 +247,9 @@ fn read_data<'a>(scanner: &mut Scanner<'a>) -> Result<RawData<'a>, Malformed> {
 fn read_id(scanner: &mut Scanner<'_>) -> Result<RawId, Malformed> {
     let id = match scanner.peek() {
         Some(b'"') => CustomerId::parse(&text_of(scanner.string()?)).ok(),
-        // Digits only: a sign, a fraction or an exponent is not a customer id, and neither
-        // is a number past `u64`.
-        Some(b'-' | b'0'..=b'9') => Some(scanner.number()?)
-            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|n| n.parse().ok())
-            .and_then(CustomerId::new),
+        // The number's text under the string's rules: a sign, a fraction or an exponent is
+        // not a customer id, and neither is a number past `u64`.
+        Some(b'-' | b'0'..=b'9') => CustomerId::parse(scanner.number()?).ok(),
         _ if scanner.eat_null()? => return Ok(RawId::Absent),
         _ => {
             skip_read(scanner)?;

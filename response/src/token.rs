@@ -12,15 +12,16 @@ use cleeng_register::error::Wording;
 /// The most characters a session token may have.
 pub(crate) const MAX_CHARS: usize = 4096;
 
-/// The rules both tokens share, first failing rule only: `too_short` when empty, `too_long`
-/// over 4096 chars, `invalid_format` unless every char is `!`..`~`.
-pub(crate) fn check(s: &str) -> Result<(), Violation<ResponseErrorCode>> {
+/// The rules of a printable-ASCII text of Cleeng's (both tokens, and an error's code), first
+/// failing rule only: `too_short` when empty, `too_long` over `max` chars, `invalid_format`
+/// unless every char is `!`..`~`.
+pub(crate) fn check(s: &str, max: usize) -> Result<(), Violation<ResponseErrorCode>> {
     if s.is_empty() {
         Err(Violation::with(ResponseErrorCode::TooShort, Params::min(1)))
-    } else if s.len() > MAX_CHARS && s.chars().nth(MAX_CHARS).is_some() {
+    } else if s.len() > max && s.chars().nth(max).is_some() {
         Err(Violation::with(
             ResponseErrorCode::TooLong,
-            Params::max(MAX_CHARS as u32),
+            Params::max(max as u32),
         ))
     } else if !s.bytes().all(|b| b.is_ascii_graphic()) {
         Err(Violation::new(ResponseErrorCode::InvalidFormat))
@@ -49,7 +50,7 @@ macro_rules! session_token {
             /// Checks the rules and keeps the buffer; a refused buffer is wiped too.
             pub(crate) fn parse_owned(s: String) -> Result<Self, ValueError<ResponseErrorCode>> {
                 let s = Zeroizing::new(s);
-                match check(&s) {
+                match check(&s, MAX_CHARS) {
                     Ok(()) => Ok($ty(s)),
                     Err(violation) => {
                         static RULES: Wording =
