@@ -17,8 +17,6 @@ use std::hash::Hash;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::Password;
-
 /// A name that is on none of the lists it was looked up in (an error code, a
 /// [`Field`](crate::Field), an [`Advisory`](crate::Advisory)). Its message names the list,
 /// never the text.
@@ -106,14 +104,9 @@ pub trait Code: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + Serialize +
     /// The stable code.
     fn as_str(self) -> &'static str;
 
-    /// Writes what the rule demands, in English, from the code, its parameters and the
-    /// wording of the kind of value alone ("must be at most 50 characters long").
-    fn write_rule(
-        self,
-        f: &mut fmt::Formatter<'_>,
-        params: &Params,
-        wording: &Wording,
-    ) -> fmt::Result;
+    /// What the rule demands, in English, from the code, its parameters and the wording of
+    /// the kind of value alone ("must be at most 50 characters long").
+    fn rule(self, params: &Params, wording: &Wording) -> Sentence;
 
     /// Whether the rule's sentence names what it is about by itself, so a message writes no
     /// subject before it (`offerId or publisherId is required`).
@@ -122,40 +115,141 @@ pub trait Code: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + Serialize +
     }
 }
 
-/// Writes a rule with a limit, "{before} {n} {unit}(s){after}" ("must be at most 50
-/// characters long"), or `unknown` when the limit is not given: a report built by hand may
-/// leave it out, and then the message says less, never a made-up number.
-fn write_limit(
-    f: &mut fmt::Formatter<'_>,
-    n: Option<u32>,
-    [before, unit, after]: [&str; 3],
-    unknown: &str,
-) -> fmt::Result {
-    match n {
-        Some(1) => write!(f, "{before} 1 {unit}{after}"),
-        Some(n) => write!(f, "{before} {n} {unit}s{after}"),
-        None => f.write_str(unknown),
-    }
+/// What a rule demands, in English, as the parts its sentence is made of
+/// ([`Code::rule`] gives it). Its `Display` writes the sentence; the crate's JSON writer copies
+/// the parts as they are, because a refusal writes one sentence per error and formatting each
+/// through `core::fmt` cost more than the rest of the answer.
+///
+/// ```
+/// use cleeng_register::error::{Code, Params, Sentence, Wording};
+/// use cleeng_register::ErrorCode;
+/// let rule = ErrorCode::TooLong.rule(&Params::max(50), &Wording::GENERIC);
+/// assert_eq!(rule.to_string(), "must be at most 50 characters long");
+/// // A report built by hand may leave the limit out: the sentence then says less, never a
+/// // made-up number.
+/// let rule = ErrorCode::TooLong.rule(&Params::NONE, &Wording::GENERIC);
+/// assert_eq!(rule, Sentence::Fixed("is too long"));
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Sentence {
+    /// A sentence with nothing to fill in.
+    Fixed(&'static str),
+    /// A limit: "{before} {n} {unit}{after}", with an `s` after the unit unless `n` is 1.
+    Limit {
+        /// The words before the number ("must be at most").
+        before: &'static str,
+        /// The limit.
+        n: u32,
+        /// What is counted, singular ("character").
+        unit: &'static str,
+        /// The words after the unit, with their leading space (" long"), or nothing.
+        after: &'static str,
+    },
+    /// A sentence and a value the caller probably meant: "{text} (did you mean
+    /// {suggestion}?)".
+    Suggesting {
+        /// The sentence.
+        text: &'static str,
+        /// The suggestion, one of the crate's own constants.
+        suggestion: &'static str,
+    },
 }
 
-/// The digits and specials a password needs one of, spaced for people.
-struct DigitOrSpecial;
-
-impl fmt::Display for DigitOrSpecial {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("must contain at least one digit or one of")?;
-        for c in Password::SPECIALS.chars() {
-            write!(f, " {c}")?;
+impl Sentence {
+    /// A limit's sentence ("{before} {n} {unit}(s){after}"), or `unknown` when the limit is
+    /// not given.
+    pub const fn limit(
+        n: Option<u32>,
+        [before, unit, after]: [&'static str; 3],
+        unknown: &'static str,
+    ) -> Sentence {
+        match n {
+            Some(n) => Sentence::Limit {
+                before,
+                n,
+                unit,
+                after,
+            },
+            None => Sentence::Fixed(unknown),
         }
-        Ok(())
+    }
+
+    /// `text`, followed by the suggestion when there is one.
+    pub const fn suggesting(text: &'static str, suggestion: Option<&'static str>) -> Sentence {
+        match suggestion {
+            Some(suggestion) => Sentence::Suggesting { text, suggestion },
+            None => Sentence::Fixed(text),
+        }
+    }
+
+    /// Hands each part of the sentence to `part`, in order; together they are its `Display`.
+    ///
+    /// ```
+    /// use cleeng_register::error::Sentence;
+    /// let mut parts = Vec::new();
+    /// Sentence::suggesting("is not a known code", Some("GB")).for_each_part(|p| parts.push(p.to_owned()));
+    /// assert_eq!(parts.concat(), "is not a known code (did you mean GB?)");
+    /// ```
+    pub fn for_each_part(&self, mut part: impl FnMut(&str)) {
+        match *self {
+            Sentence::Fixed(text) => part(text),
+            Sentence::Limit {
+                before,
+                n,
+                unit,
+                after,
+            } => {
+                part(before);
+                part(" ");
+                part(itoa::Buffer::new().format(n));
+                part(" ");
+                part(unit);
+                if n != 1 {
+                    part("s");
+                }
+                part(after);
+            }
+            Sentence::Suggesting { text, suggestion } => {
+                part(text);
+                part(" (did you mean ");
+                part(suggestion);
+                part("?)");
+            }
+        }
     }
 }
+
+impl fmt::Display for Sentence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_parts(f, |part| self.for_each_part(part))
+    }
+}
+
+/// Writes to `f` the parts `parts` hands out, stopping at the first error.
+pub(crate) fn write_parts(
+    f: &mut fmt::Formatter<'_>,
+    parts: impl FnOnce(&mut dyn FnMut(&str)),
+) -> fmt::Result {
+    let mut result = Ok(());
+    parts(&mut |part| {
+        if result.is_ok() {
+            result = f.write_str(part);
+        }
+    });
+    result
+}
+
+/// `missing_digit_or_special`'s sentence: [`Password::SPECIALS`](crate::Password::SPECIALS), spaced for people (a test
+/// holds the two together).
+const DIGIT_OR_SPECIAL: &str = "must contain at least one digit or one of ! @ # $ % ^ &";
 
 /// Declares a vocabulary of codes from one table: the enum's name, what its list is called
 /// (for [`UnknownName`](crate::error::UnknownName)), what its document is called in messages,
 /// which codes' sentences name their own subject, then a row per code: the variant, its stable
-/// code, and the sentence that says what the rule demands (written with `f`, the `params` and
-/// the `wording`). It generates the enum, `ALL`, `as_str`, `write_rule`, `FromStr`, `Display`,
+/// code, and the [`Sentence`](crate::error::Sentence) that says what the rule demands (made from
+/// the `params` and the `wording`). It generates the enum, `ALL`, `as_str`, `rule`, `FromStr`,
+/// `Display`,
 /// `Serialize` and the [`Code`](crate::error::Code) impl.
 ///
 /// The workspace's domain crates declare their vocabularies with it; it is not meant for use
@@ -167,7 +261,7 @@ macro_rules! code_table {
         $(#[$meta:meta])*
         pub enum $name:ident, named $list:literal, in $document:literal,
             subject named by [$($alone:ident),*];
-        |$f:ident, $params:ident, $wording:ident|
+        |$params:ident, $wording:ident|
         $( $(#[$doc:meta])* $variant:ident = $code:literal => $rule:expr; )+
     ) => {
         $(#[$meta])*
@@ -189,14 +283,13 @@ macro_rules! code_table {
                 }
             }
 
-            /// Writes what the rule demands, in English, from the code, its parameters and
-            /// the wording of the kind of value.
-            pub fn write_rule(
+            /// What the rule demands, in English, from the code, its parameters and the
+            /// wording of the kind of value.
+            pub fn rule(
                 self,
-                $f: &mut ::std::fmt::Formatter<'_>,
                 $params: &$crate::error::Params,
                 $wording: &$crate::error::Wording,
-            ) -> ::std::fmt::Result {
+            ) -> $crate::error::Sentence {
                 // Most rules need neither the limits nor the wording.
                 let _ = ($params, $wording);
                 match self {
@@ -213,13 +306,12 @@ macro_rules! code_table {
                 $name::as_str(self)
             }
 
-            fn write_rule(
+            fn rule(
                 self,
-                f: &mut ::std::fmt::Formatter<'_>,
                 params: &$crate::error::Params,
                 wording: &$crate::error::Wording,
-            ) -> ::std::fmt::Result {
-                $name::write_rule(self, f, params, wording)
+            ) -> $crate::error::Sentence {
+                $name::rule(self, params, wording)
             }
 
             fn names_its_subject(self) -> bool {
@@ -267,58 +359,50 @@ code_table! {
     /// ```
     pub enum ErrorCode, named "error code", in "the request body",
         subject named by [OfferOrPublisherRequired];
-    |f, params, wording|
+    |params, wording|
     /// A required field is absent (or `null`).
-    Missing = "missing" => f.write_str("is required");
+    Missing = "missing" => Sentence::Fixed("is required");
     /// A present field is not a JSON string.
-    NotAString = "not_a_string" => f.write_str("must be a string");
+    NotAString = "not_a_string" => Sentence::Fixed("must be a string");
     /// Fewer characters than allowed (`params.min`).
-    TooShort = "too_short" => write_limit(f, params.min, ["must be at least", "character", " long"], "is too short");
+    TooShort = "too_short" => Sentence::limit(params.min, ["must be at least", "character", " long"], "is too short");
     /// More characters than allowed (`params.max`).
-    TooLong = "too_long" => write_limit(f, params.max, ["must be at most", "character", " long"], "is too long");
+    TooLong = "too_long" => Sentence::limit(params.max, ["must be at most", "character", " long"], "is too long");
     /// The value does not have the field's shape.
-    InvalidFormat = "invalid_format" => f.write_str(wording.format());
+    InvalidFormat = "invalid_format" => Sentence::Fixed(wording.format());
     /// The password has no letter.
-    MissingLetter = "missing_letter" => f.write_str("must contain at least one letter");
+    MissingLetter = "missing_letter" => Sentence::Fixed("must contain at least one letter");
     /// The password has no digit and none of `! @ # $ % ^ &`.
-    MissingDigitOrSpecial = "missing_digit_or_special" => fmt::Display::fmt(&DigitOrSpecial, f);
+    MissingDigitOrSpecial = "missing_digit_or_special" => Sentence::Fixed(DIGIT_OR_SPECIAL);
     /// The offer id's first letter is not an offer type.
-    UnknownOfferType = "unknown_offer_type" => f.write_str(
-        "must start with an offer type: S (subscription), P (pass), E (live event), R (rental) or A (single purchase)",
-    );
+    UnknownOfferType = "unknown_offer_type" => Sentence::Fixed("must start with an offer type: S (subscription), P (pass), E (live event), R (rental) or A (single purchase)");
     /// A code that is well formed but not assigned or not in use (`params.suggestion` when
     /// the caller probably meant another).
-    UnknownCode = "unknown_code" => {
-        f.write_str(wording.unknown_code())?;
-        match params.suggestion {
-            Some(s) => write!(f, " (did you mean {s}?)"),
-            None => Ok(()),
-        }
-    };
+    UnknownCode = "unknown_code" => Sentence::suggesting(wording.unknown_code(), params.suggestion);
     /// Neither `offerId` nor `publisherId` is given.
-    OfferOrPublisherRequired = "offer_or_publisher_required" => f.write_str("offerId or publisherId is required");
+    OfferOrPublisherRequired = "offer_or_publisher_required" => Sentence::Fixed("offerId or publisherId is required");
     /// The policy's allow-list does not contain the value.
-    NotSupported = "not_supported" => f.write_str("is not supported by this service");
+    NotSupported = "not_supported" => Sentence::Fixed("is not supported by this service");
     /// A control character or bidirectional control in a text field.
-    ControlCharacter = "control_character" => f.write_str("must not contain control or bidirectional control characters");
+    ControlCharacter = "control_character" => Sentence::Fixed("must not contain control or bidirectional control characters");
     /// Leading or trailing white space in a text field.
-    SurroundingWhitespace = "surrounding_whitespace" => f.write_str("must not start or end with white space");
+    SurroundingWhitespace = "surrounding_whitespace" => Sentence::Fixed("must not start or end with white space");
     /// More bytes than allowed (`params.max`): `externalData`, or the whole body.
-    TooLarge = "too_large" => write_limit(f, params.max, ["must be at most", "byte", ""], "is too large");
+    TooLarge = "too_large" => Sentence::limit(params.max, ["must be at most", "byte", ""], "is too large");
     /// `externalData` is not JSON text.
-    InvalidJson = "invalid_json" => f.write_str("must contain valid JSON text");
+    InvalidJson = "invalid_json" => Sentence::Fixed("must contain valid JSON text");
     /// `externalData` nests deeper than allowed (`params.max`).
-    TooDeep = "too_deep" => write_limit(f, params.max, ["must not nest deeper than", "level", ""], "nests too deep");
+    TooDeep = "too_deep" => Sentence::limit(params.max, ["must not nest deeper than", "level", ""], "nests too deep");
     /// `externalData` is JSON but not an object.
-    NotAnObject = "not_an_object" => f.write_str("must contain a JSON object");
+    NotAnObject = "not_an_object" => Sentence::Fixed("must contain a JSON object");
     /// A key the API does not know.
-    UnknownField = "unknown_field" => f.write_str("is not a field of the registration request");
+    UnknownField = "unknown_field" => Sentence::Fixed("is not a field of the registration request");
     /// A key given more than once.
-    DuplicateField = "duplicate_field" => f.write_str("is given more than once");
+    DuplicateField = "duplicate_field" => Sentence::Fixed("is given more than once");
     /// The body is not UTF-8, not JSON, or not a JSON object.
-    MalformedBody = "malformed_body" => f.write_str("must be a UTF-8 JSON object");
+    MalformedBody = "malformed_body" => Sentence::Fixed("must be a UTF-8 JSON object");
     /// The report was cut at the policy's `maxErrors` (`params.max`).
-    TooManyErrors = "too_many_errors" => write_limit(f, params.max, ["has more than", "error", "; the rest are not listed"], "has too many errors; the rest are not listed");
+    TooManyErrors = "too_many_errors" => Sentence::limit(params.max, ["has more than", "error", "; the rest are not listed"], "has too many errors; the rest are not listed");
 }
 
 /// The limits or hint that go with an error: `{"min": 8}`, `{"max": 254}`,
@@ -460,7 +544,7 @@ impl<C> Violation<C> {
 }
 
 /// Why a domain type's constructor refused a value: one or more broken rules (more than one
-/// only for [`Password`], which reports every rule it fails), worded by the
+/// only for [`Password`](crate::Password), which reports every rule it fails), worded by the
 /// type.
 ///
 /// Its `Display` names the rules, never the value.
@@ -502,7 +586,7 @@ impl<C: Code> ValueError<C> {
         self.wording
     }
 
-    /// The first broken rule's code: for every type but [`Password`], the
+    /// The first broken rule's code: for every type but [`Password`](crate::Password), the
     /// only one.
     pub fn code(&self) -> C {
         self.first.code
@@ -542,10 +626,36 @@ impl<C: Code> fmt::Display for ValueError<C> {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            v.code.write_rule(f, &v.params, self.wording)?;
+            fmt::Display::fmt(&v.code.rule(&v.params, self.wording), f)?;
         }
         Ok(())
     }
 }
 
 impl<C: Code> std::error::Error for ValueError<C> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_digit_or_special_sentence_lists_the_password_specials() {
+        let spaced: Vec<String> = crate::Password::SPECIALS
+            .chars()
+            .map(String::from)
+            .collect();
+        let expected = format!(
+            "must contain at least one digit or one of {}",
+            spaced.join(" ")
+        );
+        assert_eq!(DIGIT_OR_SPECIAL, expected);
+    }
+
+    #[test]
+    fn a_limit_of_one_is_singular() {
+        let one = Sentence::limit(Some(1), ["must be at least", "character", " long"], "");
+        assert_eq!(one.to_string(), "must be at least 1 character long");
+        let two = Sentence::limit(Some(2), ["must be at least", "character", " long"], "");
+        assert_eq!(two.to_string(), "must be at least 2 characters long");
+    }
+}

@@ -11,7 +11,7 @@ use std::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::error::{Code, Params, ValueError, Violation, Wording};
+use crate::error::{Code, Params, Sentence, ValueError, Violation, Wording};
 use crate::{Advisories, ErrorCode, Field, Policy, RegisterRequest};
 
 /// One error in a document: where (`pointer`), what (`code`, `params`) and a message for
@@ -123,40 +123,63 @@ impl FieldError<ErrorCode> {
 
 impl<C: Code> fmt::Display for FieldError<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.code.names_its_subject() {
-            match &self.place {
-                Place::Root => write!(f, "{} ", C::DOCUMENT)?,
-                // A submitted key is personal data: it is never repeated.
-                Place::Key(_) => f.write_str("this key ")?,
-                // A fixed pointer of the crate's own: name its path (`responseData.jwt`).
-                Place::Path(pointer) => {
-                    for (i, part) in pointer[1..].split('/').enumerate() {
-                        if i > 0 {
-                            f.write_str(".")?;
-                        }
-                        f.write_str(part)?;
-                    }
-                    f.write_str(" ")?;
-                }
-            }
-        }
-        self.code.write_rule(f, &self.params, self.wording)
+        crate::error::write_parts(f, |part| self.for_each_message_part(part))
     }
 }
 
 impl<C: Code> std::error::Error for FieldError<C> {}
 
 impl<C: Code> FieldError<C> {
+    /// What the broken rule demands, without the subject the message puts before it.
+    ///
+    /// ```
+    /// use cleeng_register::{Policy, RegisterRequest};
+    /// let report = RegisterRequest::from_json(br#"{"email":"nope"}"#, &Policy::default()).unwrap_err();
+    /// assert_eq!(report.errors()[0].rule().to_string(), "must be a valid email address");
+    /// ```
+    pub fn rule(&self) -> Sentence {
+        self.code.rule(&self.params, self.wording)
+    }
+
+    /// Hands each part of the message (its `Display`) to `part`, in order: what the error is
+    /// about, then the rule's sentence.
+    fn for_each_message_part(&self, mut part: impl FnMut(&str)) {
+        if !self.code.names_its_subject() {
+            match &self.place {
+                Place::Root => {
+                    part(C::DOCUMENT);
+                    part(" ");
+                }
+                // A submitted key is personal data: it is never repeated.
+                Place::Key(_) => part("this key "),
+                // A fixed pointer of the crate's own: name its path (`responseData.jwt`).
+                Place::Path(pointer) => {
+                    let path = pointer.strip_prefix('/').unwrap_or(pointer);
+                    for (i, segment) in path.split('/').enumerate() {
+                        if i > 0 {
+                            part(".");
+                        }
+                        part(segment);
+                    }
+                    part(" ");
+                }
+            }
+        }
+        self.rule().for_each_part(part);
+    }
+
     /// Appends the error as JSON: the bytes its `Serialize` gives with `serde_json`, written
     /// directly (see [`crate::json::write`]).
     pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
-        use crate::json::write::{push_display, push_str};
+        use crate::json::write::{push_str, push_string_of};
         out.extend_from_slice(b"{\"pointer\":");
         push_str(out, self.pointer());
         out.extend_from_slice(b",\"code\":");
         push_str(out, self.code.as_str());
         out.extend_from_slice(b",\"message\":");
-        push_display(out, self);
+        push_string_of(out, |out| {
+            self.for_each_message_part(|part| out.extend_from_slice(part.as_bytes()))
+        });
         if !self.params.is_empty() {
             out.extend_from_slice(b",\"params\":");
             self.params.write_json(out);

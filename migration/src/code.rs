@@ -1,6 +1,6 @@
 //! The codes of what can be wrong in a migration file, and their parameters.
 
-use cleeng_register::error::{Code, Params};
+use cleeng_register::error::{Code, Params, Sentence};
 use cleeng_register::ErrorCode;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -19,37 +19,37 @@ cleeng_register::code_table! {
     /// ```
     pub enum MigrationErrorCode, named "migration error code", in "the record",
         subject named by [];
-    |f, params, wording|
+    |params, wording|
     /// A mandatory value is empty.
-    Missing = "missing" => ErrorCode::Missing.write_rule(f, params, wording);
+    Missing = "missing" => ErrorCode::Missing.rule(params, wording);
     /// Fewer characters than allowed (`params.min`).
-    TooShort = "too_short" => ErrorCode::TooShort.write_rule(f, params, wording);
+    TooShort = "too_short" => ErrorCode::TooShort.rule(params, wording);
     /// More characters than allowed (`params.max`).
-    TooLong = "too_long" => ErrorCode::TooLong.write_rule(f, params, wording);
+    TooLong = "too_long" => ErrorCode::TooLong.rule(params, wording);
     /// The value does not have the column's shape.
-    InvalidFormat = "invalid_format" => ErrorCode::InvalidFormat.write_rule(f, params, wording);
+    InvalidFormat = "invalid_format" => ErrorCode::InvalidFormat.rule(params, wording);
     /// A code that is well formed but not assigned or not in use (`params.suggestion`).
-    UnknownCode = "unknown_code" => ErrorCode::UnknownCode.write_rule(f, params, wording);
+    UnknownCode = "unknown_code" => ErrorCode::UnknownCode.rule(params, wording);
     /// The policy's allow-list does not contain the value.
-    NotSupported = "not_supported" => ErrorCode::NotSupported.write_rule(f, params, wording);
+    NotSupported = "not_supported" => ErrorCode::NotSupported.rule(params, wording);
     /// A control character or bidirectional control in a name or external id.
-    ControlCharacter = "control_character" => ErrorCode::ControlCharacter.write_rule(f, params, wording);
+    ControlCharacter = "control_character" => ErrorCode::ControlCharacter.rule(params, wording);
     /// Leading or trailing white space in a name or external id.
-    SurroundingWhitespace = "surrounding_whitespace" => ErrorCode::SurroundingWhitespace.write_rule(f, params, wording);
+    SurroundingWhitespace = "surrounding_whitespace" => ErrorCode::SurroundingWhitespace.rule(params, wording);
     /// A date after the day of the check.
-    InFuture = "in_future" => f.write_str("must not be after the day of the check");
+    InFuture = "in_future" => Sentence::Fixed("must not be after the day of the check");
     /// Two values in the wrong order (a create date after the last login).
-    InvalidOrder = "invalid_order" => f.write_str("must not be after the last login");
+    InvalidOrder = "invalid_order" => Sentence::Fixed("must not be after the last login");
     /// A template column is absent from the header.
-    MissingColumn = "missing_column" => f.write_str("is a template column missing from the header");
+    MissingColumn = "missing_column" => Sentence::Fixed("is a template column missing from the header");
     /// A column appears more than once in the header.
-    DuplicateColumn = "duplicate_column" => f.write_str("appears more than once in the header");
+    DuplicateColumn = "duplicate_column" => Sentence::Fixed("appears more than once in the header");
     /// A header cell that is not a column of the template.
-    UnknownColumn = "unknown_column" => f.write_str("is not a column of the migration template");
+    UnknownColumn = "unknown_column" => Sentence::Fixed("is not a column of the migration template");
     /// A record with the wrong number of fields, not UTF-8, or longer than any valid record.
-    MalformedRow = "malformed_row" => f.write_str("must be a UTF-8 record with one field per column");
+    MalformedRow = "malformed_row" => Sentence::Fixed("must be a UTF-8 record with one field per column");
     /// A value that must be unique across the file is repeated (`params.firstRow`).
-    DuplicateValue = "duplicate_value" => f.write_str("repeats a value of an earlier record");
+    DuplicateValue = "duplicate_value" => Sentence::Fixed("repeats a value of an earlier record");
 }
 
 /// A code a column's value type reports, in the migration's vocabulary: the core's types

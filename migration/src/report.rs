@@ -115,7 +115,7 @@ impl fmt::Display for RecordError {
                 },
                 _ => {
                     f.write_str("the record ")?;
-                    code.write_rule(f, &params.limits, self.wording)
+                    fmt::Display::fmt(&code.rule(&params.limits, self.wording), f)
                 }
             };
         };
@@ -140,7 +140,7 @@ impl fmt::Display for RecordError {
                 ),
                 None => f.write_str("appears more than once in the header"),
             },
-            _ => code.write_rule(f, &params.limits, self.wording),
+            _ => fmt::Display::fmt(&code.rule(&params.limits, self.wording), f),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The codes of what can be wrong with Cleeng's answer.
 
+use cleeng_register::error::Sentence;
 use cleeng_register::ErrorCode;
 
 cleeng_register::code_table! {
@@ -18,21 +19,21 @@ cleeng_register::code_table! {
     /// ```
     pub enum ResponseErrorCode, named "response error code", in "the response body",
         subject named by [];
-    |f, params, wording|
+    |params, wording|
     /// A part of the answer is absent (or `null`).
-    Missing = "missing" => ErrorCode::Missing.write_rule(f, params, wording);
+    Missing = "missing" => ErrorCode::Missing.rule(params, wording);
     /// A token or the JWT is not a JSON string.
-    NotAString = "not_a_string" => ErrorCode::NotAString.write_rule(f, params, wording);
+    NotAString = "not_a_string" => ErrorCode::NotAString.rule(params, wording);
     /// A token is empty (`params.min`).
-    TooShort = "too_short" => ErrorCode::TooShort.write_rule(f, params, wording);
+    TooShort = "too_short" => ErrorCode::TooShort.rule(params, wording);
     /// A token is longer than allowed (`params.max`).
-    TooLong = "too_long" => ErrorCode::TooLong.write_rule(f, params, wording);
+    TooLong = "too_long" => ErrorCode::TooLong.rule(params, wording);
     /// A value does not have its shape (the customer id, a token, the JWT or a claim).
-    InvalidFormat = "invalid_format" => ErrorCode::InvalidFormat.write_rule(f, params, wording);
+    InvalidFormat = "invalid_format" => ErrorCode::InvalidFormat.rule(params, wording);
     /// `responseData` is not a JSON object.
-    NotAnObject = "not_an_object" => ErrorCode::NotAnObject.write_rule(f, params, wording);
+    NotAnObject = "not_an_object" => ErrorCode::NotAnObject.rule(params, wording);
     /// The answer is not UTF-8, not JSON, or not a JSON object.
-    MalformedBody = "malformed_body" => ErrorCode::MalformedBody.write_rule(f, params, wording);
+    MalformedBody = "malformed_body" => ErrorCode::MalformedBody.rule(params, wording);
     /// The JWT's `customerId` claim differs from `responseData.customerId`.
-    ClaimsMismatch = "claims_mismatch" => f.write_str("names a different customerId than responseData.customerId");
+    ClaimsMismatch = "claims_mismatch" => Sentence::Fixed("names a different customerId than responseData.customerId");
 }
