@@ -21,6 +21,11 @@ macro_rules! specials {
 /// least one digit or one of `! @ # $ % ^ &`. A rejected password reports **every** rule it
 /// breaks.
 ///
+/// "Alphabetic" is the standard library's [`char::is_alphabetic`], so its Unicode version is
+/// the compiler's (17.0 with Rust 1.95). The schema's `\p{Alphabetic}` is read with the
+/// Unicode data of whatever engine runs it, so a letter assigned since that engine's version
+/// (CJK Extension J, say, from U+323B0) may be a letter here and not there.
+///
 /// It is a secret: `Debug` prints `Password(***)`, there is no `Display`, the text is read only
 /// through [`Password::expose_secret`], and the memory is wiped when the value is dropped.
 /// `Serialize` writes the secret, because the Cleeng body needs it.

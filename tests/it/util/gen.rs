@@ -249,8 +249,22 @@ pub fn tricky_char() -> impl Strategy<Value = char> {
         3 => "\\p{L}".prop_map(|s| s.chars().next().unwrap_or('a')),
         1 => "\\p{N}".prop_map(|s| s.chars().next().unwrap_or('1')),
         3 => proptest::char::range('!', '~'),
-        1 => any::<char>(),
+        1 => any::<char>().prop_filter("a letter the patterns' Unicode knows", |&c| {
+            !newer_letter(c)
+        }),
     ]
+}
+
+/// Whether `c` is a letter (Alphabetic) of the standard library's Unicode (17.0 with Rust
+/// 1.95) that the schema tests' pattern engine, `regex` under `jsonschema` (Unicode 16.0 data),
+/// does not assign yet: the two differ there by the data's version, not by rule, so such a
+/// letter is left out of the generated values (CJK Extension J, U+323B0 on, is one).
+pub fn newer_letter(c: char) -> bool {
+    static UNASSIGNED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    c.is_alphabetic()
+        && UNASSIGNED
+            .get_or_init(|| regex::Regex::new(r"^\p{Cn}$").expect("a valid class"))
+            .is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 /// Strings of tricky characters.
@@ -340,4 +354,14 @@ pub fn any_value_for(key: &'static str) -> BoxedStrategy<Value> {
         1 => wrong_type(),
     ]
     .boxed()
+}
+
+#[test]
+fn newer_letters_are_told_apart() {
+    // Extension J is Unicode 17.0; Extension H (U+31350) and ASCII letters are older.
+    assert!(newer_letter('\u{323B0}'));
+    assert!(!newer_letter('\u{31350}'));
+    assert!(!newer_letter('a'));
+    // Unassigned in both, so not a letter of either.
+    assert!(!newer_letter('\u{E0080}'));
 }
