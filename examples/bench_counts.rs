@@ -4,6 +4,10 @@
 //!
 //!     cargo build --release --example bench_counts
 //!     valgrind --tool=callgrind target/release/examples/bench_counts typical_valid cleeng_register 3000
+//!
+//! The body `problem` writes the invalid body's problem document instead, as the criterion
+//! bench's `problem_invalid_every_field` group does: mode `to_problem_json` or
+//! `serde_json_problem`.
 
 #[path = "../benches/common/mod.rs"]
 #[allow(dead_code)]
@@ -20,6 +24,9 @@ fn main() {
     let n: usize = args
         .next()
         .map_or(1000, |n| n.parse().expect("N is a count"));
+    if body == "problem" {
+        return problem(&mode, n);
+    }
     let case = common::cases()
         .into_iter()
         .find(|c| c.name == body)
@@ -33,4 +40,23 @@ fn main() {
         .filter(|_| reader.read(std::hint::black_box(case.body.as_bytes())))
         .count();
     println!("{body} {}: {passed} of {n} passed", mode.name());
+}
+
+/// Writes the invalid body's problem document N times, directly or through serde_json.
+fn problem(mode: &str, n: usize) {
+    let case = common::cases()
+        .into_iter()
+        .find(|c| c.name == "invalid_every_field")
+        .expect("the invalid body is one of the cases");
+    let report = cleeng_register::RegisterRequest::from_json(case.body.as_bytes(), &case.policy)
+        .expect_err("the invalid body is refused");
+    let write: fn(&cleeng_register::ValidationReport) -> Vec<u8> = match mode {
+        "to_problem_json" => |r| r.to_problem_json(400),
+        "serde_json_problem" => |r| serde_json::to_vec(&r.to_problem(400)).expect("serializes"),
+        _ => panic!("no mode {mode} for the problem document"),
+    };
+    let bytes: usize = (0..n)
+        .map(|_| write(std::hint::black_box(&report)).len())
+        .sum();
+    println!("problem {mode}: {bytes} bytes in {n} documents");
 }

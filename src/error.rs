@@ -191,6 +191,7 @@ impl Sentence {
     /// Sentence::suggesting("is not a known code", Some("GB")).for_each_part(|p| parts.push(p.to_owned()));
     /// assert_eq!(parts.concat(), "is not a known code (did you mean GB?)");
     /// ```
+    #[inline]
     pub fn for_each_part(&self, mut part: impl FnMut(&str)) {
         match *self {
             Sentence::Fixed(text) => part(text),
