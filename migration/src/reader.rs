@@ -353,10 +353,19 @@ impl RecordReader {
             let rest = &input[at..];
             match self.state {
                 State::Between => {
-                    let blank = rest
-                        .iter()
-                        .position(|b| !matches!(b, b'\r' | b'\n'))
-                        .unwrap_or(rest.len());
+                    // A byte order mark followed by a line end starts no record: `csv-core`
+                    // takes it off with the blank lines after it. (Given the mark alone, it
+                    // would take the end of the slice for the end of the input.)
+                    let at_start = self.offset + at as u64 == 0;
+                    let mark = match rest.strip_prefix(b"\xef\xbb\xbf") {
+                        Some([b'\r' | b'\n', ..]) if at_start => 3,
+                        _ => 0,
+                    };
+                    let blank = mark
+                        + rest[mark..]
+                            .iter()
+                            .position(|b| !matches!(b, b'\r' | b'\n'))
+                            .unwrap_or(rest.len() - mark);
                     if blank > 0 {
                         // `csv-core` skips them too; it is given them so that its state
                         // (a `\n` after a `\r`, the start of the input) stays its own.

@@ -75,8 +75,16 @@ fn oracle(input: &[u8]) -> Vec<(u64, Vec<Vec<u8>>)> {
     let mut record = csv::ByteRecord::new();
     while reader.read_byte_record(&mut record).unwrap() {
         let from = record.position().unwrap().byte() as usize;
+        // The first record's position is 0 even where a byte order mark and blank lines
+        // come before it.
+        let mark = if from == 0 && input.starts_with(b"\xef\xbb\xbf") {
+            3
+        } else {
+            0
+        };
         let start = from
-            + input[from..]
+            + mark
+            + input[from + mark..]
                 .iter()
                 .take_while(|b| matches!(b, b'\r' | b'\n'))
                 .count();
