@@ -250,7 +250,10 @@ pub async fn serve(
                 .await;
                 let Ok(service) = make_service.call(peer).await;
                 // Each connection gets its own clock, which tells its idle waits from its heads.
-                let (stream, timer) = idle::watch(stream, limits.idle_timeout);
+                // Its idle waits sleep in stages no longer than the other limits, so that a
+                // request's deadlines are never earlier than every timer (see `idle`).
+                let stage = limits.header_timeout.min(limits.body_timeout);
+                let (stream, timer) = idle::watch(stream, limits.idle_timeout, stage);
                 let connection = http.clone().timer(timer).serve_connection(
                     TokioIo::new(stream),
                     TowerToHyperService::new(service),
