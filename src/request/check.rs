@@ -128,16 +128,17 @@ impl<'p> Checker<'p> {
     #[inline(never)]
     fn refused(&mut self, field: Field, e: &ValueError) {
         self.reserve();
-        for error in FieldError::from_value(field.pointer(), e) {
+        for error in FieldError::at_field_value(field, e) {
             self.errors.push(error);
         }
     }
 
-    /// Room for every field's error at once: a refused body rarely has one error only, and
-    /// growing 1, 4, 8, 16 costs three reallocations and copies.
+    /// Room for every error a body can have at once: a refused body rarely has one error
+    /// only, and growing 1, 4, 8, 16 costs three reallocations and copies. The fields, two
+    /// more rules of the password (it reports each it breaks) and one about the whole body.
     fn reserve(&mut self) {
         if self.errors.capacity() == 0 {
-            self.errors.reserve(Field::ALL.len());
+            self.errors.reserve(Field::ALL.len() + 3);
         }
     }
 
