@@ -4,7 +4,10 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
-use crate::{FieldError, ValidationReport};
+use std::sync::OnceLock;
+
+use crate::schema::messages;
+use crate::{Field, FieldError, Policy, ValidationReport};
 
 /// An RFC 9457 problem document (`application/problem+json`) for a rejected registration
 /// body:
@@ -92,8 +95,13 @@ impl ValidationReport {
 
     /// The problem document for this report, answered with `status`, as JSON: the same
     /// bytes as `serde_json::to_vec(&report.to_problem(status))`, without copying the errors
-    /// and in less than half the time (0.41× on the benches' invalid body; what a service
-    /// writes for every refused body).
+    /// and at about a ninth of the instructions (3,894 against 34,354 on the benches' invalid
+    /// body; a service writes one for every refused body).
+    ///
+    /// The errors are written directly, not through a serializer. Every error the request
+    /// reader can report at a field or about the whole body under the default policy is
+    /// written once in a process, at the first call, and copied from then on; the others
+    /// (another policy's limits, an unknown key) are written as they come.
     ///
     /// ```
     /// use cleeng_register::{Policy, RegisterRequest};
@@ -143,14 +151,70 @@ fn write_problem(status: u16, errors: &[FieldError]) -> Vec<u8> {
     out.extend_from_slice(b",\"code\":");
     push_str(&mut out, Problem::CODE);
     out.extend_from_slice(b",\"errors\":[");
+    let written = Written::get();
     for (i, error) in errors.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        error.write_json(&mut out);
+        match written.json(error) {
+            Some(json) => out.extend_from_slice(json),
+            None => error.write_json(&mut out),
+        }
     }
     out.extend_from_slice(b"]}");
     out
+}
+
+/// The JSON of every error the request reader can report at a field or about the whole body
+/// under the default policy, written once in a process, at its first problem document.
+///
+/// A refusal is mostly made of these, and copying one costs a fraction of writing it: a
+/// pointer, a code and a sentence of several parts, each checked for bytes to escape. An
+/// error that is not here (another policy's limit, a suggestion, a key) is written as usual.
+/// The bytes are the same either way: these are written by the same code, and looked up by
+/// everything the bytes depend on (place, code, params and the rule's sentence).
+struct Written {
+    /// By [`FieldError::table_slot`]: each field's errors, then the whole body's.
+    slots: Vec<Vec<(FieldError, Box<[u8]>)>>,
+}
+
+impl Written {
+    fn get() -> &'static Written {
+        static WRITTEN: OnceLock<Written> = OnceLock::new();
+        WRITTEN.get_or_init(|| {
+            let policy = Policy::default();
+            let mut slots: Vec<Vec<FieldError>> = Field::ALL
+                .iter()
+                .map(|&field| messages::field_errors(field, &policy))
+                .collect();
+            slots.push(messages::root_errors(&policy).into());
+            let slots = slots
+                .into_iter()
+                .map(|errors| {
+                    errors
+                        .into_iter()
+                        .map(|error| {
+                            let mut json = Vec::new();
+                            error.write_json(&mut json);
+                            (error, json.into_boxed_slice())
+                        })
+                        .collect()
+                })
+                .collect();
+            Written { slots }
+        })
+    }
+
+    /// `error`'s JSON, when it is written here.
+    fn json(&self, error: &FieldError) -> Option<&[u8]> {
+        let slot = self.slots.get(error.table_slot()?)?;
+        let rule = error.rule();
+        slot.iter()
+            .find(|(e, _)| {
+                e.code() == error.code() && e.params() == error.params() && e.rule() == rule
+            })
+            .map(|(_, json)| &**json)
+    }
 }
 
 impl Serialize for Problem {
@@ -162,5 +226,73 @@ impl Serialize for Problem {
         s.serialize_field("code", Problem::CODE)?;
         s.serialize_field("errors", &self.errors)?;
         s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RegisterRequest;
+
+    /// The gateway's refused body, and one with an error in every field.
+    const REFUSED: [&[u8]; 2] = [
+        br#"{"email":"jane@localhost","password":"short","offerId":"X565568989_UK","locale":"en-US","country":"UK","currency":"usd","customerIP":"8.8.8.300"}"#,
+        br#"{"email":"jane@localhost","password":"short","offerId":"X565568989_UK","publisherId":"12345","locale":"en-US","country":"UK","currency":"HRK","firstName":" Jane","lastName":"Doe\t","externalId":"","externalData":"[1]","customerIP":"01.2.3.4","captchaValue":"a b"}"#,
+    ];
+
+    fn serde_bytes(report: &ValidationReport) -> Vec<u8> {
+        serde_json::to_vec(&report.to_problem(400)).unwrap()
+    }
+
+    #[test]
+    fn a_default_refusal_is_copied_from_the_table_and_says_what_serde_says() {
+        for body in REFUSED {
+            let report = RegisterRequest::from_json(body, &Policy::default()).unwrap_err();
+            for error in report.errors() {
+                assert!(Written::get().json(error).is_some(), "{error:?}");
+            }
+            assert_eq!(report.to_problem_json(400), serde_bytes(&report));
+        }
+    }
+
+    #[test]
+    fn an_error_the_table_does_not_hold_is_written_as_usual() {
+        // Another policy's limit: the table holds the default one's.
+        let policy = Policy::builder()
+            .max_external_data_bytes(2)
+            .build()
+            .unwrap();
+        let report =
+            RegisterRequest::from_json(br#"{"externalData":"{\"a\":1}"}"#, &policy).unwrap_err();
+        let too_large = report
+            .errors()
+            .iter()
+            .find(|e| e.code() == crate::ErrorCode::TooLarge)
+            .expect("externalData is over 2 bytes");
+        assert!(Written::get().json(too_large).is_none());
+        assert_eq!(report.to_problem_json(400), serde_bytes(&report));
+        // A key, and an error built by hand at a field's pointer.
+        let report = RegisterRequest::from_json(br#"{"nope":1}"#, &Policy::default()).unwrap_err();
+        let key = report
+            .errors()
+            .iter()
+            .find(|e| e.code() == crate::ErrorCode::UnknownField)
+            .expect("an unknown key");
+        assert!(Written::get().json(key).is_none());
+        assert_eq!(report.to_problem_json(400), serde_bytes(&report));
+        let by_hand = FieldError::new(
+            "/email",
+            crate::error::Violation::new(crate::ErrorCode::Missing),
+        );
+        assert!(Written::get().json(&by_hand).is_none());
+    }
+
+    #[test]
+    fn every_error_in_the_table_is_written_as_serde_writes_it() {
+        for slot in &Written::get().slots {
+            for (error, json) in slot {
+                assert_eq!(**json, *serde_json::to_vec(error).unwrap(), "{error:?}");
+            }
+        }
     }
 }

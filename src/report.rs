@@ -24,7 +24,7 @@ use crate::{Advisories, ErrorCode, Field, Policy, RegisterRequest};
 /// assert_eq!((first.pointer(), first.code()), ("/email", ErrorCode::InvalidFormat));
 /// assert_eq!(first.to_string(), "email must be a valid email address");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 pub struct FieldError<C: 'static = ErrorCode> {
     place: Place,
     code: C,
@@ -33,14 +33,27 @@ pub struct FieldError<C: 'static = ErrorCode> {
 }
 
 /// Where an error is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 enum Place {
     /// The whole document, pointer `""`.
     Root,
+    /// One of the request's fields, as the request reader reports it.
+    Field(Field),
     /// A fixed pointer of the crate's own (`/email`, `/responseData/jwt`), never submitted.
     Path(&'static str),
     /// A submitted key that is not a field: its RFC 6901 pointer. Messages never show it.
     Key(Box<str>),
+}
+
+impl Place {
+    fn pointer(&self) -> &str {
+        match self {
+            Place::Root => "",
+            Place::Field(field) => field.pointer(),
+            Place::Path(pointer) => pointer,
+            Place::Key(pointer) => pointer,
+        }
+    }
 }
 
 impl<C: Code> FieldError<C> {
@@ -88,11 +101,7 @@ impl<C: Code> FieldError<C> {
 
     /// The RFC 6901 JSON Pointer to what is wrong (`""` for the whole document).
     pub fn pointer(&self) -> &str {
-        match &self.place {
-            Place::Root => "",
-            Place::Path(pointer) => pointer,
-            Place::Key(pointer) => pointer,
-        }
+        self.place.pointer()
     }
 
     /// The stable code.
@@ -107,17 +116,67 @@ impl<C: Code> FieldError<C> {
 }
 
 impl FieldError<ErrorCode> {
-    /// An error about one of the request's fields.
+    /// An error about one of the request's fields, worded generically.
     pub(crate) const fn at_field(field: Field, violation: Violation) -> Self {
-        FieldError::new(field.pointer(), violation)
+        FieldError {
+            place: Place::Field(field),
+            code: violation.code,
+            params: violation.params,
+            wording: &Wording::GENERIC,
+        }
+    }
+
+    /// One error per rule a value of the request's `field` broke, worded by the value's type.
+    pub(crate) fn at_field_value(
+        field: Field,
+        error: &ValueError,
+    ) -> impl Iterator<Item = Self> + '_ {
+        error.violations().map(move |v| FieldError {
+            wording: error.wording(),
+            ..FieldError::at_field(field, v)
+        })
     }
 
     /// The field, when the error is about one the API knows.
     pub fn field(&self) -> Option<Field> {
         match self.place {
+            Place::Field(field) => Some(field),
             Place::Path(pointer) => Field::ALL.into_iter().find(|f| f.pointer() == pointer),
             _ => None,
         }
+    }
+
+    /// Where the error is, as an index of the problem writer's table of errors written in
+    /// advance: a field's, or after them the whole body's. `None` for a key, or a pointer
+    /// given by hand.
+    pub(crate) fn table_slot(&self) -> Option<usize> {
+        match self.place {
+            Place::Field(field) => Some(field as usize),
+            Place::Root => Some(Field::COUNT),
+            _ => None,
+        }
+    }
+}
+
+// Equal errors say the same: the same pointer, however it is held (an error built by hand at
+// `/email` equals the reader's), code, params and wording.
+impl<C: PartialEq> PartialEq for FieldError<C> {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.params == other.params
+            && self.place.pointer() == other.place.pointer()
+            && self.wording == other.wording
+    }
+}
+
+impl<C: Eq> Eq for FieldError<C> {}
+
+impl<C: std::hash::Hash> std::hash::Hash for FieldError<C> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.place.pointer().hash(state);
+        self.code.hash(state);
+        self.params.hash(state);
+        self.wording.hash(state);
     }
 }
 
@@ -149,6 +208,10 @@ impl<C: Code> FieldError<C> {
             match &self.place {
                 Place::Root => {
                     part(C::DOCUMENT);
+                    part(" ");
+                }
+                Place::Field(field) => {
+                    part(field.as_str());
                     part(" ");
                 }
                 // A submitted key is personal data: it is never repeated.
@@ -469,5 +532,22 @@ impl<C: Code> Serialize for ValidationResult<'_, C> {
         s.serialize_field("errors", self.errors)?;
         s.serialize_field("advisories", &self.advisories)?;
         s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_at_a_fields_pointer_is_the_same_however_it_was_made() {
+        let by_hand = FieldError::new("/email", Violation::new(ErrorCode::Missing));
+        let read = FieldError::at_field(Field::Email, Violation::new(ErrorCode::Missing));
+        assert_eq!(by_hand, read);
+        assert_eq!(by_hand.field(), Some(Field::Email));
+        assert_eq!(by_hand.to_string(), read.to_string());
+        use std::hash::BuildHasher;
+        let state = std::hash::RandomState::new();
+        assert_eq!(state.hash_one(&by_hand), state.hash_one(&read));
     }
 }

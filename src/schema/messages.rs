@@ -94,20 +94,7 @@ use crate::{
 /// The messages document for `policy`; the module's documentation describes its shape.
 pub fn document(policy: &Policy) -> Value {
     let fields: Vec<Value> = Field::ALL.iter().map(|&f| field_entry(f, policy)).collect();
-    // The policy keeps both limits far below u32::MAX (64 MiB, 10,000).
-    let root = [
-        (ErrorCode::OfferOrPublisherRequired, Params::NONE),
-        (ErrorCode::MalformedBody, Params::NONE),
-        (
-            ErrorCode::TooLarge,
-            Params::max(policy.max_body_bytes() as u32),
-        ),
-        (
-            ErrorCode::TooManyErrors,
-            Params::max(policy.max_errors() as u32),
-        ),
-    ]
-    .map(|(code, params)| worded(&FieldError::at_root(code, params)));
+    let root = root_errors(policy).map(|e| worded(&e));
     // Where unknown keys are allowed, they are skipped, repeated or not.
     let other_keys: Vec<Value> = if policy.allow_unknown_fields() {
         Vec::new()
@@ -320,6 +307,21 @@ fn country_code_slot(field: Field) -> Option<(&'static str, &'static str)> {
 /// The suggestions `field`'s parser makes for an unassigned country code, found by asking
 /// it about every two capital letters.
 fn suggestions(field: Field, policy: &Policy, wording: &'static Wording) -> Vec<Value> {
+    suggested(field, policy)
+        .into_iter()
+        .map(|(pattern, violation)| {
+            let mut entry = Map::new();
+            entry.insert("pattern".into(), json!(pattern));
+            entry.insert("params".into(), json!(violation.params));
+            entry.insert("message".into(), json!(message(field, wording, violation)));
+            Value::Object(entry)
+        })
+        .collect()
+}
+
+/// Each unassigned country code in `field` for which its parser suggests another: the
+/// pattern of the values that hold it, and the violation with the suggestion.
+fn suggested(field: Field, policy: &Policy) -> Vec<(String, Violation)> {
     let Some((before, pattern_before)) = country_code_slot(field) else {
         return Vec::new();
     };
@@ -332,11 +334,7 @@ fn suggestions(field: Field, policy: &Policy, wording: &'static Wording) -> Vec<
             };
             for v in refusal.violations() {
                 if v.code == ErrorCode::UnknownCode && v.params.suggestion.is_some() {
-                    let mut entry = Map::new();
-                    entry.insert("pattern".into(), json!(format!("{pattern_before}{code}$")));
-                    entry.insert("params".into(), json!(v.params));
-                    entry.insert("message".into(), json!(message(field, wording, v)));
-                    found.push(Value::Object(entry));
+                    found.push((format!("{pattern_before}{code}$"), v));
                 }
             }
         }
@@ -344,12 +342,52 @@ fn suggestions(field: Field, policy: &Policy, wording: &'static Wording) -> Vec<
     found
 }
 
-/// The crate's sentence for `violation` of `field`, worded by the field's type.
-fn message(field: Field, wording: &'static Wording, violation: Violation) -> String {
-    FieldError::from_value(field.pointer(), &ValueError::new(wording, violation))
+/// The error the request reader reports for `violation` of `field`'s value.
+fn error_of(field: Field, wording: &'static Wording, violation: Violation) -> FieldError {
+    FieldError::at_field_value(field, &ValueError::new(wording, violation))
         .next()
         .expect("a refusal names a rule")
-        .to_string()
+}
+
+/// The errors the request reader can report at `field` under `policy`: one per rule and
+/// suggestion the document lists, and the duplicate key. For the problem writer's table of
+/// errors written in advance.
+pub(crate) fn field_errors(field: Field, policy: &Policy) -> Vec<FieldError> {
+    let wording = wording(field, policy);
+    let mut errors: Vec<FieldError> = rules(field, policy)
+        .into_iter()
+        .map(|rule| Violation::with(rule.code, rule.params))
+        .chain(suggested(field, policy).into_iter().map(|(_, v)| v))
+        .map(|violation| error_of(field, wording, violation))
+        .collect();
+    errors.push(FieldError::at_field(
+        field,
+        Violation::new(ErrorCode::DuplicateField),
+    ));
+    errors
+}
+
+/// The errors about the whole body under `policy`.
+pub(crate) fn root_errors(policy: &Policy) -> [FieldError; 4] {
+    // The policy keeps both limits far below u32::MAX (64 MiB, 10,000).
+    [
+        (ErrorCode::OfferOrPublisherRequired, Params::NONE),
+        (ErrorCode::MalformedBody, Params::NONE),
+        (
+            ErrorCode::TooLarge,
+            Params::max(policy.max_body_bytes() as u32),
+        ),
+        (
+            ErrorCode::TooManyErrors,
+            Params::max(policy.max_errors() as u32),
+        ),
+    ]
+    .map(|(code, params)| FieldError::at_root(code, params))
+}
+
+/// The crate's sentence for `violation` of `field`, worded by the field's type.
+fn message(field: Field, wording: &'static Wording, violation: Violation) -> String {
+    error_of(field, wording, violation).to_string()
 }
 
 /// `{"code", "params"?, "message"}` for an error the crate words itself.
