@@ -318,9 +318,33 @@ pub fn escape(text: &str) -> Escaped<'_> {
 #[derive(Copy, Clone, Debug)]
 pub struct Escaped<'a>(&'a str);
 
+impl Escaped<'_> {
+    /// Whether the text is printable ASCII without `"` or `\`, which is written as it is (so
+    /// is every field's pointer).
+    fn is_plain(&self) -> bool {
+        self.0
+            .bytes()
+            .all(|b| matches!(b, b' '..=b'~') && b != b'"' && b != b'\\')
+    }
+
+    /// Appends the escaped text to `out`.
+    fn push_to(&self, out: &mut String) {
+        if self.is_plain() {
+            out.push_str(self.0);
+        } else {
+            fmt::Write::write_fmt(out, format_args!("{self}"))
+                .expect("writing to a String cannot fail");
+        }
+    }
+}
+
 impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = self.0;
+        // Written whole, without the walk by characters below.
+        if self.is_plain() {
+            return f.write_str(text);
+        }
         let mut plain = 0;
         for (i, c) in text.char_indices() {
             let escaped = match c {
@@ -370,17 +394,32 @@ struct Summary<'a, C: 'static>(&'a [FieldError<C>]);
 
 impl<C: Code> fmt::Display for Summary<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Gathered first and written once: a service logs this for every refusal, and each
+        // write to a formatter goes through its writer (a log line's), some forty of them for
+        // a body with an error in every field.
+        let mut summary = String::with_capacity(32 * self.0.len());
         for (i, e) in self.0.iter().enumerate() {
             if i > 0 {
-                f.write_str("; ")?;
+                summary.push_str("; ");
             }
-            // The whole document's pointer is empty: its code stands alone.
-            match e.pointer() {
-                "" => write!(f, "{}", e.code())?,
-                pointer => write!(f, "\"{}\" {}", escape(pointer), e.code())?,
+            // The whole document's pointer is empty: its code stands alone. A field's
+            // pointer is the crate's own and plain; any other is escaped.
+            match &e.place {
+                Place::Root => {}
+                Place::Field(field) => {
+                    summary.push('"');
+                    summary.push_str(field.pointer());
+                    summary.push_str("\" ");
+                }
+                _ => {
+                    summary.push('"');
+                    Escaped(e.pointer()).push_to(&mut summary);
+                    summary.push_str("\" ");
+                }
             }
+            summary.push_str(e.code().as_str());
         }
-        Ok(())
+        f.write_str(&summary)
     }
 }
 
@@ -549,5 +588,33 @@ mod tests {
         use std::hash::BuildHasher;
         let state = std::hash::RandomState::new();
         assert_eq!(state.hash_one(&by_hand), state.hash_one(&read));
+    }
+
+    #[test]
+    fn every_fields_pointer_is_plain() {
+        for field in Field::ALL {
+            assert!(escape(field.pointer()).is_plain(), "{field}");
+        }
+    }
+
+    #[test]
+    fn every_ascii_character_is_escaped_as_documented() {
+        for byte in 0u8..0x80 {
+            let c = char::from(byte);
+            let expected = match c {
+                '"' => "\\\"".to_owned(),
+                '\\' => "\\\\".to_owned(),
+                '\n' => "\\n".to_owned(),
+                '\r' => "\\r".to_owned(),
+                '\t' => "\\t".to_owned(),
+                c if c.is_control() => format!("\\u{byte:04x}"),
+                c => c.to_string(),
+            };
+            assert_eq!(
+                escape(&format!("a{c}b")).to_string(),
+                format!("a{expected}b"),
+                "{byte:#04x}"
+            );
+        }
     }
 }
