@@ -80,8 +80,10 @@ use cleeng_register_axum::{
     CustomerIpSource, InvalidStatus, Refused, RegistrationConfig, ValidRegistration,
 };
 use ipnet::IpNet;
+use tracing_subscriber::fmt::format::{self, FormatEvent, FormatFields};
 use tracing_subscriber::fmt::writer::MutexGuardWriter;
-use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::fmt::{FmtContext, MakeWriter};
+use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::EnvFilter;
 
 /// Validates Cleeng registration bodies (POST /customers) at the edge of a service.
@@ -458,13 +460,98 @@ impl<'a> MakeWriter<'a> for LogBuffer {
     }
 }
 
+/// A log line as tracing-subscriber's default format writes it for the gateway's events (no
+/// spans, no colours): `2026-11-30T05:59:34.123456Z  INFO gateway: message key=value ...`,
+/// text values quoted and escaped as `Debug` escapes them. Written with one `write_str` a
+/// piece instead of the default's `write!` a field: a line per request is most of what
+/// logging costs.
+struct Line;
+
+impl<S, N> FormatEvent<S, N> for Line
+where
+    S: tracing::Subscriber + for<'a> LookupSpan<'a>,
+    N: for<'a> FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        _: &FmtContext<'_, S, N>,
+        mut line: format::Writer<'_>,
+        event: &tracing::Event<'_>,
+    ) -> fmt::Result {
+        use tracing_subscriber::fmt::time::FormatTime;
+        CachedTime.format_time(&mut line)?;
+        let metadata = event.metadata();
+        line.write_str(match *metadata.level() {
+            tracing::Level::ERROR => " ERROR ",
+            tracing::Level::WARN => "  WARN ",
+            tracing::Level::INFO => "  INFO ",
+            tracing::Level::DEBUG => " DEBUG ",
+            tracing::Level::TRACE => " TRACE ",
+        })?;
+        line.write_str(metadata.target())?;
+        line.write_str(":")?;
+        let mut fields = Fields {
+            line: &mut line,
+            result: Ok(()),
+        };
+        event.record(&mut fields);
+        fields.result?;
+        line.write_str("\n")
+    }
+}
+
+/// Writes an event's fields after its target: the message as it is, the rest `name=value`.
+struct Fields<'w, 'l> {
+    line: &'w mut format::Writer<'l>,
+    result: fmt::Result,
+}
+
+impl Fields<'_, '_> {
+    fn name(&mut self, field: &tracing::field::Field) {
+        if self.result.is_ok() {
+            self.result = self.line.write_str(" ").and_then(|()| {
+                if field.name() == "message" {
+                    Ok(())
+                } else {
+                    self.line.write_str(field.name())?;
+                    self.line.write_str("=")
+                }
+            });
+        }
+    }
+}
+
+impl tracing::field::Visit for Fields<'_, '_> {
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        if field.name() == "message" {
+            self.record_debug(field, &format_args!("{value}"));
+        } else {
+            self.record_debug(field, &value);
+        }
+    }
+
+    fn record_u64(&mut self, field: &tracing::field::Field, value: u64) {
+        self.name(field);
+        if self.result.is_ok() {
+            self.result = self.line.write_str(itoa::Buffer::new().format(value));
+        }
+    }
+
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn fmt::Debug) {
+        self.name(field);
+        if self.result.is_ok() {
+            self.result = write!(self.line, "{value:?}");
+        }
+    }
+}
+
 /// Logs to standard error through a [`LogBuffer`], at the level `RUST_LOG` says (`info` by
 /// default).
 fn init_logs() -> LogBuffer {
     let buffer = LogBuffer::start();
     tracing_subscriber::fmt()
         .with_writer(buffer.clone())
-        .with_timer(CachedTime)
+        .event_format(Line)
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
