@@ -396,8 +396,9 @@ impl<C: Code> fmt::Display for Summary<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Gathered first and written once: a service logs this for every refusal, and each
         // write to a formatter goes through its writer (a log line's), some forty of them for
-        // a body with an error in every field.
-        let mut summary = String::with_capacity(32 * self.0.len());
+        // a body with an error in every field. An error takes up to some 45 bytes
+        // (`"/password" missing_digit_or_special; `): room for them, not regrown.
+        let mut summary = String::with_capacity(48 * self.0.len());
         for (i, e) in self.0.iter().enumerate() {
             if i > 0 {
                 summary.push_str("; ");
