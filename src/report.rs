@@ -592,6 +592,12 @@ mod tests {
     }
 
     #[test]
+    fn a_hand_made_pointer_is_named_whatever_it_starts_with() {
+        let error = FieldError::new("é/b", Violation::new(ErrorCode::Missing));
+        assert_eq!(error.to_string(), "é.b is required");
+    }
+
+    #[test]
     fn every_fields_pointer_is_plain() {
         for field in Field::ALL {
             assert!(escape(field.pointer()).is_plain(), "{field}");

@@ -35,6 +35,13 @@
 //! balancer's own idle timeout (60 s is common), or the balancer may send a request on a
 //! connection this server is closing and answer its client with a 502.
 //!
+//! The idle wait sleeps in stages no longer than the shorter of `header_timeout` and
+//! `body_timeout` (at least a second), each stage starting the next until the idle limit.
+//! tokio's timer driver sleeps until its earliest timer, and a timer set earlier than that
+//! wakes it: were the idle connections' timers the earliest, each request's body deadline
+//! would wake it, a system call and often a thread's wake-up per request (measured: 8,576
+//! eventfd writes and 11,451 futex calls per 10,000 requests, against 178 and 456 in stages).
+//!
 //! **The body timeout counts from the end of the head** to the last byte of the body, however
 //! the bytes arrive (a body dripped one byte a second is cut at the deadline, unlike an
 //! inactivity timeout). A body that arrives in time is read as usual; a handler that does not
