@@ -257,29 +257,30 @@ mod tests {
 
     #[test]
     fn an_error_the_table_does_not_hold_is_written_as_usual() {
-        // Another policy's limit: the table holds the default one's.
-        let policy = Policy::builder()
+        // Another policy's limit (the table holds the default one's), and a key.
+        let small = Policy::builder()
             .max_external_data_bytes(2)
             .build()
             .unwrap();
-        let report =
-            RegisterRequest::from_json(br#"{"externalData":"{\"a\":1}"}"#, &policy).unwrap_err();
-        let too_large = report
-            .errors()
-            .iter()
-            .find(|e| e.code() == crate::ErrorCode::TooLarge)
-            .expect("externalData is over 2 bytes");
-        assert!(Written::get().json(too_large).is_none());
-        assert_eq!(report.to_problem_json(400), serde_bytes(&report));
-        // A key, and an error built by hand at a field's pointer.
-        let report = RegisterRequest::from_json(br#"{"nope":1}"#, &Policy::default()).unwrap_err();
-        let key = report
-            .errors()
-            .iter()
-            .find(|e| e.code() == crate::ErrorCode::UnknownField)
-            .expect("an unknown key");
-        assert!(Written::get().json(key).is_none());
-        assert_eq!(report.to_problem_json(400), serde_bytes(&report));
+        let cases = [
+            (
+                &small,
+                &br#"{"externalData":"{\"a\":1}"}"#[..],
+                crate::ErrorCode::TooLarge,
+            ),
+            (
+                &Policy::default(),
+                br#"{"nope":1}"#,
+                crate::ErrorCode::UnknownField,
+            ),
+        ];
+        for (policy, body, code) in cases {
+            let report = RegisterRequest::from_json(body, policy).unwrap_err();
+            let error = report.errors().iter().find(|e| e.code() == code).unwrap();
+            assert!(Written::get().json(error).is_none(), "{error:?}");
+            assert_eq!(report.to_problem_json(400), serde_bytes(&report));
+        }
+        // An error built by hand at a field's pointer.
         let by_hand = FieldError::new(
             "/email",
             crate::error::Violation::new(crate::ErrorCode::Missing),
