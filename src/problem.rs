@@ -9,6 +9,32 @@ use std::sync::OnceLock;
 use crate::schema::messages;
 use crate::{Field, FieldError, Policy, ValidationReport};
 
+// The document's constant members, written once: as `Problem`'s constants, and in the bytes
+// before and after its status (JSON strings as they are: none has a byte to escape).
+macro_rules! problem_type {
+    () => {
+        "tag:cleeng-register,2026:invalid-request-body"
+    };
+}
+macro_rules! problem_title {
+    () => {
+        "Invalid request body"
+    };
+}
+macro_rules! problem_code {
+    () => {
+        "REQ0001"
+    };
+}
+const BEFORE_STATUS: &str = concat!(
+    r#"{"type":""#,
+    problem_type!(),
+    r#"","title":""#,
+    problem_title!(),
+    r#"","status":"#
+);
+const BEFORE_ERRORS: &str = concat!(r#","code":""#, problem_code!(), r#"","errors":["#);
+
 /// An RFC 9457 problem document (`application/problem+json`) for a rejected registration
 /// body:
 ///
@@ -45,11 +71,11 @@ impl Problem {
     /// The media type to send it with.
     pub const CONTENT_TYPE: &'static str = "application/problem+json";
     /// The problem type URI.
-    pub const TYPE: &'static str = "tag:cleeng-register,2026:invalid-request-body";
+    pub const TYPE: &'static str = problem_type!();
     /// The title, the same for every occurrence.
-    pub const TITLE: &'static str = "Invalid request body";
+    pub const TITLE: &'static str = problem_title!();
     /// Cleeng's code for an invalid request body.
-    pub const CODE: &'static str = "REQ0001";
+    pub const CODE: &'static str = problem_code!();
 
     /// The HTTP status it goes with (400, or 422 where a service prefers it).
     pub fn status(&self) -> u16 {
@@ -139,18 +165,12 @@ impl Problem {
 
 /// The members in the order `Serialize` writes them.
 fn write_problem(status: u16, errors: &[FieldError]) -> Vec<u8> {
-    use crate::json::write::{push_str, push_u32};
+    use crate::json::write::push_u32;
     // About 200 bytes of envelope and 160 an error: one allocation, no regrowth.
     let mut out = Vec::with_capacity(256 + 160 * errors.len());
-    out.extend_from_slice(b"{\"type\":");
-    push_str(&mut out, Problem::TYPE);
-    out.extend_from_slice(b",\"title\":");
-    push_str(&mut out, Problem::TITLE);
-    out.extend_from_slice(b",\"status\":");
+    out.extend_from_slice(BEFORE_STATUS.as_bytes());
     push_u32(&mut out, u32::from(status));
-    out.extend_from_slice(b",\"code\":");
-    push_str(&mut out, Problem::CODE);
-    out.extend_from_slice(b",\"errors\":[");
+    out.extend_from_slice(BEFORE_ERRORS.as_bytes());
     let written = Written::get();
     for (i, error) in errors.iter().enumerate() {
         if i > 0 {
