@@ -121,7 +121,7 @@ impl ValidationReport {
 
     /// The problem document for this report, answered with `status`, as JSON: the same
     /// bytes as `serde_json::to_vec(&report.to_problem(status))`, without copying the errors
-    /// and at about a ninth of the instructions (3,894 against 34,354 on the benches' invalid
+    /// and at about a tenth of the instructions (3,400 against 34,354 on the benches' invalid
     /// body; a service writes one for every refused body).
     ///
     /// The errors are written directly, not through a serializer. Every error the request
