@@ -254,8 +254,10 @@ mod tests {
     use super::*;
     use crate::RegisterRequest;
 
-    /// The gateway's refused body, and one with an error in every field.
-    const REFUSED: [&[u8]; 2] = [
+    /// The gateway's refused body, one with an error in every field, and one that misses
+    /// both the offer and the publisher (an error about the whole body).
+    const REFUSED: [&[u8]; 3] = [
+        br#"{"email":"jane@example.com","password":"s3cret-pass","locale":"en_US","country":"US","currency":"USD"}"#,
         br#"{"email":"jane@localhost","password":"short","offerId":"X565568989_UK","locale":"en-US","country":"UK","currency":"usd","customerIP":"8.8.8.300"}"#,
         br#"{"email":"jane@localhost","password":"short","offerId":"X565568989_UK","publisherId":"12345","locale":"en-US","country":"UK","currency":"HRK","firstName":" Jane","lastName":"Doe\t","externalId":"","externalData":"[1]","customerIP":"01.2.3.4","captchaValue":"a b"}"#,
     ];
@@ -300,6 +302,12 @@ mod tests {
             assert!(Written::get().json(error).is_none(), "{error:?}");
             assert_eq!(report.to_problem_json(400), serde_bytes(&report));
         }
+        // Params the sentence does not show still make another error.
+        let with_params = FieldError::at_field(
+            Field::Email,
+            crate::error::Violation::with(crate::ErrorCode::Missing, crate::error::Params::max(5)),
+        );
+        assert!(Written::get().json(&with_params).is_none());
         // An error built by hand at a field's pointer.
         let by_hand = FieldError::new(
             "/email",

@@ -592,6 +592,43 @@ mod tests {
     }
 
     #[test]
+    fn errors_that_say_different_things_differ() {
+        use std::hash::BuildHasher;
+        static OTHER: Wording = Wording::new("other", "is other");
+        let base = FieldError::at_field(Field::Email, Violation::new(ErrorCode::TooLong));
+        let others = [
+            FieldError::at_field(Field::Password, Violation::new(ErrorCode::TooLong)),
+            FieldError::at_field(Field::Email, Violation::new(ErrorCode::Missing)),
+            FieldError::at_field(
+                Field::Email,
+                Violation::with(ErrorCode::TooLong, Params::max(9)),
+            ),
+            FieldError {
+                wording: &OTHER,
+                ..base.clone()
+            },
+        ];
+        let state = std::hash::RandomState::new();
+        for other in &others {
+            assert_ne!(&base, other);
+            assert_ne!(state.hash_one(&base), state.hash_one(other), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_value_error_is_worded_by_its_type() {
+        let refusal = "EUR1".parse::<crate::Currency>().unwrap_err();
+        let error = FieldError::from_value("/currency", &refusal)
+            .next()
+            .unwrap();
+        assert_eq!(
+            error.to_string(),
+            format!("currency {}", refusal.wording().format())
+        );
+        assert_ne!(refusal.wording(), &Wording::GENERIC);
+    }
+
+    #[test]
     fn a_hand_made_pointer_is_named_whatever_it_starts_with() {
         let error = FieldError::new("é/b", Violation::new(ErrorCode::Missing));
         assert_eq!(error.to_string(), "é.b is required");
