@@ -629,6 +629,20 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_names_pointers_escaped_and_the_body_by_its_code_alone() {
+        let report = ValidationReport::new(vec![
+            FieldError::at_field(Field::Email, Violation::new(ErrorCode::Missing)),
+            FieldError::at_root(ErrorCode::OfferOrPublisherRequired, Params::NONE),
+            FieldError::at_key("a\"b\n", ErrorCode::UnknownField),
+        ])
+        .unwrap();
+        assert_eq!(
+            report.to_string(),
+            r#"invalid body: "/email" missing; offer_or_publisher_required; "/a\"b\n" unknown_field"#
+        );
+    }
+
+    #[test]
     fn a_hand_made_pointer_is_named_whatever_it_starts_with() {
         let error = FieldError::new("é/b", Violation::new(ErrorCode::Missing));
         assert_eq!(error.to_string(), "é.b is required");
