@@ -69,7 +69,6 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use axum::extract::{FromRef, Request, State};
 use axum::http::{header, StatusCode};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
@@ -291,7 +290,7 @@ fn router(registration: RegistrationConfig) -> Router {
         .route("/openapi.json", get(openapi_json))
         .fallback(|| async { StatusCode::NOT_FOUND });
     let routes = if logging() {
-        routes.layer(middleware::from_fn(log_request))
+        routes.layer(LogRequestsLayer)
     } else {
         routes
     };
@@ -325,16 +324,86 @@ impl fmt::Display for Codes {
 /// request head allows.
 const LOGGED_PATH_BYTES: usize = 100;
 
+/// The layer that writes [`log_request`]'s line for each request. A layer of its own rather
+/// than `axum::middleware::from_fn`, which boxes each request's future and clones the inner
+/// service for it: with logging on, those allocations were a sixth of a line's cost.
+#[derive(Clone, Copy)]
+struct LogRequestsLayer;
+
+impl<S> tower::Layer<S> for LogRequestsLayer {
+    type Service = LogRequests<S>;
+
+    fn layer(&self, inner: S) -> LogRequests<S> {
+        LogRequests(inner)
+    }
+}
+
+#[derive(Clone)]
+struct LogRequests<S>(S);
+
+impl<S> tower::Service<Request> for LogRequests<S>
+where
+    S: tower::Service<Request, Response = Response>,
+    S::Future: Unpin,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = Logged<S::Future>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), S::Error>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Logged<S::Future> {
+        Logged {
+            started: Instant::now(),
+            method: request.method().clone(),
+            // A cheap clone (shared bytes), read after the request is gone.
+            uri: request.uri().clone(),
+            answer: self.0.call(request),
+        }
+    }
+}
+
+/// A request's answer on its way, and what its log line needs.
+struct Logged<F> {
+    started: Instant,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+    answer: F,
+}
+
+impl<F, E> std::future::Future for Logged<F>
+where
+    F: std::future::Future<Output = Result<Response, E>> + Unpin,
+{
+    type Output = F::Output;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let result = std::task::ready!(std::pin::Pin::new(&mut self.answer).poll(cx));
+        if let Ok(response) = &result {
+            log_request(&self.method, &self.uri, self.started, response);
+        }
+        std::task::Poll::Ready(result)
+    }
+}
+
 /// One line per request: method, path (without the query, which may hold personal data; cut
 /// at 100 bytes), status, time, and the advisories or the refusal. The path is written as a
 /// quoted, escaped string (and a URI has no control characters anyway); the refusal's
 /// `Display` names codes and escaped pointers, never a value.
-async fn log_request(request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = request.method().clone();
-    // A cheap clone (shared bytes), read after the request is gone.
-    let uri = request.uri().clone();
-    let response = next.run(request).await;
+fn log_request(
+    method: &axum::http::Method,
+    uri: &axum::http::Uri,
+    started: Instant,
+    response: &Response,
+) {
     // A path may hold UTF-8 beyond ASCII (hyper passes it on): cut at a char boundary.
     let path = uri.path();
     let mut end = path.len().min(LOGGED_PATH_BYTES);
@@ -353,7 +422,6 @@ async fn log_request(request: Request, next: Next) -> Response {
         advisories = advisories.map(|a| tracing::field::display(Codes(a))),
         refused = refused.map(|r| tracing::field::display(r.rejection())),
     );
-    response
 }
 
 async fn shutdown_signal(grace: Duration) {
