@@ -485,7 +485,7 @@ impl tracing_subscriber::fmt::time::FormatTime for CachedTime {
 /// a line that does not fit writes it out at once. Writing each line with its own system call
 /// (what `std::io::stderr` does) costs more than formatting it, and much more when the
 /// runtime's threads queue for the stream's lock; batched, what a line costs is its making
-/// (about a fifth of a request's instructions, 7,500 against 31,000: see `benches/README.md`). The price: a line reaches the log up to 100 ms after its request, and
+/// (about a sixth of a request's instructions, 5,600 against 31,000: see `benches/README.md`). The price: a line reaches the log up to 100 ms after its request, and
 /// a process that is killed (`SIGKILL`) or aborts loses those 100 ms of lines. The gateway
 /// writes the rest out when it stops.
 #[derive(Clone)]
