@@ -46,6 +46,15 @@ enum Place {
 }
 
 impl Place {
+    /// A fixed pointer's place: the whole document for `""`.
+    const fn of_pointer(pointer: &'static str) -> Place {
+        if pointer.is_empty() {
+            Place::Root
+        } else {
+            Place::Path(pointer)
+        }
+    }
+
     fn pointer(&self) -> &str {
         match self {
             Place::Root => "",
@@ -59,17 +68,25 @@ impl Place {
 impl<C: Code> FieldError<C> {
     /// An error at a fixed pointer (`""` for the whole document), worded generically.
     pub const fn new(pointer: &'static str, violation: Violation<C>) -> Self {
-        let place = if pointer.is_empty() {
-            Place::Root
-        } else {
-            Place::Path(pointer)
-        };
+        FieldError::at(Place::of_pointer(pointer), violation)
+    }
+
+    /// An error at `place`, worded generically.
+    const fn at(place: Place, violation: Violation<C>) -> Self {
         FieldError {
             place,
             code: violation.code,
             params: violation.params,
             wording: &Wording::GENERIC,
         }
+    }
+
+    /// One error at `place` per rule a value broke, worded by the value's type.
+    fn each_rule<'e>(place: Place, error: &'e ValueError<C>) -> impl Iterator<Item = Self> + 'e {
+        error.violations().map(move |v| FieldError {
+            wording: error.wording(),
+            ..FieldError::at(place.clone(), v)
+        })
     }
 
     /// An error about the whole document.
@@ -82,10 +99,7 @@ impl<C: Code> FieldError<C> {
         pointer: &'static str,
         error: &'e ValueError<C>,
     ) -> impl Iterator<Item = Self> + 'e {
-        error.violations().map(move |v| FieldError {
-            wording: error.wording(),
-            ..FieldError::new(pointer, v)
-        })
+        FieldError::each_rule(Place::of_pointer(pointer), error)
     }
 
     /// An error about a submitted key that is not a field (unknown, or unknown and
@@ -118,12 +132,7 @@ impl<C: Code> FieldError<C> {
 impl FieldError<ErrorCode> {
     /// An error about one of the request's fields, worded generically.
     pub(crate) const fn at_field(field: Field, violation: Violation) -> Self {
-        FieldError {
-            place: Place::Field(field),
-            code: violation.code,
-            params: violation.params,
-            wording: &Wording::GENERIC,
-        }
+        FieldError::at(Place::Field(field), violation)
     }
 
     /// One error per rule a value of the request's `field` broke, worded by the value's type.
@@ -131,10 +140,7 @@ impl FieldError<ErrorCode> {
         field: Field,
         error: &ValueError,
     ) -> impl Iterator<Item = Self> + '_ {
-        error.violations().map(move |v| FieldError {
-            wording: error.wording(),
-            ..FieldError::at_field(field, v)
-        })
+        FieldError::each_rule(Place::Field(field), error)
     }
 
     /// The field, when the error is about one the API knows.
