@@ -1,10 +1,10 @@
 //! The RFC 9457 problem document a service answers for an invalid request body.
 
+use std::sync::OnceLock;
+
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
-
-use std::sync::OnceLock;
 
 use crate::schema::messages;
 use crate::{Field, FieldError, Policy, ValidationReport};
@@ -202,25 +202,22 @@ impl Written {
     fn get() -> &'static Written {
         static WRITTEN: OnceLock<Written> = OnceLock::new();
         WRITTEN.get_or_init(|| {
+            let written = |errors: Vec<FieldError>| {
+                errors
+                    .into_iter()
+                    .map(|error| {
+                        let mut json = Vec::new();
+                        error.write_json(&mut json);
+                        (error, json.into_boxed_slice())
+                    })
+                    .collect()
+            };
             let policy = Policy::default();
-            let mut slots: Vec<Vec<FieldError>> = Field::ALL
+            let mut slots: Vec<_> = Field::ALL
                 .iter()
-                .map(|&field| messages::field_errors(field, &policy))
+                .map(|&field| written(messages::field_errors(field, &policy)))
                 .collect();
-            slots.push(messages::root_errors(&policy).into());
-            let slots = slots
-                .into_iter()
-                .map(|errors| {
-                    errors
-                        .into_iter()
-                        .map(|error| {
-                            let mut json = Vec::new();
-                            error.write_json(&mut json);
-                            (error, json.into_boxed_slice())
-                        })
-                        .collect()
-                })
-                .collect();
+            slots.push(written(messages::root_errors(&policy).into()));
             Written { slots }
         })
     }
