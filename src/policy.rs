@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::value::ExternalDataLimits;
-use crate::{CountryCode, Currency, Locale};
+use crate::value::{CountryCode, Currency, Locale};
 
 /// When `customerIP` must be given. Absent where required, it is the error `missing`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]

@@ -6,8 +6,10 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
-use crate::schema::messages;
-use crate::{Field, FieldError, Policy, ValidationReport};
+use crate::field::Field;
+use crate::messages;
+use crate::policy::Policy;
+use crate::report::{FieldError, ValidationReport};
 
 // The document's constant members, written once: as `Problem`'s constants, and in the bytes
 // before and after its status (JSON strings as they are: none has a byte to escape).
@@ -249,7 +251,7 @@ impl Serialize for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RegisterRequest;
+    use crate::request::RegisterRequest;
 
     /// The gateway's refused body, one with an error in every field, and one that misses
     /// both the offer and the publisher (an error about the whole body).
@@ -285,12 +287,12 @@ mod tests {
             (
                 &small,
                 &br#"{"externalData":"{\"a\":1}"}"#[..],
-                crate::ErrorCode::TooLarge,
+                crate::error::ErrorCode::TooLarge,
             ),
             (
                 &Policy::default(),
                 br#"{"nope":1}"#,
-                crate::ErrorCode::UnknownField,
+                crate::error::ErrorCode::UnknownField,
             ),
         ];
         for (policy, body, code) in cases {
@@ -302,13 +304,16 @@ mod tests {
         // Params the sentence does not show still make another error.
         let with_params = FieldError::at_field(
             Field::Email,
-            crate::error::Violation::with(crate::ErrorCode::Missing, crate::error::Params::max(5)),
+            crate::error::Violation::with(
+                crate::error::ErrorCode::Missing,
+                crate::error::Params::max(5),
+            ),
         );
         assert!(Written::get().json(&with_params).is_none());
         // An error built by hand at a field's pointer.
         let by_hand = FieldError::new(
             "/email",
-            crate::error::Violation::new(crate::ErrorCode::Missing),
+            crate::error::Violation::new(crate::error::ErrorCode::Missing),
         );
         assert!(Written::get().json(&by_hand).is_none());
     }

@@ -11,8 +11,11 @@ use std::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use crate::advisory::Advisories;
+use crate::error::ErrorCode;
 use crate::error::{Code, Params, Sentence, ValueError, Violation, Wording};
-use crate::{Advisories, ErrorCode, Field, Policy, RegisterRequest};
+use crate::field::Field;
+use crate::policy::Policy;
 
 /// One error in a document: where (`pointer`), what (`code`, `params`) and a message for
 /// people (its `Display`), which never contains the submitted value.
@@ -524,14 +527,6 @@ pub struct ValidationResult<'a, C: 'static = ErrorCode> {
 }
 
 impl<'a> ValidationResult<'a, ErrorCode> {
-    /// The result of [`RegisterRequest::from_json`].
-    pub fn of(result: &'a Result<RegisterRequest, ValidationReport>) -> Self {
-        match result {
-            Ok(request) => ValidationResult::valid(request.advisories()),
-            Err(report) => ValidationResult::invalid(report),
-        }
-    }
-
     /// A valid request with these advisories.
     pub const fn valid(advisories: Advisories) -> Self {
         ValidationResult {
@@ -623,7 +618,7 @@ mod tests {
 
     #[test]
     fn a_value_error_is_worded_by_its_type() {
-        let refusal = "EUR1".parse::<crate::Currency>().unwrap_err();
+        let refusal = "EUR1".parse::<crate::value::Currency>().unwrap_err();
         let error = FieldError::from_value("/currency", &refusal)
             .next()
             .unwrap();

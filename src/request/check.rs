@@ -5,14 +5,18 @@ use std::ops::Deref;
 
 use zeroize::Zeroizing;
 
+use crate::error::{ErrorCode, ValueError};
 use crate::error::{Params, Violation};
+use crate::field::Field;
 use crate::policy::CustomerIpRule;
+use crate::policy::Policy;
+use crate::report::{FieldError, ValidationReport};
 use crate::request::body::{RawBody, Slot};
+use crate::request::{OfferOrPublisher, RegisterRequest};
 use crate::text::FromText;
-use crate::{
-    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode, ExternalId,
-    Field, FieldError, Locale, OfferId, OfferOrPublisher, Password, PersonName, Policy,
-    PublisherId, RegisterRequest, ValidationReport, ValueError,
+use crate::value::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, Password, PersonName, PublisherId,
 };
 
 /// What became of one field.

@@ -4,22 +4,24 @@ use serde::de::{self, DeserializeSeed};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::advisory::{Advisories, Advisory};
+use crate::error::ErrorCode;
 use crate::error::Params;
-use crate::{
-    Advisories, Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email,
-    ErrorCode, ExternalId, FieldError, Locale, OfferId, Password, PersonName, Policy, PublisherId,
-    ValidationReport,
+use crate::policy::Policy;
+use crate::report::{FieldError, ValidationReport, ValidationResult};
+use crate::value::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, Password, PersonName, PublisherId,
 };
 use body::{read_body, Keys, RawBody};
 use serde_body::BodyVisitor;
 
 mod body;
 mod check;
-mod field;
 mod serde_body;
 
+use crate::field::Field;
 use check::Checker;
-pub use field::Field;
 
 /// Who the customer registers with: an offer, a publisher, or both. At least one is always
 /// there, because there is no variant without.
@@ -293,6 +295,16 @@ impl RegisterRequest {
     /// `captchaValue`, if given.
     pub fn captcha_value(&self) -> Option<&CaptchaToken> {
         self.captcha_value.as_ref()
+    }
+}
+
+impl<'a> ValidationResult<'a, ErrorCode> {
+    /// The result of [`RegisterRequest::from_json`].
+    pub fn of(result: &'a Result<RegisterRequest, ValidationReport>) -> Self {
+        match result {
+            Ok(request) => ValidationResult::valid(request.advisories()),
+            Err(report) => ValidationResult::invalid(report),
+        }
     }
 }
 

@@ -4,8 +4,8 @@ use unic_langid::subtags::{Language, Region};
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{ErrorCode, ValueError, Violation, Wording};
+use crate::value::CountryCode;
 use crate::value::{inline_code, AsciiBuf};
-use crate::CountryCode;
 
 static LOCALE_WORDING: Wording = Wording::new(
     "locale",

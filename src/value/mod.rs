@@ -39,21 +39,21 @@ use crate::error::{ErrorCode, Params, Violation};
 macro_rules! string_traits {
     ($ty:ident $(, $display:ident)?) => {
         impl ::std::str::FromStr for $ty {
-            type Err = $crate::ValueError;
+            type Err = $crate::error::ValueError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 <$ty as $crate::text::FromText>::from_text(s)
             }
         }
 
         impl TryFrom<&str> for $ty {
-            type Error = $crate::ValueError;
+            type Error = $crate::error::ValueError;
             fn try_from(s: &str) -> Result<Self, Self::Error> {
                 <$ty as $crate::text::FromText>::from_text(s)
             }
         }
 
         impl TryFrom<String> for $ty {
-            type Error = $crate::ValueError;
+            type Error = $crate::error::ValueError;
             fn try_from(s: String) -> Result<Self, Self::Error> {
                 <$ty as $crate::text::FromText>::from_owned_text(s)
             }
@@ -95,7 +95,7 @@ macro_rules! owned_text {
     ($ty:ident, $expecting:literal, $check:expr) => {
         impl $ty {
             /// Checks the rules and copies the text.
-            pub fn parse(s: &str) -> Result<Self, $crate::ValueError> {
+            pub fn parse(s: &str) -> Result<Self, $crate::error::ValueError> {
                 ($check)(s)?;
                 Ok($ty(s.to_owned()))
             }
@@ -108,11 +108,11 @@ macro_rules! owned_text {
 
         impl $crate::text::FromText for $ty {
             const EXPECTING: &'static str = $expecting;
-            type Error = $crate::ValueError;
-            fn from_text(s: &str) -> Result<Self, $crate::ValueError> {
+            type Error = $crate::error::ValueError;
+            fn from_text(s: &str) -> Result<Self, $crate::error::ValueError> {
                 $ty::parse(s)
             }
-            fn from_owned_text(s: String) -> Result<Self, $crate::ValueError> {
+            fn from_owned_text(s: String) -> Result<Self, $crate::error::ValueError> {
                 ($check)(&s)?;
                 Ok($ty(s))
             }
@@ -129,8 +129,8 @@ macro_rules! inline_code {
     ($ty:ident, $expecting:literal) => {
         impl $crate::text::FromText for $ty {
             const EXPECTING: &'static str = $expecting;
-            type Error = $crate::ValueError;
-            fn from_text(s: &str) -> Result<Self, $crate::ValueError> {
+            type Error = $crate::error::ValueError;
+            fn from_text(s: &str) -> Result<Self, $crate::error::ValueError> {
                 $ty::parse(s)
             }
         }

@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::FromRef;
-use cleeng_register::schema;
+use cleeng_register::{messages, schema};
 use cleeng_register_axum::RegistrationConfig;
 
 /// The router state. A module that needs more (a client for an upstream, a page's
@@ -29,7 +29,7 @@ impl Gateway {
         Gateway {
             schema: document(schema::request_schema(policy)),
             openapi: document(cleeng_register_response::openapi::document(policy)),
-            messages: document(schema::messages::document(policy)),
+            messages: document(messages::document(policy)),
             registration,
         }
     }

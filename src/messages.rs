@@ -61,7 +61,7 @@
 //! No message names a submitted value, so a page may show them as they are.
 //!
 //! ```
-//! use cleeng_register::schema::messages;
+//! use cleeng_register::messages;
 //! use cleeng_register::{Policy, RegisterRequest};
 //!
 //! let document = messages::document(&Policy::default());
@@ -82,13 +82,16 @@ use std::borrow::Cow;
 
 use serde_json::{json, Map, Value};
 
-use super::CONTROLS;
+use crate::error::{ErrorCode, ValueError};
 use crate::error::{Params, Violation, Wording};
+use crate::field::Field;
 use crate::policy::CustomerIpRule;
-use crate::{
-    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode, ExternalId,
-    Field, FieldError, Locale, OfferId, OfferKind, Password, PersonName, Policy, PublisherId,
-    ValueError,
+use crate::policy::Policy;
+use crate::report::FieldError;
+use crate::schema::CONTROLS;
+use crate::value::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 
 /// The messages document for `policy`; the module's documentation describes its shape.

@@ -15,9 +15,10 @@ use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::{
+use crate::request::{OfferOrPublisher, RegisterRequest};
+use crate::value::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
-    OfferId, OfferKind, OfferOrPublisher, Password, PersonName, PublisherId, RegisterRequest,
+    OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 
 /// A strategy for one of this module's own patterns, which are all valid.
@@ -28,7 +29,7 @@ fn regex(pattern: &str) -> proptest::string::RegexGeneratorStrategy<String> {
 /// Turns generated text into the type, discarding (never expected) rejects.
 fn parsed<T>(
     text: impl Strategy<Value = String>,
-    parse: fn(&str) -> Result<T, crate::ValueError>,
+    parse: fn(&str) -> Result<T, crate::error::ValueError>,
 ) -> impl Strategy<Value = T>
 where
     T: std::fmt::Debug,

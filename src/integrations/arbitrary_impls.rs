@@ -7,14 +7,15 @@
 
 use arbitrary::{Arbitrary, Error, Result, Unstructured};
 
-use crate::{
+use crate::request::{OfferOrPublisher, RegisterRequest};
+use crate::value::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
-    OfferId, OfferKind, OfferOrPublisher, Password, PersonName, PublisherId, RegisterRequest,
+    OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 
 fn parsed<T>(
     text: &str,
-    parse: fn(&str) -> std::result::Result<T, crate::ValueError>,
+    parse: fn(&str) -> std::result::Result<T, crate::error::ValueError>,
 ) -> Result<T> {
     parse(text).map_err(|_| Error::IncorrectFormat)
 }

@@ -35,13 +35,16 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use crate::policy::CustomerIpRule;
 
-pub mod messages;
 use serde_json::{json, Map, Value};
 
-use crate::{
-    Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode,
-    ExternalId, Field, Locale, OfferId, OfferKind, Password, PersonName, Policy, PublisherId,
-    RegisterRequest,
+use crate::advisory::Advisory;
+use crate::error::ErrorCode;
+use crate::field::Field;
+use crate::policy::Policy;
+use crate::request::RegisterRequest;
+use crate::value::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 
 /// The draft every schema here declares.
