@@ -1,22 +1,39 @@
-//! The keys of a registration body, as one table.
+//! The fields of a registration body, as one table: each key, the request's field that holds
+//! it, its value type, and whether every body must give it.
 
 use std::fmt;
 use std::str::FromStr;
 
 use crate::error::UnknownName;
+use crate::value::field_value::FieldValue;
+use crate::value::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, Password, PersonName, PublisherId,
+};
 
-/// Generates [`Field`] from one table: the variant and its JSON key. Everything else (the
-/// pointer, the list, parsing a key) follows from it.
+/// Code that works on any field's value type: what generic code hands to [`Field::visit`]
+/// (the schema's properties, the messages document, the problem writer's table).
+pub(crate) trait FieldVisitor {
+    /// What the visit gives.
+    type Output;
+    /// Runs on `field`, whose value type is `T`.
+    fn visit<T: FieldValue>(self, field: Field) -> Self::Output;
+}
+
+/// Generates [`Field`] from one table: per row the variant, its JSON `key`, the request's
+/// `field` (its accessor), its `value` type and whether it is `required`. Everything else
+/// (the pointer, the list, parsing a key, the way from a field to its value type) follows.
 macro_rules! fields {
-    (@required required) => { true };
-    (@required) => { false };
-    ($( $variant:ident = $key:literal $(($required:ident))?, )+) => {
+    ($( $variant:ident { key: $key:literal, field: $field:ident, value: $ty:ty, required: $required:literal }, )+) => {
         /// The fields of a registration body, in the order the rules list them and errors
         /// are reported.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Field {
-            $( #[doc = concat!("`", $key, "`")] $variant, )+
+            $(
+                #[doc = concat!("`", $key, "`: [`RegisterRequest::", stringify!($field), "`](crate::RegisterRequest::", stringify!($field), ").")]
+                $variant,
+            )+
         }
 
         impl Field {
@@ -57,7 +74,14 @@ macro_rules! fields {
             /// ```
             pub const fn is_required(self) -> bool {
                 match self {
-                    $( Field::$variant => fields!(@required $($required)?), )+
+                    $( Field::$variant => $required, )+
+                }
+            }
+
+            /// Runs `visitor` on the field's value type.
+            pub(crate) fn visit<V: FieldVisitor>(self, visitor: V) -> V::Output {
+                match self {
+                    $( Field::$variant => visitor.visit::<$ty>(self), )+
                 }
             }
         }
@@ -75,19 +99,19 @@ macro_rules! fields {
 }
 
 fields! {
-    Email = "email" (required),
-    Password = "password" (required),
-    OfferId = "offerId",
-    PublisherId = "publisherId",
-    Locale = "locale" (required),
-    Country = "country" (required),
-    Currency = "currency" (required),
-    FirstName = "firstName",
-    LastName = "lastName",
-    ExternalId = "externalId",
-    ExternalData = "externalData",
-    CustomerIp = "customerIP",
-    CaptchaValue = "captchaValue",
+    Email { key: "email", field: email, value: Email, required: true },
+    Password { key: "password", field: password, value: Password, required: true },
+    OfferId { key: "offerId", field: offer_id, value: OfferId, required: false },
+    PublisherId { key: "publisherId", field: publisher_id, value: PublisherId, required: false },
+    Locale { key: "locale", field: locale, value: Locale, required: true },
+    Country { key: "country", field: country, value: CountryCode, required: true },
+    Currency { key: "currency", field: currency, value: Currency, required: true },
+    FirstName { key: "firstName", field: first_name, value: PersonName, required: false },
+    LastName { key: "lastName", field: last_name, value: PersonName, required: false },
+    ExternalId { key: "externalId", field: external_id, value: ExternalId, required: false },
+    ExternalData { key: "externalData", field: external_data, value: CustomData, required: false },
+    CustomerIp { key: "customerIP", field: customer_ip, value: CustomerIp, required: false },
+    CaptchaValue { key: "captchaValue", field: captcha_value, value: CaptchaToken, required: false },
 }
 
 // The body reader keeps one bit per field.

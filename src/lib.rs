@@ -59,6 +59,7 @@ pub mod contract;
 pub mod cookbook;
 pub mod error;
 mod field;
+mod field_rules;
 mod integrations;
 pub mod messages;
 pub mod policy;

@@ -78,25 +78,20 @@
 //! assert_eq!(report.errors()[0].to_string(), uk["message"]);
 //! ```
 
-use std::borrow::Cow;
-
 use serde_json::{json, Map, Value};
 
-use crate::error::{ErrorCode, ValueError};
-use crate::error::{Params, Violation, Wording};
+use crate::error::{ErrorCode, Violation};
 use crate::field::Field;
-use crate::policy::CustomerIpRule;
+use crate::field_rules::{root_errors, FieldRules};
 use crate::policy::Policy;
 use crate::report::FieldError;
-use crate::schema::CONTROLS;
-use crate::value::{
-    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
-    OfferId, OfferKind, Password, PersonName, PublisherId,
-};
 
 /// The messages document for `policy`; the module's documentation describes its shape.
 pub fn document(policy: &Policy) -> Value {
-    let fields: Vec<Value> = Field::ALL.iter().map(|&f| field_entry(f, policy)).collect();
+    let fields: Vec<Value> = Field::ALL
+        .iter()
+        .map(|&f| field_entry(&FieldRules::of(f, policy)))
+        .collect();
     let root = root_errors(policy).map(|e| worded(&e));
     // Where unknown keys are allowed, they are skipped, repeated or not.
     let other_keys: Vec<Value> = if policy.allow_unknown_fields() {
@@ -110,289 +105,6 @@ pub fn document(policy: &Policy) -> Value {
     json!({"fields": fields, "root": root, "otherKeys": other_keys})
 }
 
-/// One rule of a field as the document lists it.
-struct Rule {
-    code: ErrorCode,
-    params: Params,
-    /// What a value keeping the rule matches, where a schema keyword states it with others.
-    pattern: Option<String>,
-}
-
-impl Rule {
-    const fn new(code: ErrorCode) -> Rule {
-        Rule {
-            code,
-            params: Params::NONE,
-            pattern: None,
-        }
-    }
-
-    fn min(code: ErrorCode, min: usize) -> Rule {
-        // Every limit of a field is a small constant or a policy limit of at most 64 MiB.
-        Rule {
-            params: Params::min(min as u32),
-            ..Rule::new(code)
-        }
-    }
-
-    fn max(code: ErrorCode, max: usize) -> Rule {
-        Rule {
-            params: Params::max(max as u32),
-            ..Rule::new(code)
-        }
-    }
-
-    fn matching(code: ErrorCode, pattern: impl Into<String>) -> Rule {
-        Rule {
-            pattern: Some(pattern.into()),
-            ..Rule::new(code)
-        }
-    }
-}
-
-/// The rules of `field` under `policy`, in the order the request reader checks them.
-fn rules(field: Field, policy: &Policy) -> Vec<Rule> {
-    use ErrorCode::*;
-    let missing = |required: bool| required.then(|| Rule::new(Missing));
-    // With an allow-list, the list of assigned codes and the allow-list are two rules the
-    // schema states in one keyword: the first needs its own pattern.
-    let allow_listed = |listed: bool, assigned: String| {
-        let unknown = if listed {
-            Rule::matching(UnknownCode, assigned)
-        } else {
-            Rule::new(UnknownCode)
-        };
-        [Some(unknown), listed.then(|| Rule::new(NotSupported))]
-    };
-    let free_text = |max: usize| {
-        [
-            Some(Rule::new(NotAString)),
-            Some(Rule::min(TooShort, 1)),
-            Some(Rule::max(TooLong, max)),
-            Some(Rule::matching(
-                ControlCharacter,
-                format!("^[^{CONTROLS}]*$"),
-            )),
-            Some(Rule::new(SurroundingWhitespace)),
-        ]
-    };
-    let rules: Vec<Option<Rule>> = match field {
-        Field::Email => vec![
-            missing(true),
-            Some(Rule::new(NotAString)),
-            Some(Rule::max(TooLong, Email::MAX_CHARS)),
-            Some(Rule::new(InvalidFormat)),
-        ],
-        Field::Password => vec![
-            missing(true),
-            Some(Rule::new(NotAString)),
-            Some(Rule::min(TooShort, Password::MIN_CHARS)),
-            Some(Rule::max(TooLong, Password::MAX_CHARS)),
-            Some(Rule::matching(MissingLetter, r"\p{Alphabetic}")),
-            Some(Rule::matching(
-                MissingDigitOrSpecial,
-                Password::DIGIT_OR_SPECIAL_CLASS,
-            )),
-        ],
-        Field::OfferId => {
-            let letters: String = OfferKind::ALL.iter().map(|k| k.letter()).collect();
-            vec![
-                Some(Rule::new(NotAString)),
-                Some(Rule::matching(InvalidFormat, "^[A-Z][0-9]{9}_[A-Z]{2}$")),
-                Some(Rule::matching(UnknownOfferType, format!("^[{letters}]"))),
-                Some(Rule::new(UnknownCode)),
-            ]
-        }
-        Field::PublisherId => vec![Some(Rule::new(NotAString)), Some(Rule::new(InvalidFormat))],
-        Field::Locale => {
-            let regions = format!("^[a-z]{{2,3}}(?:_(?:{}))?$", alternation(countries()));
-            let mut rules = vec![
-                missing(true),
-                Some(Rule::new(NotAString)),
-                Some(Rule::matching(InvalidFormat, "^[a-z]{2,3}(?:_[A-Z]{2})?$")),
-            ];
-            rules.extend(allow_listed(policy.allowed_locales().is_some(), regions));
-            rules
-        }
-        Field::Country => vec![
-            missing(true),
-            Some(Rule::new(NotAString)),
-            Some(Rule::matching(InvalidFormat, "^[A-Z]{2}$")),
-            Some(Rule::new(UnknownCode)),
-        ],
-        Field::Currency => {
-            let codes = format!("^(?:{})$", alternation(Currency::all().map(|c| c.as_str())));
-            let mut rules = vec![
-                missing(true),
-                Some(Rule::new(NotAString)),
-                Some(Rule::matching(InvalidFormat, "^[A-Z]{3}$")),
-            ];
-            rules.extend(allow_listed(policy.allowed_currencies().is_some(), codes));
-            rules
-        }
-        Field::FirstName | Field::LastName => free_text(PersonName::MAX_CHARS).into(),
-        Field::ExternalId => free_text(ExternalId::MAX_CHARS).into(),
-        Field::ExternalData => {
-            let limits = policy.external_data_limits();
-            vec![
-                Some(Rule::new(NotAString)),
-                Some(Rule::max(TooLarge, limits.max_bytes)),
-                Some(Rule::new(InvalidJson)),
-                Some(Rule::max(TooDeep, limits.max_depth)),
-                Some(Rule::new(NotAnObject)),
-            ]
-        }
-        Field::CustomerIp => vec![
-            missing(*policy.customer_ip() != CustomerIpRule::Optional),
-            Some(Rule::new(NotAString)),
-            Some(Rule::new(InvalidFormat)),
-        ],
-        Field::CaptchaValue => vec![
-            Some(Rule::new(NotAString)),
-            Some(Rule::min(TooShort, 1)),
-            Some(Rule::max(TooLong, CaptchaToken::MAX_CHARS)),
-            Some(Rule::new(InvalidFormat)),
-        ],
-    };
-    rules.into_iter().flatten().collect()
-}
-
-fn countries() -> impl Iterator<Item = &'static str> {
-    CountryCode::all().map(|c| c.as_str())
-}
-
-fn alternation<'a>(codes: impl Iterator<Item = &'a str>) -> String {
-    codes.collect::<Vec<_>>().join("|")
-}
-
-/// `field`'s type's refusal of `text`, parsed as the request reader parses it.
-fn refusal(field: Field, text: &str, policy: &Policy) -> Option<ValueError> {
-    match field {
-        Field::Email => {
-            Email::parse_with(Cow::Borrowed(text), policy.allow_international_email()).err()
-        }
-        Field::Password => Password::parse(text).err(),
-        Field::OfferId => OfferId::parse(text).err(),
-        Field::PublisherId => PublisherId::parse(text).err(),
-        Field::Locale => Locale::parse(text).err(),
-        Field::Country => CountryCode::parse(text).err(),
-        Field::Currency => Currency::parse(text).err(),
-        Field::FirstName | Field::LastName => PersonName::parse(text).err(),
-        Field::ExternalId => ExternalId::parse(text).err(),
-        Field::ExternalData => {
-            CustomData::parse_with_limits(text, policy.external_data_limits()).err()
-        }
-        Field::CustomerIp => CustomerIp::parse(text).err(),
-        Field::CaptchaValue => CaptchaToken::parse(text).err(),
-    }
-}
-
-/// How `field`'s type words its rules: taken from a refusal of its own, so that the
-/// document's sentences are worded exactly as the server's.
-fn wording(field: Field, policy: &Policy) -> &'static Wording {
-    refusal(field, "", policy)
-        .expect("every field's type refuses the empty string (too short or malformed)")
-        .wording()
-}
-
-/// Where a field holds a country code whose misspellings the crate knows: the text before
-/// the code in a value that is otherwise valid (to ask the field's own parser), and the
-/// pattern for the part of a value before the code (which ends the value).
-fn country_code_slot(field: Field) -> Option<(&'static str, &'static str)> {
-    match field {
-        Field::Country => Some(("", "^")),
-        Field::Locale => Some(("en_", "_")),
-        Field::OfferId => Some(("S565568989_", "_")),
-        _ => None,
-    }
-}
-
-/// The suggestions `field`'s parser makes for an unassigned country code, found by asking
-/// it about every two capital letters.
-fn suggestions(field: Field, policy: &Policy, wording: &'static Wording) -> Vec<Value> {
-    suggested(field, policy)
-        .into_iter()
-        .map(|(pattern, violation)| {
-            let mut entry = Map::new();
-            entry.insert("pattern".into(), json!(pattern));
-            entry.insert("params".into(), json!(violation.params));
-            entry.insert("message".into(), json!(message(field, wording, violation)));
-            Value::Object(entry)
-        })
-        .collect()
-}
-
-/// Each unassigned country code in `field` for which its parser suggests another: the
-/// pattern of the values that hold it, and the violation with the suggestion.
-fn suggested(field: Field, policy: &Policy) -> Vec<(String, Violation)> {
-    let Some((before, pattern_before)) = country_code_slot(field) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    for first in 'A'..='Z' {
-        for second in 'A'..='Z' {
-            let code = format!("{first}{second}");
-            let Some(refusal) = refusal(field, &format!("{before}{code}"), policy) else {
-                continue;
-            };
-            for v in refusal.violations() {
-                if v.code == ErrorCode::UnknownCode && v.params.suggestion.is_some() {
-                    found.push((format!("{pattern_before}{code}$"), v));
-                }
-            }
-        }
-    }
-    found
-}
-
-/// The error the request reader reports for `violation` of `field`'s value.
-fn error_of(field: Field, wording: &'static Wording, violation: Violation) -> FieldError {
-    FieldError::at_field_value(field, &ValueError::new(wording, violation))
-        .next()
-        .expect("a refusal names a rule")
-}
-
-/// The errors the request reader can report at `field` under `policy`: one per rule and
-/// suggestion the document lists, and the duplicate key. For the problem writer's table of
-/// errors written in advance.
-pub(crate) fn field_errors(field: Field, policy: &Policy) -> Vec<FieldError> {
-    let wording = wording(field, policy);
-    let mut errors: Vec<FieldError> = rules(field, policy)
-        .into_iter()
-        .map(|rule| Violation::with(rule.code, rule.params))
-        .chain(suggested(field, policy).into_iter().map(|(_, v)| v))
-        .map(|violation| error_of(field, wording, violation))
-        .collect();
-    errors.push(FieldError::at_field(
-        field,
-        Violation::new(ErrorCode::DuplicateField),
-    ));
-    errors
-}
-
-/// The errors about the whole body under `policy`.
-pub(crate) fn root_errors(policy: &Policy) -> [FieldError; 4] {
-    // The policy keeps both limits far below u32::MAX (64 MiB, 10,000).
-    [
-        (ErrorCode::OfferOrPublisherRequired, Params::NONE),
-        (ErrorCode::MalformedBody, Params::NONE),
-        (
-            ErrorCode::TooLarge,
-            Params::max(policy.max_body_bytes() as u32),
-        ),
-        (
-            ErrorCode::TooManyErrors,
-            Params::max(policy.max_errors() as u32),
-        ),
-    ]
-    .map(|(code, params)| FieldError::at_root(code, params))
-}
-
-/// The crate's sentence for `violation` of `field`, worded by the field's type.
-fn message(field: Field, wording: &'static Wording, violation: Violation) -> String {
-    error_of(field, wording, violation).to_string()
-}
-
 /// `{"code", "params"?, "message"}` for an error the crate words itself.
 fn worded(error: &FieldError) -> Value {
     let mut entry = Map::new();
@@ -404,10 +116,21 @@ fn worded(error: &FieldError) -> Value {
     Value::Object(entry)
 }
 
-fn field_entry(field: Field, policy: &Policy) -> Value {
-    let wording = wording(field, policy);
-    let rules: Vec<Value> = rules(field, policy)
-        .into_iter()
+fn field_entry(field: &FieldRules) -> Value {
+    let suggestions: Vec<Value> = field
+        .suggestions
+        .iter()
+        .map(|(pattern, violation)| {
+            let mut entry = Map::new();
+            entry.insert("pattern".into(), json!(pattern));
+            entry.insert("params".into(), json!(violation.params));
+            entry.insert("message".into(), json!(field.error(*violation).to_string()));
+            Value::Object(entry)
+        })
+        .collect();
+    let rules: Vec<Value> = field
+        .rules
+        .iter()
         .map(|rule| {
             let violation = Violation::with(rule.code, rule.params);
             let mut entry = Map::new();
@@ -415,27 +138,25 @@ fn field_entry(field: Field, policy: &Policy) -> Value {
             if !rule.params.is_empty() {
                 entry.insert("params".into(), json!(rule.params));
             }
-            entry.insert("message".into(), json!(message(field, wording, violation)));
-            if let Some(pattern) = rule.pattern {
+            entry.insert("message".into(), json!(field.error(violation).to_string()));
+            if let Some(pattern) = &rule.pattern {
                 entry.insert("pattern".into(), json!(pattern));
             }
-            if rule.code == ErrorCode::UnknownCode {
-                let suggestions = suggestions(field, policy, wording);
-                if !suggestions.is_empty() {
-                    entry.insert("suggestions".into(), json!(suggestions));
-                }
+            if rule.code == ErrorCode::UnknownCode && !suggestions.is_empty() {
+                entry.insert("suggestions".into(), json!(suggestions));
             }
             Value::Object(entry)
         })
         .collect();
-    let reports = match field {
-        Field::Password => "every",
-        _ => "first",
+    let reports = if field.reports_every_rule {
+        "every"
+    } else {
+        "first"
     };
-    let duplicate = FieldError::at_field(field, Violation::new(ErrorCode::DuplicateField));
+    let duplicate = FieldError::at_field(field.field, Violation::new(ErrorCode::DuplicateField));
     json!({
-        "key": field.as_str(),
-        "pointer": field.pointer(),
+        "key": field.field.as_str(),
+        "pointer": field.field.pointer(),
         "reports": reports,
         "rules": rules,
         "duplicate": worded(&duplicate),

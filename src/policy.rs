@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::value::field_value::ValueOptions;
 pub use crate::value::ExternalDataLimits;
 use crate::value::{CountryCode, Currency, Locale};
 
@@ -222,6 +223,16 @@ impl Policy {
     /// of many unknown keys cannot make an answer many times its own size.
     pub fn max_errors(&self) -> usize {
         self.max_errors
+    }
+
+    /// What of the policy the value types' rules read.
+    pub(crate) fn value_options(&self) -> ValueOptions<'_> {
+        ValueOptions {
+            international_email: self.allow_international_email,
+            external_data: self.external_data,
+            allowed_locales: self.allowed_locales(),
+            allowed_currencies: self.allowed_currencies(),
+        }
     }
 
     fn validate(self) -> Result<Policy, PolicyError> {

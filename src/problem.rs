@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
 use crate::field::Field;
-use crate::messages;
+use crate::field_rules::{root_errors, FieldRules};
 use crate::policy::Policy;
 use crate::report::{FieldError, ValidationReport};
 
@@ -217,9 +217,9 @@ impl Written {
             let policy = Policy::default();
             let mut slots: Vec<_> = Field::ALL
                 .iter()
-                .map(|&field| written(messages::field_errors(field, &policy)))
+                .map(|&field| written(FieldRules::of(field, &policy).errors()))
                 .collect();
-            slots.push(written(messages::root_errors(&policy).into()));
+            slots.push(written(root_errors(&policy).into()));
             Written { slots }
         })
     }

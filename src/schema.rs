@@ -33,236 +33,21 @@ use std::borrow::Cow;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-use crate::policy::CustomerIpRule;
-
 use serde_json::{json, Map, Value};
 
 use crate::advisory::Advisory;
 use crate::error::ErrorCode;
-use crate::field::Field;
-use crate::policy::Policy;
+use crate::field::{Field, FieldVisitor};
+use crate::policy::{CustomerIpRule, Policy};
 use crate::request::RegisterRequest;
+use crate::value::field_value::{FieldValue, ValueOptions};
 use crate::value::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
-    OfferId, OfferKind, Password, PersonName, PublisherId,
+    OfferId, Password, PersonName, PublisherId,
 };
 
 /// The draft every schema here declares.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
-
-/// Characters the free-text fields refuse anywhere, by the names of the Unicode properties the
-/// crate decides them from: `Cc` and Bidi_Control ([`PersonName`]'s table).
-pub(crate) const CONTROLS: &str = r"\p{Cc}\p{Bidi_Control}";
-
-/// RFC 5322 `atext` as RFC 6531 widens it, less what an international local part refuses
-/// outside quotes ([`Email`]'s table): the ASCII letters, digits and symbols of `atext`, or a
-/// non-ASCII character of none of the four properties.
-const INTERNATIONAL_ATEXT: &str = r"(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\u0000-\u007F\p{Cc}\p{White_Space}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}])";
-
-/// An international address: a quoted local part (any character but Cc, `"` and `\`, or a
-/// quoted pair) or a dot-atom of [`INTERNATIONAL_ATEXT`], then `@` and a domain without `@`.
-/// The local part is the crate's rule exactly but for its 64-byte limit; the domain is left
-/// to the crate (IDNA, host names, literals).
-fn international_email_pattern() -> String {
-    let atext = INTERNATIONAL_ATEXT;
-    format!(r#"^(?:"(?:[^"\\\p{{Cc}}]|\\[ -~])*"|{atext}+(?:\.{atext}+)*)@[^@]+$"#)
-}
-
-fn free_text_pattern() -> String {
-    // Empty, or: a char that is neither control nor White_Space, optionally followed by any
-    // non-control chars and a last char that is neither.
-    format!(
-        r"^(?:[^{CONTROLS}\p{{White_Space}}](?:[^{CONTROLS}]*[^{CONTROLS}\p{{White_Space}}])?)?$"
-    )
-}
-
-fn country_codes() -> Vec<&'static str> {
-    CountryCode::all().map(|c| c.as_str()).collect()
-}
-
-fn email_schema(international: bool) -> Value {
-    let mut schema = json!({
-        "type": "string",
-        "description": "The customer's email address: an RFC 5322 addr-spec (no display name, no comments) \
-            whose domain is a host name of at least two labels or an address literal; at most 254 characters.",
-        "maxLength": Email::MAX_CHARS,
-        "examples": ["jane.doe@example.com"],
-    });
-    if international {
-        schema["format"] = json!("idn-email");
-        schema["description"] = json!(
-            "The customer's email address: an RFC 5322 addr-spec with RFC 6531 UTF-8 (no display name, \
-             no comments) whose local part holds, outside quotes, no control, White_Space, \
-             Bidi_Control or Default_Ignorable_Code_Point character, and whose domain converts under \
-             IDNA2008/UTS 46 to a host name of at least two labels, or is an address literal; at \
-             most 254 characters."
-        );
-        schema["pattern"] = json!(international_email_pattern());
-    } else {
-        schema["format"] = json!("email");
-        // ASCII only, and a dotted host name or an address literal after the last @.
-        schema["pattern"] = json!(r"^[ -~]+@(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]+|\[[ -~]+\])$");
-    }
-    schema
-}
-
-/// `! @ #`: the characters, one space apart.
-fn spaced(chars: &str) -> String {
-    chars
-        .chars()
-        .map(String::from)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn password_schema() -> Value {
-    json!({
-        "type": "string",
-        "description": format!(
-            "The customer's password: 8 to 80 characters with at least one letter and at least \
-             one digit or one of {}.",
-            spaced(Password::SPECIALS)
-        ),
-        "format": "password",
-        "writeOnly": true,
-        "minLength": Password::MIN_CHARS,
-        "maxLength": Password::MAX_CHARS,
-        "allOf": [
-            {"pattern": r"\p{Alphabetic}"},
-            {"pattern": Password::DIGIT_OR_SPECIAL_CLASS},
-        ],
-        "examples": ["s3cret-pass"],
-    })
-}
-
-fn offer_id_schema() -> Value {
-    let letters: String = OfferKind::ALL.iter().map(|k| k.letter()).collect();
-    json!({
-        "type": "string",
-        "description": "Cleeng offer id: the offer type (S subscription, P pass, E live event, R rental, \
-            A single purchase), 9 digits, an underscore and an ISO 3166-1 alpha-2 country code. \
-            Required when publisherId is absent.",
-        "pattern": format!("^[{letters}][0-9]{{9}}_(?:{})$", country_codes().join("|")),
-        "examples": ["S565568989_US"],
-    })
-}
-
-fn publisher_id_schema() -> Value {
-    json!({
-        "type": "string",
-        "description": "Cleeng publisher id: exactly 9 digits. Required when offerId is absent.",
-        "pattern": "^[0-9]{9}$",
-        "examples": ["123456789"],
-    })
-}
-
-fn locale_schema(allowed: Option<&[Locale]>) -> Value {
-    let mut schema = json!({
-        "type": "string",
-        "description": "The customer's language and formatting: a lowercase language code, optionally \
-            an underscore and a region that is an assigned ISO 3166-1 alpha-2 code (en_GB, not en_UK).",
-        "pattern": format!("^[a-z]{{2,3}}(?:_(?:{}))?$", country_codes().join("|")),
-        "examples": ["en_US", "pl_PL", "fil"],
-    });
-    if let Some(list) = allowed {
-        schema["enum"] = list.iter().map(|l| l.as_str()).collect();
-    }
-    schema
-}
-
-fn country_schema() -> Value {
-    json!({
-        "type": "string",
-        "description": "The customer's country: an assigned ISO 3166-1 alpha-2 code (GB, not UK).",
-        "enum": country_codes(),
-        "examples": ["US"],
-    })
-}
-
-fn currency_schema(allowed: Option<&[Currency]>) -> Value {
-    let codes: Vec<&str> = match allowed {
-        Some(list) => list.iter().map(|c| c.as_str()).collect(),
-        None => Currency::all().map(|c| c.as_str()).collect(),
-    };
-    json!({
-        "type": "string",
-        "description": "The customer's currency: an ISO 4217 code in circulation (no fund, special or \
-            superseded codes).",
-        "enum": codes,
-        "examples": ["USD"],
-    })
-}
-
-fn free_text_schema(description: &str, max: usize, example: &str) -> Value {
-    json!({
-        "type": "string",
-        "description": description,
-        "minLength": 1,
-        "maxLength": max,
-        "pattern": free_text_pattern(),
-        "examples": [example],
-    })
-}
-
-fn person_name_schema() -> Value {
-    free_text_schema(
-        "A name: 1 to 50 characters, no control characters, no white space at either end.",
-        PersonName::MAX_CHARS,
-        "Jane",
-    )
-}
-
-fn external_id_schema() -> Value {
-    free_text_schema(
-        "The customer's id in another system: 1 to 255 characters, no control characters, no white space \
-         at either end. Unique per publisher (not checked here).",
-        ExternalId::MAX_CHARS,
-        "crm-42",
-    )
-}
-
-fn custom_data_schema(max_bytes: usize, max_depth: usize) -> Value {
-    json!({
-        "type": "string",
-        "description": format!(
-            "Custom data: JSON text whose top value is an object, at most {max_bytes} UTF-8 bytes and \
-             {max_depth} levels deep. The schema bounds the length in characters only; the crate checks \
-             bytes, syntax and depth."
-        ),
-        // Every character is at least one byte, so this bound never refuses a valid value.
-        "maxLength": max_bytes,
-        "contentMediaType": "application/json",
-        "contentSchema": {"type": "object"},
-        "examples": ["{\"plan\":\"gold\"}"],
-    })
-}
-
-fn customer_ip_schema() -> Value {
-    json!({
-        "type": "string",
-        "description": "The customer's IPv4 or IPv6 address (no zone id, no leading zeros), used for tax and \
-            geo restrictions. Without it Cleeng prices with the request's source address.",
-        // Typed branches, so generated clients see a string; `null` (absent) is left to the
-        // outer `type`, which drops it where the policy requires the address.
-        "anyOf": [
-            {"type": "string", "format": "ipv4"},
-            {"type": "string", "format": "ipv6"},
-            {"type": "null"},
-        ],
-        "examples": ["203.0.113.7"],
-    })
-}
-
-fn captcha_schema() -> Value {
-    json!({
-        "type": "string",
-        "description": "The reCAPTCHA response token: 1 to 8192 printable ASCII characters.",
-        "minLength": 1,
-        "maxLength": CaptchaToken::MAX_CHARS,
-        "pattern": "^[!-~]*$",
-        "examples": ["03AGdBq24PBCbwiDRaS_MJ7Z"],
-    })
-}
 
 /// `type: ["string", "null"]`: an optional field may be given as `null`.
 fn nullable(mut schema: Value) -> Value {
@@ -270,25 +55,25 @@ fn nullable(mut schema: Value) -> Value {
     schema
 }
 
-/// One field's schema under `policy`: the property of the body named by the field's key.
+/// A field's value type's schema, under the policy's options.
+struct SchemaOf<'p>(ValueOptions<'p>);
+
+impl FieldVisitor for SchemaOf<'_> {
+    type Output = Value;
+    fn visit<T: FieldValue>(self, _: Field) -> Value {
+        T::schema(&self.0)
+    }
+}
+
+/// One field's schema under `policy`: the property of the body named by the field's key,
+/// `null` allowed where the field may be absent.
 fn property(field: Field, policy: &Policy) -> Value {
-    let limits = policy.external_data_limits();
-    match field {
-        Field::Email => email_schema(policy.allow_international_email()),
-        Field::Password => password_schema(),
-        Field::OfferId => nullable(offer_id_schema()),
-        Field::PublisherId => nullable(publisher_id_schema()),
-        Field::Locale => locale_schema(policy.allowed_locales()),
-        Field::Country => country_schema(),
-        Field::Currency => currency_schema(policy.allowed_currencies()),
-        Field::FirstName | Field::LastName => nullable(person_name_schema()),
-        Field::ExternalId => nullable(external_id_schema()),
-        Field::ExternalData => nullable(custom_data_schema(limits.max_bytes, limits.max_depth)),
-        Field::CustomerIp if *policy.customer_ip() == CustomerIpRule::Required => {
-            customer_ip_schema()
-        }
-        Field::CustomerIp => nullable(customer_ip_schema()),
-        Field::CaptchaValue => nullable(captcha_schema()),
+    let schema = field.visit(SchemaOf(policy.value_options()));
+    let ip_required = *policy.customer_ip() == CustomerIpRule::Required;
+    if field.is_required() || (field == Field::CustomerIp && ip_required) {
+        schema
+    } else {
+        nullable(schema)
     }
 }
 
@@ -413,9 +198,10 @@ pub fn result_schema() -> Value {
     })
 }
 
-/// `JsonSchema` for a field type: inline, from one of the functions above.
+/// `JsonSchema` for a field's value type: inline, its [`FieldValue::schema`] under the default
+/// policy.
 macro_rules! field_schema {
-    ($($ty:ty => $schema:expr;)*) => {$(
+    ($($ty:ty,)*) => {$(
         impl JsonSchema for $ty {
             fn inline_schema() -> bool {
                 true
@@ -424,25 +210,16 @@ macro_rules! field_schema {
                 stringify!($ty).into()
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                Schema::try_from($schema).expect("every field schema is a JSON object")
+                Schema::try_from(<$ty as FieldValue>::schema(&ValueOptions::DEFAULT))
+                    .expect("every field schema is a JSON object")
             }
         }
     )*};
 }
 
 field_schema! {
-    Email => email_schema(false);
-    Password => password_schema();
-    OfferId => offer_id_schema();
-    PublisherId => publisher_id_schema();
-    Locale => locale_schema(None);
-    CountryCode => country_schema();
-    Currency => currency_schema(None);
-    PersonName => person_name_schema();
-    ExternalId => external_id_schema();
-    CustomData => custom_data_schema(crate::policy::ExternalDataLimits::DEFAULT.max_bytes, crate::policy::ExternalDataLimits::DEFAULT.max_depth);
-    CustomerIp => customer_ip_schema();
-    CaptchaToken => captcha_schema();
+    Email, Password, OfferId, PublisherId, Locale, CountryCode, Currency, PersonName, ExternalId,
+    CustomData, CustomerIp, CaptchaToken,
 }
 
 /// The body under the default policy; [`request_schema`] gives it for any policy.

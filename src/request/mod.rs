@@ -343,19 +343,34 @@ impl RegisterRequestBuilder {
 
 impl Serialize for RegisterRequest {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let offer = self.offer_id();
-        let publisher = self.publisher_id();
+        // Every member named: a new one does not compile until it is written here.
+        let RegisterRequest {
+            email,
+            password,
+            offer_or_publisher,
+            locale,
+            country,
+            currency,
+            first_name,
+            last_name,
+            external_id,
+            external_data,
+            customer_ip,
+            captcha_value,
+        } = self;
+        let (offer, publisher) = (offer_or_publisher.offer(), offer_or_publisher.publisher());
         let optional = [
             offer.is_some(),
             publisher.is_some(),
-            self.first_name.is_some(),
-            self.last_name.is_some(),
-            self.external_id.is_some(),
-            self.external_data.is_some(),
-            self.customer_ip.is_some(),
-            self.captcha_value.is_some(),
+            first_name.is_some(),
+            last_name.is_some(),
+            external_id.is_some(),
+            external_data.is_some(),
+            customer_ip.is_some(),
+            captcha_value.is_some(),
         ];
-        let len = 5 + optional.iter().filter(|b| **b).count();
+        let required = Field::ALL.iter().filter(|f| f.is_required()).count();
+        let len = required + optional.iter().filter(|b| **b).count();
         let mut s = serializer.serialize_struct("RegisterRequest", len)?;
         fn opt<S: SerializeStruct, T: Serialize>(
             s: &mut S,
@@ -367,19 +382,19 @@ impl Serialize for RegisterRequest {
                 None => s.skip_field(field.as_str()),
             }
         }
-        s.serialize_field(Field::Email.as_str(), &self.email)?;
-        s.serialize_field(Field::Password.as_str(), &self.password)?;
+        s.serialize_field(Field::Email.as_str(), email)?;
+        s.serialize_field(Field::Password.as_str(), password)?;
         opt(&mut s, Field::OfferId, &offer)?;
         opt(&mut s, Field::PublisherId, &publisher)?;
-        s.serialize_field(Field::Locale.as_str(), &self.locale)?;
-        s.serialize_field(Field::Country.as_str(), &self.country)?;
-        s.serialize_field(Field::Currency.as_str(), &self.currency)?;
-        opt(&mut s, Field::FirstName, &self.first_name)?;
-        opt(&mut s, Field::LastName, &self.last_name)?;
-        opt(&mut s, Field::ExternalId, &self.external_id)?;
-        opt(&mut s, Field::ExternalData, &self.external_data)?;
-        opt(&mut s, Field::CustomerIp, &self.customer_ip)?;
-        opt(&mut s, Field::CaptchaValue, &self.captcha_value)?;
+        s.serialize_field(Field::Locale.as_str(), locale)?;
+        s.serialize_field(Field::Country.as_str(), country)?;
+        s.serialize_field(Field::Currency.as_str(), currency)?;
+        opt(&mut s, Field::FirstName, first_name)?;
+        opt(&mut s, Field::LastName, last_name)?;
+        opt(&mut s, Field::ExternalId, external_id)?;
+        opt(&mut s, Field::ExternalData, external_data)?;
+        opt(&mut s, Field::CustomerIp, customer_ip)?;
+        opt(&mut s, Field::CaptchaValue, captcha_value)?;
         s.end()
     }
 }

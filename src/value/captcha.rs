@@ -1,7 +1,9 @@
 //! `captchaValue`.
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::{longer_than, owned_text};
+use serde_json::{json, Value};
 
 static CAPTCHA_WORDING: Wording = Wording::new(
     "captcha value",
@@ -53,3 +55,28 @@ fn check(s: &str) -> Result<(), ValueError> {
 }
 
 owned_text!(CaptchaToken, "a captcha token", check);
+
+impl FieldValue for CaptchaToken {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        check(&text).map(|()| CaptchaToken::checked(&text))
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![
+            Rule::min(ErrorCode::TooShort, 1),
+            Rule::max(ErrorCode::TooLong, CaptchaToken::MAX_CHARS),
+            Rule::new(ErrorCode::InvalidFormat),
+        ]
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        json!({
+            "type": "string",
+            "description": "The reCAPTCHA response token: 1 to 8192 printable ASCII characters.",
+            "minLength": 1,
+            "maxLength": CaptchaToken::MAX_CHARS,
+            "pattern": "^[!-~]*$",
+            "examples": ["03AGdBq24PBCbwiDRaS_MJ7Z"],
+        })
+    }
+}

@@ -3,7 +3,9 @@
 use std::sync::OnceLock;
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::inline_code;
+use serde_json::{json, Value};
 
 static COUNTRY_WORDING: Wording = Wording::new(
     "country code",
@@ -109,3 +111,28 @@ impl From<isocountry::CountryCode> for CountryCode {
 }
 
 inline_code!(CountryCode, "an ISO 3166-1 alpha-2 country code");
+
+impl FieldValue for CountryCode {
+    const COUNTRY_CODE_SLOT: Option<(&'static str, &'static str)> = Some(("", "^"));
+
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        CountryCode::parse(&text)
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![
+            Rule::matching(ErrorCode::InvalidFormat, "^[A-Z]{2}$"),
+            Rule::new(ErrorCode::UnknownCode),
+        ]
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        let codes: Vec<&str> = CountryCode::all().map(|c| c.as_str()).collect();
+        json!({
+            "type": "string",
+            "description": "The customer's country: an assigned ISO 3166-1 alpha-2 code (GB, not UK).",
+            "enum": codes,
+            "examples": ["US"],
+        })
+    }
+}

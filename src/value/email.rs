@@ -6,7 +6,9 @@ use email_address::EmailAddress;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::{is_default_ignorable, longer_than, owned_text};
+use serde_json::{json, Value};
 
 static EMAIL_WORDING: Wording = Wording::new("email address", "must be a valid email address");
 
@@ -282,3 +284,59 @@ fn idn_is_valid(domain: &str) -> bool {
 }
 
 owned_text!(Email, "an email address", |s: &str| check(s, false));
+
+/// RFC 5322 `atext` as RFC 6531 widens it, less what an international local part refuses
+/// outside quotes (the table above): the ASCII letters, digits and symbols of `atext`, or a
+/// non-ASCII character of none of the four properties.
+const INTERNATIONAL_ATEXT: &str = r"(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\u0000-\u007F\p{Cc}\p{White_Space}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}])";
+
+/// An international address: a quoted local part (any character but Cc, `"` and `\`, or a
+/// quoted pair) or a dot-atom of [`INTERNATIONAL_ATEXT`], then `@` and a domain without `@`.
+/// The local part is the constructor's rule exactly but for its 64-byte limit; the domain is
+/// left to the constructor (IDNA, host names, literals).
+fn international_email_pattern() -> String {
+    let atext = INTERNATIONAL_ATEXT;
+    format!(r#"^(?:"(?:[^"\\\p{{Cc}}]|\\[ -~])*"|{atext}+(?:\.{atext}+)*)@[^@]+$"#)
+}
+
+impl FieldValue for Email {
+    fn from_field_text(
+        text: FieldText<'_>,
+        options: &ValueOptions<'_>,
+    ) -> Result<Self, ValueError> {
+        Email::parse_with(text.into_cow(), options.international_email)
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![
+            Rule::max(ErrorCode::TooLong, Email::MAX_CHARS),
+            Rule::new(ErrorCode::InvalidFormat),
+        ]
+    }
+
+    fn schema(options: &ValueOptions<'_>) -> Value {
+        let mut schema = json!({
+            "type": "string",
+            "description": "The customer's email address: an RFC 5322 addr-spec (no display name, no comments) \
+                whose domain is a host name of at least two labels or an address literal; at most 254 characters.",
+            "maxLength": Email::MAX_CHARS,
+            "examples": ["jane.doe@example.com"],
+        });
+        if options.international_email {
+            schema["format"] = json!("idn-email");
+            schema["description"] = json!(
+                "The customer's email address: an RFC 5322 addr-spec with RFC 6531 UTF-8 (no display name, \
+                 no comments) whose local part holds, outside quotes, no control, White_Space, \
+                 Bidi_Control or Default_Ignorable_Code_Point character, and whose domain converts under \
+                 IDNA2008/UTS 46 to a host name of at least two labels, or is an address literal; at \
+                 most 254 characters."
+            );
+            schema["pattern"] = json!(international_email_pattern());
+        } else {
+            schema["format"] = json!("email");
+            // ASCII only, and a dotted host name or an address literal after the last @.
+            schema["pattern"] = json!(r"^[ -~]+@(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]+|\[[ -~]+\])$");
+        }
+        schema
+    }
+}

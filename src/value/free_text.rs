@@ -6,7 +6,10 @@ use crate::error::{ValueError, Wording};
 
 static NAME_WORDING: Wording = Wording::new("name", "has an invalid format");
 static EXTERNAL_ID_WORDING: Wording = Wording::new("external id", "has an invalid format");
+use crate::error::ErrorCode;
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::{check_free_text, owned_text};
+use serde_json::{json, Value};
 
 /// A customer's first or last name: 1 to 50 characters, no control character, no White_Space
 /// at either end.
@@ -79,3 +82,74 @@ fn check_external_id(s: &str) -> Result<(), ValueError> {
 }
 
 owned_text!(ExternalId, "an external id", check_external_id);
+
+/// Characters the free-text fields refuse anywhere, as a pattern's class, by the names of the
+/// Unicode properties [`check_free_text`] decides them from: `Cc` and Bidi_Control.
+pub(crate) const CONTROLS: &str = r"\p{Cc}\p{Bidi_Control}";
+
+/// The character rules of [`check_free_text`] as one pattern: empty, or a char that is
+/// neither control nor White_Space, optionally followed by any non-control chars and a last
+/// char that is neither.
+fn free_text_pattern() -> String {
+    format!(
+        r"^(?:[^{CONTROLS}\p{{White_Space}}](?:[^{CONTROLS}]*[^{CONTROLS}\p{{White_Space}}])?)?$"
+    )
+}
+
+/// The rules of [`check_free_text`], in its order, for a field of at most `max` chars.
+fn free_text_rules(max: usize) -> Vec<Rule> {
+    vec![
+        Rule::min(ErrorCode::TooShort, 1),
+        Rule::max(ErrorCode::TooLong, max),
+        Rule::matching(ErrorCode::ControlCharacter, format!("^[^{CONTROLS}]*$")),
+        Rule::new(ErrorCode::SurroundingWhitespace),
+    ]
+}
+
+fn free_text_schema(description: &str, max: usize, example: &str) -> Value {
+    json!({
+        "type": "string",
+        "description": description,
+        "minLength": 1,
+        "maxLength": max,
+        "pattern": free_text_pattern(),
+        "examples": [example],
+    })
+}
+
+impl FieldValue for PersonName {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        text.parse()
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        free_text_rules(PersonName::MAX_CHARS)
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        free_text_schema(
+            "A name: 1 to 50 characters, no control characters, no white space at either end.",
+            PersonName::MAX_CHARS,
+            "Jane",
+        )
+    }
+}
+
+impl FieldValue for ExternalId {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        text.parse()
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        free_text_rules(ExternalId::MAX_CHARS)
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        free_text_schema(
+            "The customer's id in another system: 1 to 255 characters, no control characters, no white space \
+             at either end. Unique per publisher (not checked here).",
+            ExternalId::MAX_CHARS,
+            "crm-42",
+        )
+    }
+}

@@ -4,8 +4,10 @@ use unic_langid::subtags::{Language, Region};
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{ErrorCode, ValueError, Violation, Wording};
+use crate::value::field_value::{alternation, FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::CountryCode;
 use crate::value::{inline_code, AsciiBuf};
+use serde_json::{json, Value};
 
 static LOCALE_WORDING: Wording = Wording::new(
     "locale",
@@ -104,3 +106,43 @@ fn parse_parts(s: &str) -> Option<(Locale, Option<&str>)> {
 }
 
 inline_code!(Locale, "a locale such as en_US");
+
+impl Locale {
+    /// The shape of a locale, whatever its region.
+    const SHAPE: &'static str = "^[a-z]{2,3}(?:_[A-Z]{2})?$";
+
+    /// A locale whose region, if any, is an assigned country code.
+    fn assigned_pattern() -> String {
+        let countries = alternation(CountryCode::all().map(|c| c.as_str()));
+        format!("^[a-z]{{2,3}}(?:_(?:{countries}))?$")
+    }
+}
+
+impl FieldValue for Locale {
+    const COUNTRY_CODE_SLOT: Option<(&'static str, &'static str)> = Some(("en_", "_"));
+
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        Locale::parse(&text)
+    }
+
+    fn rules(options: &ValueOptions<'_>) -> Vec<Rule> {
+        let listed = options.allowed_locales.is_some();
+        std::iter::once(Rule::matching(ErrorCode::InvalidFormat, Locale::SHAPE))
+            .chain(Rule::allow_listed(listed, Locale::assigned_pattern()))
+            .collect()
+    }
+
+    fn schema(options: &ValueOptions<'_>) -> Value {
+        let mut schema = json!({
+            "type": "string",
+            "description": "The customer's language and formatting: a lowercase language code, optionally \
+                an underscore and a region that is an assigned ISO 3166-1 alpha-2 code (en_GB, not en_UK).",
+            "pattern": Locale::assigned_pattern(),
+            "examples": ["en_US", "pl_PL", "fil"],
+        });
+        if let Some(list) = options.allowed_locales {
+            schema["enum"] = list.iter().map(|l| l.as_str()).collect();
+        }
+        schema
+    }
+}

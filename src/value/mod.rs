@@ -8,6 +8,7 @@ mod currency;
 pub(crate) mod custom_data;
 mod customer_ip;
 mod email;
+pub(crate) mod field_value;
 mod free_text;
 mod locale;
 mod offer;
