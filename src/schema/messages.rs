@@ -82,7 +82,7 @@ use std::borrow::Cow;
 
 use serde_json::{json, Map, Value};
 
-use super::CONTROLS;
+use super::{CONTROLS, INVISIBLE, PASSWORD_NO_CONTROL};
 use crate::error::{Params, Violation, Wording};
 use crate::policy::CustomerIpRule;
 use crate::{
@@ -170,7 +170,14 @@ fn rules(field: Field, policy: &Policy) -> Vec<Rule> {
                 ControlCharacter,
                 format!("^[^{CONTROLS}]*$"),
             )),
-            Some(Rule::new(SurroundingWhitespace)),
+            Some(Rule::matching(
+                SurroundingWhitespace,
+                r"^[^\p{White_Space}](?:[\p{White_Space}\P{White_Space}]*[^\p{White_Space}])?$",
+            )),
+            Some(Rule::matching(
+                NoVisibleCharacter,
+                format!("[^{INVISIBLE}]"),
+            )),
         ]
     };
     let rules: Vec<Option<Rule>> = match field {
@@ -190,6 +197,7 @@ fn rules(field: Field, policy: &Policy) -> Vec<Rule> {
                 MissingDigitOrSpecial,
                 Password::DIGIT_OR_SPECIAL_CLASS,
             )),
+            Some(Rule::matching(ControlCharacter, PASSWORD_NO_CONTROL)),
         ],
         Field::OfferId => {
             let letters: String = OfferKind::ALL.iter().map(|k| k.letter()).collect();
