@@ -9,10 +9,15 @@
 //! # Unicode properties
 //!
 //! The character rules name the Unicode properties the crate decides them from, never a hand
-//! list of code points: a name's or external id's pattern refuses `\p{Cc}` and
-//! `\p{Bidi_Control}` anywhere and `\p{White_Space}` at either end ([`PersonName`]'s table),
-//! and an international address's pattern refuses `\p{Cc}`, `\p{White_Space}`,
-//! `\p{Bidi_Control}` and `\p{Default_Ignorable_Code_Point}` in its local part outside quotes
+//! list of code points: a name's or external id's pattern refuses `\p{Cc}`,
+//! `\p{Bidi_Control}`, `\p{Zl}`, `\p{Zp}` and the Tags block (`\u{E0000}-\u{E007F}`, by its
+//! bounds: no property names it) anywhere, `\p{White_Space}` at either end, and a text of
+//! only `\p{Default_Ignorable_Code_Point}`, `\p{White_Space}` and `\p{Cf}` (a lookahead)
+//! ([`PersonName`]'s table),
+//! and an international address's pattern refuses `\p{Cc}`, `\p{White_Space}` (but a space
+//! inside quotes), `\p{Bidi_Control}`, `\p{Default_Ignorable_Code_Point}`,
+//! `\p{Noncharacter_Code_Point}` and `\p{Co}` in its local part, quoted or not, and an `@`
+//! inside quotes
 //! ([`Email`]'s table). A validator reads the properties from its own Unicode data; the tests
 //! compare the patterns with the crate on every code point, in the `jsonschema` crate and in
 //! Ajv (`schema/ajv-check`).
@@ -24,9 +29,11 @@
 //!   bracketed literal; the local part's syntax, its 64 bytes and the host-name rules are the
 //!   crate's, with the `email` format as loose or strict as the validator's (ajv-formats'
 //!   refuses quoted local parts and address literals, which the crate accepts).
-//! - `email`, international: the local part is the crate's rule but for its 64 bytes; the
-//!   domain (IDNA2008/UTS 46, host names, literals) is left to the crate, and the `idn-email`
-//!   format to the validator.
+//! - `email`, international: the local part is the crate's rule but for its 64 bytes,
+//!   unassigned code points (a validator's Unicode version decides them), a leading combining
+//!   mark and NFC; the address's 254 and the domain's 253 bytes (`maxLength` counts chars);
+//!   the domain (IDNA2008/UTS 46, host names, reachable literals) is left to the crate, and
+//!   the `idn-email` format to the validator.
 //! - `externalData`: its size in bytes, its JSON, its depth and its top-level object.
 
 use std::borrow::Cow;

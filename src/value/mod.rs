@@ -6,7 +6,7 @@ mod captcha;
 pub(crate) mod country;
 mod currency;
 pub(crate) mod custom_data;
-mod customer_ip;
+pub(crate) mod customer_ip;
 mod email;
 pub(crate) mod field_value;
 mod free_text;
@@ -29,8 +29,10 @@ pub use publisher::PublisherId;
 
 use std::sync::LazyLock;
 
-use icu_properties::props::{BidiControl, DefaultIgnorableCodePoint};
-use icu_properties::{CodePointSetData, CodePointSetDataBorrowed};
+use icu_properties::props::{
+    BidiControl, DefaultIgnorableCodePoint, GeneralCategory, GeneralCategoryGroup,
+};
+use icu_properties::{CodePointMapData, CodePointSetData, CodePointSetDataBorrowed};
 
 use crate::error::{ErrorCode, Params, Violation};
 
@@ -202,15 +204,47 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
     !c.is_ascii() && DEFAULT_IGNORABLE.contains(c)
 }
 
-/// Unicode `Cc` (Rust's `char::is_control`), or Unicode's Bidi_Control property: what the
-/// free-text fields refuse anywhere.
-pub(crate) fn is_control(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+/// Unicode's General_Category of `c`, from ICU4X's compiled data (a trie lookup).
+pub(crate) fn general_category(c: char) -> GeneralCategory {
+    CodePointMapData::<GeneralCategory>::new().get(c)
 }
 
-/// The rules shared by the free-text fields (names, external id): length in chars, no control
-/// characters ([`is_control`]), no White_Space at either end; the first failing rule only.
-/// [`PersonName`]'s documentation has the table of the characters.
+/// The Tags block, U+E0000..U+E007F: invisible copies of ASCII (`A\u{E0041}` shows as `A`)
+/// that once tagged languages and now only build emoji flag sequences. The block's bounds
+/// are Unicode's (Blocks.txt); no property names exactly these code points.
+pub(crate) const TAGS: std::ops::RangeInclusive<char> = '\u{E0000}'..='\u{E007F}';
+
+/// What the free-text fields refuse anywhere with `control_character`: Unicode `Cc` (Rust's
+/// `char::is_control`), Bidi_Control, the Tags block ([`TAGS`]), and the line and paragraph
+/// separators (General_Category Zl and Zp: U+2028 and U+2029, which break a log line or a
+/// CSV cell in two).
+pub(crate) fn is_control(c: char) -> bool {
+    c.is_control()
+        || (!c.is_ascii()
+            && (BIDI_CONTROL.contains(c)
+                || TAGS.contains(&c)
+                || matches!(
+                    general_category(c),
+                    GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator
+                )))
+}
+
+/// Whether `c` shows nothing by itself: Default_Ignorable_Code_Point, White_Space, or
+/// General_Category Format (Cf). A value made only of these is blank to whoever reads it.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || (!c.is_ascii()
+            && (is_default_ignorable(c)
+                || GeneralCategoryGroup::Format.contains(general_category(c))))
+}
+
+/// The rules shared by the free-text fields (names, external id), the first failing one
+/// only, in this order: `too_short` (empty), `too_long` (in chars), `control_character`
+/// ([`is_control`]), `surrounding_whitespace` (White_Space at either end), and
+/// `no_visible_character` (only [`is_invisible`] characters: U+200B, U+3164, U+FE0F alone).
+/// A value of white space alone is `surrounding_whitespace`, as before; the new rule comes
+/// last so that it reports only what no earlier rule names. [`PersonName`]'s documentation
+/// has the table of the characters.
 pub(crate) fn check_free_text(s: &str, max: usize) -> Result<(), Violation> {
     if s.is_empty() {
         Err(Violation::with(ErrorCode::TooShort, Params::min(1)))
@@ -220,6 +254,8 @@ pub(crate) fn check_free_text(s: &str, max: usize) -> Result<(), Violation> {
         Err(Violation::new(ErrorCode::ControlCharacter))
     } else if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
         Err(Violation::new(ErrorCode::SurroundingWhitespace))
+    } else if s.chars().all(is_invisible) {
+        Err(Violation::new(ErrorCode::NoVisibleCharacter))
     } else {
         Ok(())
     }

@@ -217,6 +217,8 @@ fn edits() -> Vec<(&'static str, Option<Value>)> {
         ("password", Some(json!("12345678"))),
         ("password", Some(json!("abcdefgh"))),
         ("password", Some(json!(""))),
+        ("password", Some(json!("abc\u{0}defg1"))),
+        ("password", Some(json!("\t"))),
         ("offerId", Some(json!("S1_US"))),
         ("offerId", Some(json!("X565568989_US"))),
         ("offerId", Some(json!("S565568989_XX"))),
@@ -255,6 +257,10 @@ fn edits() -> Vec<(&'static str, Option<Value>)> {
             (key, Some(json!("Ja\u{7}ne"))),
             (key, Some(json!("Ja\u{202e}ne"))),
             (key, Some(json!(" Jane"))),
+            (key, Some(json!("A\u{e0041}\u{e0042}"))),
+            (key, Some(json!("x\u{2029}y"))),
+            (key, Some(json!("\u{200b}"))),
+            (key, Some(json!("\u{3164}"))),
         ]);
     }
     for field in Field::ALL {
@@ -446,7 +452,11 @@ fn the_patterns_agree_with_the_schema() {
         .collect();
     let letter = pattern("password", ErrorCode::MissingLetter);
     let digit = pattern("password", ErrorCode::MissingDigitOrSpecial);
-    assert_eq!(password, BTreeSet::from([letter.as_str(), digit.as_str()]));
+    let control = pattern("password", ErrorCode::ControlCharacter);
+    assert_eq!(
+        password,
+        BTreeSet::from([letter.as_str(), digit.as_str(), control.as_str()])
+    );
 }
 
 #[test]
