@@ -13,6 +13,7 @@
 //! | [`header_timeout`](EdgeLimits::header_timeout) | 10 s | hyper's `http1::Builder::header_read_timeout`, with hyper-util's `TokioTimer`; counted from the connection's opening, or from the first byte of a later head | the connection is closed, without an answer |
 //! | [`idle_timeout`](EdgeLimits::idle_timeout) | 60 s | the same timer, which hyper takes from the server: on a connection that has answered, it waits this long for a byte of the next head before the head limit starts | the connection is closed, without an answer |
 //! | [`body_timeout`](EdgeLimits::body_timeout) | 30 s | tower-http's `RequestBodyDeadlineLayer` around the router | [`ValidRegistration`](crate::ValidRegistration) answers **408** with a problem document and `Connection: close`; the rest of the body is not read |
+//! | [`write_timeout`](EdgeLimits::write_timeout) | 30 s | a deadline on the socket's writes, started when the socket first refuses bytes and cleared when it has taken every byte written since | the connection is reset (`SO_LINGER` 0: the kernel drops the unsent answer), without waiting further |
 //! | [`max_connections`](EdgeLimits::max_connections) | 512 | a count of open connections | a new connection is accepted and closed at once (refused), without an answer |
 //! | [`shutdown_grace`](EdgeLimits::shutdown_grace) | 10 s | hyper-util's `GracefulShutdown` under `tokio::time::timeout` | what is still open is closed, and [`serve`] returns |
 //!
@@ -67,9 +68,16 @@
 //! the first bytes of a connection, to tell HTTP/2 from HTTP/1, before hyper's header timer
 //! starts, and without a time limit.
 //!
-//! Not bounded here: the time to write an answer to a client that does not read it (hyper has
-//! no write timeout; the answers are small enough for the socket's buffer), and the time a
-//! handler takes (the extractor's work is microseconds).
+//! **The write timeout.** hyper's timers run only while it reads, and it has no write timeout:
+//! a client that pipelines requests and never reads the answers (or one answer larger than the
+//! socket buffers) would hold its connection, and the kernel's send queue, for ever. The
+//! socket's writes therefore carry a deadline: once a write cannot hand all its bytes to the
+//! socket, the connection has `write_timeout` to catch up (every byte written since taken by
+//! the socket); a client that reads a few bytes now and then does not extend it. At the
+//! deadline the connection is reset rather than closed, so the kernel discards the unsent bytes
+//! at once instead of keeping them while it waits for the client to read.
+//!
+//! Not bounded here: the time a handler takes (the extractor's work is microseconds).
 //!
 //! # Example
 //!
@@ -115,6 +123,7 @@ use tower::Service;
 use tower_http::timeout::RequestBodyDeadlineLayer;
 
 mod idle;
+mod write_deadline;
 
 /// The limits [`serve`] holds connections to. The defaults suit a server that clients reach
 /// directly; each can be changed (the fields are public):
@@ -126,6 +135,7 @@ mod idle;
 /// assert_eq!(limits.header_timeout, Duration::from_secs(10));
 /// assert_eq!(limits.idle_timeout, Duration::from_secs(60));
 /// assert_eq!(limits.body_timeout, Duration::from_secs(30));
+/// assert_eq!(limits.write_timeout, Duration::from_secs(30));
 /// assert_eq!(limits.max_connections, 512);
 /// assert_eq!(limits.shutdown_grace, Duration::from_secs(10));
 /// limits.idle_timeout = Duration::from_secs(75); // behind a balancer with a 60 s idle timeout
@@ -143,6 +153,11 @@ pub struct EdgeLimits {
     /// How long a request body may take to arrive in full, counted from the end of its head.
     /// Reached: 408 with a problem document, and the connection closes.
     pub body_timeout: Duration,
+    /// How long an answer may wait for a client that does not read it: from when the socket
+    /// first refuses bytes (its send buffer is full) until it has taken every byte written
+    /// since. Reading a little now and then does not extend it. Reached: the connection is
+    /// reset, and the unsent bytes are discarded.
+    pub write_timeout: Duration,
     /// The most connections open at once. Over it a new connection is closed as soon as it is
     /// accepted.
     pub max_connections: usize,
@@ -158,6 +173,8 @@ impl EdgeLimits {
     pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
     /// The default [`body_timeout`](Self::body_timeout): 30 s.
     pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+    /// The default [`write_timeout`](Self::write_timeout): 30 s.
+    pub const DEFAULT_WRITE_TIMEOUT: Duration = Duration::from_secs(30);
     /// The default [`max_connections`](Self::max_connections): 512, under the usual default
     /// limit of 1024 open files.
     pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
@@ -171,6 +188,7 @@ impl Default for EdgeLimits {
             header_timeout: Self::DEFAULT_HEADER_TIMEOUT,
             idle_timeout: Self::DEFAULT_IDLE_TIMEOUT,
             body_timeout: Self::DEFAULT_BODY_TIMEOUT,
+            write_timeout: Self::DEFAULT_WRITE_TIMEOUT,
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
             shutdown_grace: Self::DEFAULT_SHUTDOWN_GRACE,
         }
@@ -260,6 +278,7 @@ pub async fn serve(
                 // Its idle waits sleep in stages no longer than the other limits, so that a
                 // request's deadlines are never earlier than every timer (see `idle`).
                 let stage = limits.header_timeout.min(limits.body_timeout);
+                let stream = write_deadline::WriteDeadline::new(stream, limits.write_timeout);
                 let (stream, timer) = idle::watch(stream, limits.idle_timeout, stage);
                 let connection = http.clone().timer(timer).serve_connection(
                     TokioIo::new(stream),

@@ -44,6 +44,11 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", value_parser = positive_seconds,
           default_value_t = Seconds(EdgeLimits::DEFAULT_BODY_TIMEOUT))]
     body_timeout: Seconds,
+    /// Seconds an answer may wait for a client that does not read it, from when the socket
+    /// stops taking bytes until it has taken them all; then the connection is reset.
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds,
+          default_value_t = Seconds(EdgeLimits::DEFAULT_WRITE_TIMEOUT))]
+    write_timeout: Seconds,
     /// The most connections open at once; more are refused.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
           default_value_t = EdgeLimits::DEFAULT_MAX_CONNECTIONS as u32)]
@@ -122,6 +127,7 @@ impl Args {
         limits.header_timeout = self.header_timeout.0;
         limits.idle_timeout = self.idle_timeout.0;
         limits.body_timeout = self.body_timeout.0;
+        limits.write_timeout = self.write_timeout.0;
         limits.max_connections = self.max_connections as usize;
         limits.shutdown_grace = self.shutdown_grace.0;
         limits

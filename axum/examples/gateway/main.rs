@@ -13,6 +13,7 @@
 //!     --header-timeout SECONDS  request head [default: 10]
 //!     --idle-timeout SECONDS    keep-alive connection between requests [default: 60]
 //!     --body-timeout SECONDS    request body, from the end of its head [default: 30]
+//!     --write-timeout SECONDS   an answer to a client that does not read it [default: 30]
 //!     --max-connections N       open connections at once [default: 512]
 //!     --shutdown-grace SECONDS  for requests in flight after SIGTERM or Ctrl-C [default: 10]
 //! ```
@@ -47,6 +48,8 @@
 //!   is a keep-alive connection that sends nothing for `--idle-timeout` after an answer.
 //! - A body that has not arrived in full within `--body-timeout` of its head is answered 408
 //!   (a problem document, `Connection: close`) and its connection closed.
+//! - A connection whose answer the client does not read (its socket takes no more bytes) and
+//!   that has not caught up within `--write-timeout` is reset, and its slot freed.
 //! - Over `--max-connections` open connections, a new connection is closed as soon as it is
 //!   accepted (refused, no answer); memory is bounded by the cap.
 //! - On SIGTERM or Ctrl-C it stops accepting, lets requests in flight finish for at most
