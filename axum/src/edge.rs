@@ -17,6 +17,10 @@
 //! | [`max_connections`](EdgeLimits::max_connections) | 512 | a count of open connections | a new connection is accepted and closed at once (refused), without an answer |
 //! | [`shutdown_grace`](EdgeLimits::shutdown_grace) | 10 s | hyper-util's `GracefulShutdown` under `tokio::time::timeout` | what is still open is closed, and [`serve`] returns |
 //!
+//! Each time limit is from 1 ms to 100 years ([`EdgeLimits::MIN_TIMEOUT`],
+//! [`EdgeLimits::MAX_TIMEOUT`]), the grace period from zero; [`serve`] takes a value outside
+//! as the nearest bound, so `Duration::MAX` means "as long as the clock allows".
+//!
 //! **The head timeout and the idle timeout.** hyper starts its header read timer whenever a
 //! connection waits for a head: when it opens, and again right after each answer. Alone, that
 //! timer would also close every idle keep-alive connection at the head limit, and hyper 1 has
@@ -140,6 +144,13 @@ mod write_deadline;
 /// assert_eq!(limits.shutdown_grace, Duration::from_secs(10));
 /// limits.idle_timeout = Duration::from_secs(75); // behind a balancer with a 60 s idle timeout
 /// ```
+///
+/// **Ranges.** Each time limit but the grace period is from [`MIN_TIMEOUT`](Self::MIN_TIMEOUT)
+/// (1 ms) to [`MAX_TIMEOUT`](Self::MAX_TIMEOUT) (100 years); the grace period from zero to
+/// `MAX_TIMEOUT`; `max_connections` is at least 1. [`serve`] takes a value outside its range as
+/// the nearest bound ([`clamped`](Self::clamped)), so `Duration::MAX` means "as long as the
+/// clock allows" and `Duration::ZERO` the shortest limit, never a panic or a server that
+/// refuses everything.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct EdgeLimits {
@@ -167,6 +178,41 @@ pub struct EdgeLimits {
 }
 
 impl EdgeLimits {
+    /// The shortest time limit [`serve`] uses (but for the grace period, which may be zero):
+    /// 1 ms.
+    pub const MIN_TIMEOUT: Duration = Duration::from_millis(1);
+    /// The longest time limit [`serve`] uses: 100 years, "as long as the clock allows". Longer
+    /// ones (`Duration::MAX`) are taken as this; a deadline beyond it would overflow the clock.
+    pub const MAX_TIMEOUT: Duration = Duration::from_secs(100 * 365 * 24 * 60 * 60);
+
+    /// These limits with each value in its range (see [`EdgeLimits`]): what [`serve`] uses.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cleeng_register_axum::edge::EdgeLimits;
+    /// let mut limits = EdgeLimits::default();
+    /// limits.header_timeout = Duration::MAX;
+    /// limits.idle_timeout = Duration::ZERO;
+    /// limits.max_connections = 0;
+    /// let used = limits.clamped();
+    /// assert_eq!(used.header_timeout, EdgeLimits::MAX_TIMEOUT);
+    /// assert_eq!(used.idle_timeout, EdgeLimits::MIN_TIMEOUT);
+    /// assert_eq!(used.max_connections, 1);
+    /// assert_eq!(used.body_timeout, EdgeLimits::DEFAULT_BODY_TIMEOUT);
+    /// ```
+    #[must_use]
+    pub fn clamped(&self) -> EdgeLimits {
+        let timeout = |limit: Duration| limit.clamp(Self::MIN_TIMEOUT, Self::MAX_TIMEOUT);
+        EdgeLimits {
+            header_timeout: timeout(self.header_timeout),
+            idle_timeout: timeout(self.idle_timeout),
+            body_timeout: timeout(self.body_timeout),
+            write_timeout: timeout(self.write_timeout),
+            max_connections: self.max_connections.max(1),
+            shutdown_grace: self.shutdown_grace.min(Self::MAX_TIMEOUT),
+        }
+    }
+
     /// The default [`header_timeout`](Self::header_timeout): 10 s.
     pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
     /// The default [`idle_timeout`](Self::idle_timeout): 60 s.
@@ -207,7 +253,7 @@ pub struct Stopped {
 
 /// Serves `app` on `listener` under `limits` until `shutdown` completes, then shuts down
 /// within [`EdgeLimits::shutdown_grace`]; see the [module docs](self) for what each limit
-/// does. The router gets each connection's peer address as `ConnectInfo<SocketAddr>` (what
+/// does. Each limit is taken within its range ([`EdgeLimits::clamped`]). The router gets each connection's peer address as `ConnectInfo<SocketAddr>` (what
 /// [`CustomerIpSource`](crate::CustomerIpSource) reads) and tower-http's
 /// `RequestBodyDeadlineLayer` around it.
 ///
@@ -221,6 +267,7 @@ pub async fn serve(
     limits: EdgeLimits,
     shutdown: impl Future<Output = ()>,
 ) -> Stopped {
+    let limits = limits.clamped();
     let app = app.layer(RequestBodyDeadlineLayer::new(limits.body_timeout));
     let mut make_service = app.into_make_service_with_connect_info::<SocketAddr>();
     let mut http = http1::Builder::new();

@@ -18,7 +18,8 @@
 //!     --shutdown-grace SECONDS  for requests in flight after SIGTERM or Ctrl-C [default: 10]
 //! ```
 //!
-//! Seconds may have a fraction (`0.5`). `--help` and `--version` say so too; a usage error
+//! Seconds may have a fraction (`0.5`); a time limit is from 0.001 to 3153600000 (100 years),
+//! the grace period from 0. `--help` and `--version` say so too; a usage error
 //! (an unknown or mistyped option, which gets a suggestion, a bad value, an unreadable or
 //! invalid policy) exits with status 2.
 //!

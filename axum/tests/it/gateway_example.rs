@@ -388,6 +388,7 @@ fn help_and_version_exit_0() {
         "--header-timeout",
         "--idle-timeout",
         "--body-timeout",
+        "--write-timeout",
         "--max-connections",
         "--shutdown-grace",
         "[default: 10]",
@@ -395,6 +396,7 @@ fn help_and_version_exit_0() {
         "[default: 512]",
         "[default: 60]",
         "[possible values: 400, 422]",
+        "A time limit is from 0.001 to 3153600000 seconds (100 years); the grace period from 0.",
     ] {
         assert!(text.contains(option), "{option} not in --help:\n{text}");
     }
@@ -408,6 +410,8 @@ fn help_and_version_exit_0() {
 
 #[test]
 fn usage_errors_exit_2_with_a_reason() {
+    const TIMEOUT_RANGE: &str = "expected a number of seconds from 0.001 to 3153600000 (100 years)";
+    const GRACE_RANGE: &str = "expected a number of seconds from 0 to 3153600000 (100 years)";
     for (args, expected) in [
         (
             &["--lisen", "127.0.0.1:0"][..],
@@ -417,14 +421,19 @@ fn usage_errors_exit_2_with_a_reason() {
             &["--invalid-status", "404"][..],
             "possible values: 400, 422",
         ),
-        (&["--header-timeout", "0"][..], "more than 0 seconds"),
-        (&["--idle-timeout", "0"][..], "more than 0 seconds"),
-        (&["--body-timeout=-1"][..], "not negative"),
-        (&["--shutdown-grace", "soon"][..], "a number of seconds"),
-        (
-            &["--shutdown-grace", "inf"][..],
-            "a finite number of seconds",
-        ),
+        (&["--header-timeout", "0"][..], TIMEOUT_RANGE),
+        (&["--header-timeout", "1e19"][..], TIMEOUT_RANGE),
+        (&["--header-timeout", "0.0001"][..], TIMEOUT_RANGE),
+        (&["--idle-timeout", "0"][..], TIMEOUT_RANGE),
+        (&["--idle-timeout", "NaN"][..], TIMEOUT_RANGE),
+        (&["--body-timeout=-1"][..], TIMEOUT_RANGE),
+        (&["--body-timeout", "3153600001"][..], TIMEOUT_RANGE),
+        (&["--write-timeout", "0"][..], TIMEOUT_RANGE),
+        (&["--write-timeout", "1e19"][..], TIMEOUT_RANGE),
+        (&["--shutdown-grace", "soon"][..], GRACE_RANGE),
+        (&["--shutdown-grace", "inf"][..], GRACE_RANGE),
+        (&["--shutdown-grace=-0.5"][..], GRACE_RANGE),
+        (&["--shutdown-grace", "1e19"][..], GRACE_RANGE),
         (&["--max-connections", "0"][..], "--max-connections"),
         (&["--trusted-proxy", "10.0.0.1/33"][..], "--trusted-proxy"),
         (&["--listen", "localhost"][..], "--listen"),
@@ -438,6 +447,14 @@ fn usage_errors_exit_2_with_a_reason() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        if expected.contains("(100 years)") {
+            // A range is said whole on the error's own line.
+            let error = stderr
+                .lines()
+                .find(|l| l.starts_with("error: "))
+                .unwrap_or("");
+            assert!(error.contains(expected), "{args:?}: {stderr}");
+        }
         assert!(output.stdout.is_empty(), "{args:?}");
     }
 }
