@@ -31,7 +31,10 @@ use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
 /// `Display` (error codes and the pointers of the errors, each a JSON string in which every
 /// control character and line break is escaped by
 /// [`cleeng_register::report::escape`], since a pointer names a key the client chose). For
-/// example `invalid body: "/email" invalid_format; "/x\n" unknown_field`.
+/// example `invalid body: "/email" invalid_format; "/x\n" unknown_field`. Bounded: at most
+/// [`SUMMARY_MAX_BYTES`](cleeng_register::report::SUMMARY_MAX_BYTES) after `invalid body: `,
+/// the errors left out counted (`; and 94 more`), so that a log line stays under 4 KiB
+/// whatever keys a body sends; the problem document keeps every error up to `maxErrors`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RegistrationRejection {

@@ -233,6 +233,44 @@ async fn a_forged_log_line_in_a_key_stays_inside_one_escaped_line() {
 }
 
 #[tokio::test]
+async fn a_refusal_s_log_line_is_at_most_4_kib_and_its_problem_keeps_every_error() {
+    let gateway = Gateway::start(&[]);
+    // 99 unknown keys of control characters, each escaped six times its size in a log: a
+    // body of about 64 KB whose line was 122,545 bytes.
+    let key = "\\u001b".repeat(100);
+    let members: Vec<String> = (0..99).map(|i| format!(r#""{key}{i}":1"#)).collect();
+    let body = format!("{{{}}}", members.join(","));
+    assert!(body.len() <= 65536, "{}", body.len());
+    let answer = post_to(gateway.addr, &[], full(body))
+        .await
+        .expect("an answer");
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    // maxErrors (100) errors, the missing fields' and the first unknown keys', then the
+    // marker of the rest.
+    let errors = answer.errors();
+    assert_eq!(errors.len(), 101, "{errors:?}");
+    assert_eq!(errors[100].1, "too_many_errors");
+    assert!(errors.iter().filter(|(_, c)| c == "unknown_field").count() > 90);
+
+    gateway.signal("-TERM");
+    let (status, logs) = gateway.wait(Duration::from_secs(10));
+    assert!(status.success(), "{status}");
+    let line = logs
+        .lines()
+        .find(|l| l.contains("path=\"/customers\""))
+        .expect("the request's line");
+    assert!(line.len() <= 4096, "a line of {} bytes", line.len());
+    // Each error shown is followed by "; ", the last by "and N more" for the rest.
+    let shown = line.matches("; ").count();
+    let total = answer.errors().len();
+    assert!(shown > 0 && shown < total, "{line}");
+    assert!(
+        line.ends_with(&format!("; and {} more", total - shown)),
+        "{line}"
+    );
+}
+
+#[tokio::test]
 async fn a_path_with_a_character_across_the_log_cut_is_answered_and_logged() {
     use tokio::io::AsyncReadExt;
     let gateway = Gateway::start(&[]);
