@@ -4,11 +4,11 @@
 //! registrations would otherwise write by hand:
 //!
 //! 1. **Media type.** `Content-Type` must be `application/json` or any `*/*+json` type, in any
-//!    letter case, with any parameters (`charset` is ignored: the body must be UTF-8 anyway),
-//!    written as RFC 9110 allows: white space around `;` (`application/json ;charset=utf-8`),
+//!    letter case, with any parameters but a `charset` other than `utf-8` (JSON is UTF-8; any
+//!    letter case, quoted or not), written as RFC 9110 allows: white space around `;` (`application/json ;charset=utf-8`),
 //!    quoted values, but none around `=` (`charset = utf-8` is not a parameter). A missing
-//!    `Content-Type`, one that does not parse, one given twice, or a `Content-Encoding` other
-//!    than `identity` is **415**, before a byte of the body is read.
+//!    `Content-Type`, one that does not parse, one given twice, another charset, or a
+//!    `Content-Encoding` other than `identity` is **415**, before a byte of the body is read.
 //! 2. **Size.** The body is read up to the policy's `maxBodyBytes` and no further: a
 //!    `Content-Length` over it is **413** without reading anything, and a chunked body is read
 //!    through [`http_body_util::Limited`] and refused at the chunk that crosses the limit, so no
