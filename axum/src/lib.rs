@@ -24,8 +24,12 @@
 //! 4. **Customer IP.** Cleeng prices and taxes by `customerIP`, and a service that forwards a
 //!    registration is not the customer. [`CustomerIpSource`] can fill an absent `customerIP`
 //!    from the connection's peer, or from `X-Forwarded-For` behind trusted proxies. Off by
-//!    default; a `customerIP` in the body is never replaced; a filled address counts as given
-//!    for the policy (`required`, `requiredFor`) and for the advisories.
+//!    default; a filled address counts as given for the policy (`required`, `requiredFor`) and
+//!    for the advisories. A `customerIP` in the body is kept, unless
+//!    [`RegistrationConfig::with_override_customer_ip`] is on: then the connection's address
+//!    replaces it. Turn that on where customers' browsers post to the service directly (the
+//!    body's address would be the customer's choice of tax country); leave it off where a
+//!    trusted back end sends the body with the customer's address.
 //! 5. **Time.** Served by [`edge::serve`], a body that has not arrived in full within the body
 //!    timeout is **408** with a problem document and `Connection: close`.
 //!

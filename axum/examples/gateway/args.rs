@@ -29,6 +29,11 @@ pub struct Args {
     /// Fill an absent customerIP from the connection's peer.
     #[arg(long)]
     fill_customer_ip: bool,
+    /// Replace a customerIP sent in the body with the connection's address (or the trusted
+    /// proxies' client), for an edge that customers' browsers post to directly. Implies
+    /// --fill-customer-ip.
+    #[arg(long)]
+    override_customer_ip: bool,
     /// A proxy network whose X-Forwarded-For is believed; repeat for several. Implies
     /// --fill-customer-ip.
     #[arg(long = "trusted-proxy", value_name = "CIDR")]
@@ -120,7 +125,8 @@ impl Args {
     /// The extractor's configuration: the policy, where `customerIP` comes from, and the
     /// status of an invalid body.
     pub fn registration(&self) -> RegistrationConfig {
-        let customer_ip = match (self.fill_customer_ip, self.trusted_proxies.is_empty()) {
+        let fill = self.fill_customer_ip || self.override_customer_ip;
+        let customer_ip = match (fill, self.trusted_proxies.is_empty()) {
             (_, false) => CustomerIpSource::TrustedProxies(self.trusted_proxies.clone()),
             (true, true) => CustomerIpSource::Peer,
             (false, true) => CustomerIpSource::Off,
@@ -132,6 +138,7 @@ impl Args {
         RegistrationConfig::new(self.policy.clone().unwrap_or_default())
             .with_customer_ip(customer_ip)
             .with_invalid_status(invalid_status)
+            .with_override_customer_ip(self.override_customer_ip)
     }
 
     /// The edge's limits.

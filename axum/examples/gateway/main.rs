@@ -7,6 +7,8 @@
 //!     --listen ADDR             where to listen [default: 127.0.0.1:8080]
 //!     --policy FILE             the policy (JSON); the defaults otherwise
 //!     --fill-customer-ip        fill an absent customerIP from the peer
+//!     --override-customer-ip    replace a customerIP in the body too (browsers post here
+//!                               directly); implies --fill-customer-ip
 //!     --trusted-proxy CIDR      a proxy network whose X-Forwarded-For is believed (repeatable;
 //!                               implies --fill-customer-ip)
 //!     --invalid-status 400|422  the status of an invalid body [default: 400]

@@ -271,6 +271,24 @@ async fn a_refusal_s_log_line_is_at_most_4_kib_and_its_problem_keeps_every_error
 }
 
 #[tokio::test]
+async fn override_customer_ip_replaces_the_body_s_address_with_the_connection_s() {
+    // The body says 8.8.8.8 (public); the connection is 127.0.0.1 (not public).
+    let advisories = |args: &'static [&'static str]| async move {
+        let gateway = Gateway::start(args);
+        let answer = post_to(gateway.addr, &[], full(crate::util::VALID))
+            .await
+            .expect("an answer");
+        assert_eq!(answer.status, StatusCode::OK);
+        answer.advisories()
+    };
+    assert!(advisories(&["--fill-customer-ip"]).await.is_empty());
+    assert_eq!(
+        advisories(&["--override-customer-ip"]).await,
+        ["customer_ip_not_public"]
+    );
+}
+
+#[tokio::test]
 async fn a_path_with_a_character_across_the_log_cut_is_answered_and_logged() {
     use tokio::io::AsyncReadExt;
     let gateway = Gateway::start(&[]);
@@ -421,6 +439,7 @@ fn help_and_version_exit_0() {
         "--listen",
         "--policy",
         "--fill-customer-ip",
+        "--override-customer-ip",
         "--trusted-proxy",
         "--invalid-status",
         "--header-timeout",
