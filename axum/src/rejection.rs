@@ -25,7 +25,9 @@ use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
 /// | [`Unreadable`](Self::Unreadable) | 400 | `detail` |
 /// | [`MissingPeerAddress`](Self::MissingPeerAddress) | 500 | `detail` |
 ///
-/// Its answer carries a [`Refused`] in its extensions, for a logging layer to read.
+/// Every answer also carries `X-Content-Type-Options: nosniff`, `Referrer-Policy:
+/// no-referrer` and `Cache-Control: no-store`. Its answer carries a [`Refused`] in its
+/// extensions, for a logging layer to read.
 ///
 /// Its `Display` is one line for a log: fixed words, and for an invalid body the report's own
 /// `Display` (error codes and the pointers of the errors, each a JSON string in which every
@@ -136,7 +138,20 @@ impl IntoResponse for RegistrationRejection {
         };
         let mut response = (
             status,
-            [(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE))],
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE)),
+                // A problem is an API answer: never sniffed as another type, never cached,
+                // and no referrer sent from it.
+                (
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ),
+                (
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("no-referrer"),
+                ),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
             body,
         )
             .into_response();

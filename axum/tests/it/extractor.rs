@@ -405,3 +405,30 @@ async fn every_refusal_carries_its_rejection_in_the_answer_extensions() {
         .expect("routers are infallible");
     assert!(response.extensions().get::<Refused>().is_none());
 }
+
+#[tokio::test]
+async fn every_refusal_is_never_sniffed_cached_or_sent_with_a_referrer() {
+    use axum::response::IntoResponse;
+    use cleeng_register_axum::RegistrationRejection;
+    let mut responses = Vec::new();
+    for (content_type, body) in [
+        (Some("text/plain"), VALID.to_owned()),
+        (Some("application/json"), padded(65537)),
+        (Some("application/json"), INVALID.to_owned()),
+        (Some("application/json"), "{".to_owned()),
+    ] {
+        let response = default_app()
+            .oneshot(post(content_type, body))
+            .await
+            .expect("routers are infallible");
+        responses.push(response);
+    }
+    responses.push(RegistrationRejection::BodyTimeout.into_response());
+    for response in responses {
+        let headers = response.headers();
+        let status = response.status();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{status}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{status}");
+        assert_eq!(headers["cache-control"], "no-store", "{status}");
+    }
+}
