@@ -33,7 +33,8 @@
 //!   with `customerIP` optional when the gateway fills it (`--fill-customer-ip`,
 //!   `--trusted-proxy`), whatever the policy requires.
 //! - `GET /`: the registration form of `axum/form` (see its README), which checks a body with
-//!   `/schema.json` and words its errors with `/messages.json`.
+//!   `/schema.json` and words its errors with `/messages.json`; its script, Ajv bundle and
+//!   style at `/form.js`, `/ajv2020.js` and `/form.css`.
 //! - `GET /messages.json`: the crate's sentence for every rule of every field, under the
 //!   same view of the policy as the schema.
 //! - `GET /openapi.json`: the crate's OpenAPI 3.1 document of Cleeng's `POST /customers`,
@@ -57,6 +58,10 @@
 //!   accepted (refused, no answer); memory is bounded by the cap.
 //! - On SIGTERM or Ctrl-C it stops accepting, lets requests in flight finish for at most
 //!   `--shutdown-grace`, closes what is left, and exits 0.
+//! - Every answer carries `X-Content-Type-Options: nosniff` and `Referrer-Policy:
+//!   no-referrer`; a page, a strict `Content-Security-Policy` (no inline script or style, no
+//!   `eval`, never framed); an API answer `Cache-Control: no-store`, a static file `no-cache`
+//!   (see `headers.rs`).
 //! - Logs (with `tracing`, to standard error; `RUST_LOG` sets the level, default `info`) have
 //!   one line per request: method, path (no query, at most 100 bytes), status, time, and the
 //!   advisory codes or the refusal's codes and pointers. Never a body value or a header value;
@@ -74,6 +79,7 @@ use cleeng_register_axum::edge;
 mod args;
 mod documents;
 mod form;
+mod headers;
 mod logging;
 mod register;
 mod request_log;

@@ -515,3 +515,67 @@ fn usage_errors_exit_2_with_a_reason() {
         assert!(output.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// The headers of the gateway's answer to `GET path`.
+async fn get_headers(addr: SocketAddr, path: &str) -> (StatusCode, axum::http::HeaderMap) {
+    let response = crate::util::server::client()
+        .get(format!("http://{addr}{path}").parse().expect("a URI"))
+        .await
+        .expect("an answer");
+    (response.status(), response.headers().clone())
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers_and_its_caching() {
+    const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+        frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    let gateway = Gateway::start(&[]);
+    let mut answers = Vec::new();
+    for path in [
+        "/",
+        "/form.js",
+        "/ajv2020.js",
+        "/form.css",
+        "/schema.json",
+        "/messages.json",
+        "/openapi.json",
+        "/nowhere",
+    ] {
+        let (status, headers) = get_headers(gateway.addr, path).await;
+        answers.push((path.to_owned(), status, headers));
+    }
+    for (body, path) in [(crate::util::VALID, "POST valid"), ("{", "POST invalid")] {
+        let answer = post_to(gateway.addr, &[], full(body))
+            .await
+            .expect("an answer");
+        answers.push((path.to_owned(), answer.status, answer.headers));
+    }
+    for (path, status, headers) in &answers {
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
+        let cache = headers["cache-control"].to_str().unwrap();
+        let page = headers
+            .get("content-type")
+            .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+        assert_eq!(
+            headers.get("content-security-policy").is_some(),
+            page,
+            "{path}"
+        );
+        match path.as_str() {
+            "/nowhere" => assert_eq!(*status, StatusCode::NOT_FOUND),
+            p if p.starts_with("POST") => assert_eq!(cache, "no-store", "{path}"),
+            _ => {
+                assert_eq!(*status, StatusCode::OK, "{path}");
+                assert_eq!(cache, "no-cache", "{path}");
+            }
+        }
+        if path == "/nowhere" {
+            assert_eq!(cache, "no-store");
+        }
+    }
+    let page = &answers[0].2;
+    assert_eq!(page["content-security-policy"], CSP);
+    let csp = page["content-security-policy"].to_str().unwrap();
+    assert!(!csp.contains("unsafe"), "{csp}");
+}
