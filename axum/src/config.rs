@@ -1,6 +1,7 @@
 //! What the extractor needs to know: the policy, the status for an invalid body, and where the
 //! customer's IP address may come from.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::http::StatusCode;
@@ -40,10 +41,12 @@ impl InvalidStatus {
 /// filled address counts as given (for the policy's `customerIp` rule and for the advisories).
 ///
 /// Both sources other than [`Off`](CustomerIpSource::Off) read the peer address from axum's
-/// `ConnectInfo<SocketAddr>`, so the service must be served with
+/// `ConnectInfo<SocketAddr>`, which [`edge::serve`](crate::edge::serve) always gives (the one
+/// way to serve, see the crate docs). Served another way, the router must be served with
 /// `Router::into_make_service_with_connect_info::<SocketAddr>()` (or, in tests, with
-/// `MockConnectInfo`); without it the extractor answers 500, because silently never filling the
-/// address would be a pricing and tax bug that nobody notices.
+/// `MockConnectInfo`); without it the extractor answers 500 and logs an `error` naming the fix
+/// at the first request, because silently never filling the address would be a pricing and
+/// tax bug that nobody notices.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum CustomerIpSource {
     /// Never fill: the body is taken as sent. The default.
@@ -89,6 +92,9 @@ struct Inner {
     customer_ip: CustomerIpSource,
     /// Whether the resolved address replaces a `customerIP` sent in the body.
     override_customer_ip: bool,
+    /// Whether the first request that found no peer address for a source that needs one has
+    /// been logged (shared by the clones of a configuration).
+    said_missing_peer: Arc<AtomicBool>,
     /// The core crate's own report for a body over `maxBodyBytes`, made once, so that a 413
     /// says to the byte what `RegisterRequest::from_json` says for the same body.
     too_large: ValidationReport,
@@ -104,6 +110,7 @@ impl RegistrationConfig {
             invalid_status: InvalidStatus::default(),
             customer_ip: CustomerIpSource::default(),
             override_customer_ip: false,
+            said_missing_peer: Arc::default(),
             too_large,
         }))
     }
@@ -205,6 +212,20 @@ impl RegistrationConfig {
     /// Where an absent `customerIP` is filled from.
     pub fn customer_ip(&self) -> &CustomerIpSource {
         &self.0.customer_ip
+    }
+
+    /// Says at `error` level, at the first request, that the server gives no peer address to
+    /// a source that needs one: every registration is refused with 500 until the service is
+    /// served as the crate's docs show, and an operator must hear of it at once.
+    pub(crate) fn missing_peer_address(&self) {
+        if !self.0.said_missing_peer.swap(true, Ordering::Relaxed) {
+            tracing::error!(
+                "the customer IP source needs each connection's address and this server does \
+                 not give it: serve the router with cleeng_register_axum::edge::serve, or with \
+                 into_make_service_with_connect_info::<SocketAddr>(); every registration is \
+                 answered 500 until then"
+            );
+        }
     }
 
     pub(crate) fn too_large_report(&self) -> &ValidationReport {

@@ -68,7 +68,10 @@ where
                 .ok()
                 .map(|ConnectInfo(addr)| addr),
         };
-        let fallback = source.resolve(peer, &parts.headers)?.map(customer_ip);
+        let fallback = source
+            .resolve(peer, &parts.headers)
+            .inspect_err(|_| config.missing_peer_address())?
+            .map(customer_ip);
 
         let policy = config.policy();
         let body = limit::read(body, &parts.headers, policy.max_body_bytes())

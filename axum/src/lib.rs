@@ -55,6 +55,18 @@
 //! inside; its source is the example of serving with hyper-util. The [`edge`] module says
 //! why each limit is what it is, and what is not bounded.
 //!
+//! # Serving: one way
+//!
+//! Serve the router with [`edge::serve`] (the example below): it gives the extractor each
+//! connection's address, which every [`CustomerIpSource`] but `Off` needs, and bounds what a
+//! client can hold. A source that needs the address cannot work without it, and axum gives a
+//! library no hook at which to refuse a server that does not provide it before the first
+//! request: a router served another way must be served with
+//! `into_make_service_with_connect_info::<SocketAddr>()` (or, in tests, axum's
+//! `MockConnectInfo`). Otherwise each registration is refused with 500 (filling nothing would
+//! be a pricing and tax bug nobody notices) and the first such request logs an `error` that
+//! names the fix. A service built without the `edge` feature serves itself that way.
+//!
 //! # Text output
 //!
 //! No `Display` of this crate prints a client's bytes unescaped: a [`RegistrationRejection`]
@@ -68,9 +80,9 @@
 //! (never the body) and lets the rejection answer:
 //!
 //! ```
-//! use std::net::SocketAddr;
 //! use axum::{http::StatusCode, response::{IntoResponse, Response}, routing::post, Router};
 //! use cleeng_register::Policy;
+//! use cleeng_register_axum::edge::{self, EdgeLimits};
 //! use cleeng_register_axum::{
 //!     CustomerIpSource, RegistrationConfig, RegistrationRejection, ValidRegistration,
 //! };
@@ -98,8 +110,10 @@
 //!         .with_customer_ip(CustomerIpSource::TrustedProxies(vec!["10.0.0.0/8".parse()?]));
 //!     let app = Router::new().route("/customers", post(register)).with_state(config);
 //!     let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-//!     // The peer address is needed by every customer IP source other than `Off`.
-//!     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
+//!     // The one way to serve: each connection's address for the customer IP source, and
+//!     // the limits a public edge needs.
+//!     let stop = async { tokio::signal::ctrl_c().await.unwrap_or(()) };
+//!     edge::serve(listener, app, EdgeLimits::default(), stop).await;
 //!     Ok(())
 //! }
 //! ```

@@ -390,10 +390,44 @@ async fn a_filled_address_counts_as_given_for_the_policy() {
     }
 }
 
+/// A `MakeWriter` into a shared buffer, for the logs of a test.
+#[derive(Clone, Default)]
+struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Logs {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
 #[tokio::test]
-async fn without_connect_info_a_source_that_needs_it_is_500() {
+async fn without_connect_info_a_source_that_needs_it_is_500_and_logged_once() {
+    let logs = Logs::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .finish();
+    let _logging = tracing::subscriber::set_default(subscriber);
     let peer = app(config(CustomerIpSource::Peer, CustomerIpRule::Optional));
-    let answer = send(peer, post(Some("application/json"), VALID)).await;
+    let answer = send(peer.clone(), post(Some("application/json"), VALID)).await;
+    let again = send(peer, post(Some("application/json"), VALID)).await;
+    assert_eq!(again.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let logged = logs.text();
+    assert_eq!(logged.matches("ERROR").count(), 1, "{logged}");
+    assert!(
+        logged.contains("serve the router with cleeng_register_axum::edge::serve"),
+        "{logged}"
+    );
     assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
     assert_eq!(
