@@ -67,6 +67,14 @@
 //! be a pricing and tax bug nobody notices) and the first such request logs an `error` that
 //! names the fix. A service built without the `edge` feature serves itself that way.
 //!
+//! # Features
+//!
+//! - `edge` (default): [`edge::serve`] and its limits, with hyper's server, hyper-util,
+//!   tower-http, socket2 and tokio's listener and timers. A service that serves itself and
+//!   wants the extractor alone turns it off (`default-features = false`); the extractor then
+//!   does not recognize a body deadline (tower-http's `TimeoutError`) as 408, and the service
+//!   gives the peer address itself (see above).
+//!
 //! # Text output
 //!
 //! No `Display` of this crate prints a client's bytes unescaped: a [`RegistrationRejection`]
@@ -129,6 +137,7 @@
 mod client_ip;
 mod config;
 mod content_type;
+#[cfg(feature = "edge")]
 pub mod edge;
 mod extract;
 mod limit;
