@@ -75,6 +75,18 @@
 //!   does not recognize a body deadline (tower-http's `TimeoutError`) as 408, and the service
 //!   gives the peer address itself (see above).
 //!
+//! # Secrets in memory: the buffers a service owns
+//!
+//! The core crate keeps a submitted password (and a captcha token) only in memory it wipes on
+//! drop, and so does this crate for what it decodes. It cannot wipe the buffers the request
+//! passes through before it: the kernel's socket buffers; a TLS terminator's; **hyper's
+//! connection read buffer**, which holds the request head and body as they arrived (hyper
+//! reuses and frees it, unwiped); and the body `Bytes` the extractor reads, usually a view of
+//! that same buffer that it shares with hyper and so cannot wipe either. These belong to the
+//! service and its server: a service that must keep secrets out of freed memory needs a
+//! server and an allocator that wipe (for example an allocator that zeroes on free), and must
+//! not keep or log the body itself.
+//!
 //! # Text output
 //!
 //! No `Display` of this crate prints a client's bytes unescaped: a [`RegistrationRejection`]
