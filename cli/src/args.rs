@@ -183,6 +183,14 @@ impl From<PathBuf> for Input {
 }
 
 impl Input {
+    /// The file's path; none for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin => None,
+            Input::Path(path) => Some(path),
+        }
+    }
+
     /// Opens the input, and tells what file it is (so that no output overwrites it):
     /// `cannot open PATH: …` when it cannot be.
     pub fn open(&self) -> Result<(Box<dyn Read>, InputIdentity), Failure> {
@@ -286,7 +294,7 @@ pub struct UsersArgs {
     pub valid_out: Option<PathBuf>,
     /// Write the valid part as STEM-1.EXT, STEM-2.EXT, … beside --valid-out, each with the
     /// header and at most N records
-    #[arg(long, value_name = "N", requires = "valid_out", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", requires = "valid_out", value_parser = parse_part_size)]
     pub split_every: Option<u64>,
     /// Write the header and the other records, byte for byte
     #[arg(long, value_name = "FILE")]
@@ -294,6 +302,13 @@ pub struct UsersArgs {
     /// The CSV file; standard input when absent or '-'
     #[arg(value_parser = input_parser())]
     pub input: Option<Input>,
+}
+
+fn parse_part_size(text: &str) -> Result<u64, &'static str> {
+    match text.parse() {
+        Ok(0) | Err(_) => Err("needs a whole number of records, at least 1"),
+        Ok(n) => Ok(n),
+    }
 }
 
 fn parse_day(text: &str) -> Result<CalendarDate, &'static str> {

@@ -4,6 +4,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+use std::{fmt, io};
+
 pub mod args;
 pub mod output;
 pub mod users;
@@ -22,3 +24,25 @@ pub enum Failure {
     /// A policy, file or I/O error, in a sentence.
     Fatal(String),
 }
+
+impl Failure {
+    /// The failure of a run that stopped on an I/O error: the failure the error carries (an
+    /// output refused half-way, such as a part of a split), else `I/O error: …`.
+    pub fn from_io(error: io::Error) -> Failure {
+        if error.get_ref().is_some_and(|e| e.is::<Failure>()) {
+            let inner = error.into_inner().expect("checked above");
+            return *inner.downcast::<Failure>().expect("checked above");
+        }
+        Failure::Fatal(format!("I/O error: {error}"))
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Usage(message) | Failure::Fatal(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}

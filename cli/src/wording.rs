@@ -4,6 +4,7 @@
 //! is one change: a [`Wording`] for it.
 
 use std::fmt;
+use std::path::Path;
 
 use cleeng_register::{Advisory, FieldError};
 use cleeng_register_migration::{RecordError, UsersSummary};
@@ -132,6 +133,27 @@ impl Wording {
              split the valid part with --valid-out FILE --split-every {max}",
             UsersSummary::TOO_MANY_RECORDS,
             self.count(records, Noun::Record),
+        )
+    }
+
+    /// Where `--split-every` wrote the valid part.
+    pub fn split_into(&self, parts: u64, first: &Path, last: &Path) -> String {
+        if parts == 1 {
+            format!("the valid part is in {}", first.display())
+        } else {
+            format!(
+                "the valid part is in {parts} files, {} to {}",
+                first.display(),
+                last.display()
+            )
+        }
+    }
+
+    /// A file named like a part, beyond this run's last.
+    pub fn stale_part(&self, path: &Path) -> String {
+        format!(
+            "note: {} is not from this run (an earlier run wrote more parts)",
+            path.display()
         )
     }
 
