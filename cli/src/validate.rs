@@ -8,7 +8,8 @@
 //! - The first non-blank line decides. When it is a JSON value by itself, or not JSON at all,
 //!   the input is NDJSON.
 //! - When it begins a value that it does not end, the input from that line on is read, up to
-//!   the policy's `maxBodyBytes`: if it is one JSON value followed by nothing but white space,
+//!   the policy's `maxBodyBytes` and 4 KiB more (room for white space after a body at the
+//!   limit): if it is one JSON value followed by nothing but white space,
 //!   it is one request, numbered by the line on which it starts (a value cut off by the end of
 //!   the input is one request too, `malformed_body`). A value still open at `maxBodyBytes` is
 //!   one request, `too_large`, and the rest of the input is read and dropped. Anything else
@@ -199,7 +200,7 @@ pub fn run_validate_as(
         let mut whole = WipedBuf::with_capacity(line.len() + 1);
         whole.extend_from_slice(line.as_slice());
         whole.extend_from_slice(b"\n");
-        let ended = read_up_to(&mut input, &mut whole, cap)?;
+        let ended = read_up_to(&mut input, &mut whole, cap + TRAILING_ROOM)?;
         match one_value(whole.as_slice(), ended) {
             OneValue::Yes => {
                 results.summary.shape = InputShape::OneValue;
@@ -229,6 +230,11 @@ pub fn run_validate_as(
     results.lines(&mut input, &mut line, number, cap)?;
     results.finish()
 }
+
+/// How many bytes past the body limit a one-value input is read, so that a body at the
+/// limit may be followed by its line end and some white space (a body past the limit is
+/// `too_large` all the same).
+const TRAILING_ROOM: usize = 4096;
 
 /// Where results go, and their counts.
 struct Results<'p, W> {
@@ -346,7 +352,7 @@ fn one_value(bytes: &[u8], ended: bool) -> OneValue {
 }
 
 /// Appends what `input` gives to `buf` until `buf` holds `cap` bytes or the input ends;
-/// whether it ended.
+/// whether it ended (within `cap`).
 fn read_up_to(input: &mut impl BufRead, buf: &mut WipedBuf, cap: usize) -> io::Result<bool> {
     while buf.len() < cap {
         let chunk = match input.fill_buf() {
