@@ -312,6 +312,12 @@ impl SplitFiles {
         input_path: Option<&Path>,
         others: [(&'static str, Option<&Path>); 2],
     ) -> Result<SplitFiles, Failure> {
+        if fs::metadata(given).is_ok_and(|m| !m.is_file()) {
+            return Err(Failure::Usage(format!(
+                "--valid-out {} is not a file: --split-every writes files beside it",
+                given.display()
+            )));
+        }
         let name = given.file_name().ok_or_else(|| {
             Failure::Fatal(format!("cannot create {}: no file name", given.display()))
         })?;

@@ -457,6 +457,13 @@ fn a_part_of_the_split_that_is_the_input_or_another_output_is_refused() {
         assert_refused(&out, "is named like a part of --valid-out ok.csv", output);
         assert_eq!(listing(&dir), before, "{option} {output}");
     }
+    // A device has no folder to write parts beside.
+    let out = users_in(
+        &dir,
+        &["--valid-out", "/dev/null", "--split-every", "5", "u.csv"],
+        Stdio::null(),
+    );
+    assert_refused(&out, "--valid-out /dev/null is not a file", "a device");
     // The input named like a part.
     fs::rename(dir.join("u.csv"), dir.join("ok-3.csv")).unwrap();
     let out = users_in(
