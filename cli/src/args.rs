@@ -106,7 +106,7 @@ const USERS_AFTER_HELP: &str = "\
 With --split-every N, the valid part is written as STEM-1.EXT, STEM-2.EXT, … beside
 --valid-out STEM.EXT (which is not written then), each with the header and at most N records:
 files Cleeng imports one at a time (at most 100000 records each). Progress goes to standard
-error when it is a terminal.
+error when it is a terminal and standard output is not.
 
 An output path that is the input or another output (the same file, however spelled) is a
 usage error. Each output is written to a temporary file beside it (NAME.cleeng-register.*.tmp)

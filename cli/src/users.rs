@@ -396,7 +396,7 @@ pub fn run_users_with<'o>(
 
 /// Runs `cleeng-register users`: returns the exit status, 0 when every record is valid, 1
 /// otherwise; the summary goes to standard error, and so does a progress line when standard
-/// error is a terminal.
+/// error is a terminal (and standard output is not).
 ///
 /// The input is opened first; then the outputs are checked against it and each other (the
 /// same file however spelled is a usage error, before any file is created or changed), and
@@ -486,9 +486,11 @@ pub fn command(args: UsersArgs) -> Result<u8, Failure> {
 }
 
 /// A progress line on standard error (records checked, records per second, in cargo's
-/// style), or none when standard error is not a terminal.
+/// style), or none when standard error is not a terminal. None either when standard output is
+/// a terminal: the records' lines scroll there, and a line redrawn among them would garble
+/// them.
 fn progress(say: &Wording) -> Option<ProgressBar> {
-    if !io::stderr().is_terminal() {
+    if !io::stderr().is_terminal() || io::stdout().is_terminal() {
         return None;
     }
     let say = *say;

@@ -650,6 +650,19 @@ fn on_a_terminal_progress_counts_the_records_on_standard_error_only() {
     let written = std::fs::read_to_string(&stdout).unwrap();
     assert_eq!(written.lines().count(), 60_000);
     assert!(!written.contains("Checking"), "nothing on standard output");
+    // Standard output on the terminal too: its lines are the progress, none is drawn.
+    let command = format!(
+        "{} users --today 2025-06-30 {}",
+        env!("CARGO_BIN_EXE_cleeng-register"),
+        file.display()
+    );
+    let shown = crate::util::run_on_a_terminal(&command, &[]).unwrap();
+    assert!(
+        shown.contains(r#"{"row":60001,"valid":true"#),
+        "{}",
+        &shown[shown.len() - 200..]
+    );
+    assert!(!shown.contains("Checking"));
 }
 
 proptest! {
