@@ -295,7 +295,7 @@ pub struct UsersArgs {
     /// Write the valid part as STEM-1.EXT, STEM-2.EXT, … beside --valid-out, each with the
     /// header and at most N records
     #[arg(long, value_name = "N", requires = "valid_out", value_parser = parse_part_size)]
-    pub split_every: Option<u64>,
+    pub split_every: Option<std::num::NonZeroU64>,
     /// Write the header and the other records, byte for byte
     #[arg(long, value_name = "FILE")]
     pub rejected_out: Option<PathBuf>,
@@ -304,11 +304,9 @@ pub struct UsersArgs {
     pub input: Option<Input>,
 }
 
-fn parse_part_size(text: &str) -> Result<u64, &'static str> {
-    match text.parse() {
-        Ok(0) | Err(_) => Err("needs a whole number of records, at least 1"),
-        Ok(n) => Ok(n),
-    }
+fn parse_part_size(text: &str) -> Result<std::num::NonZeroU64, &'static str> {
+    text.parse()
+        .map_err(|_| "needs a whole number of records, at least 1")
 }
 
 fn parse_day(text: &str) -> Result<CalendarDate, &'static str> {

@@ -9,6 +9,7 @@
 
 use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
+use std::num::NonZeroU64;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use zeroize::Zeroizing;
@@ -35,8 +36,8 @@ pub struct Outputs<'a> {
 /// The valid part written as numbered files of at most `every` records each, every one
 /// with the header: what `--split-every` asks for.
 pub struct Split<'a> {
-    /// The most records in one part (at least 1).
-    pub every: u64,
+    /// The most records in one part.
+    pub every: NonZeroU64,
     /// Where the parts go.
     pub parts: &'a mut dyn Parts,
 }
@@ -334,7 +335,8 @@ pub fn run_users(
 /// }
 /// let rules = RecordRules::new(Default::default(), "2025-06-30".parse().unwrap());
 /// let mut parts: Vec<Vec<u8>> = Vec::new();
-/// let extras = Extras { split: Some(Split { every: 2, parts: &mut parts }), ..Default::default() };
+/// let every = std::num::NonZeroU64::new(2).unwrap();
+/// let extras = Extras { split: Some(Split { every, parts: &mut parts }), ..Default::default() };
 /// cleeng_register_cli::users::run_users_with(csv.as_bytes(), std::io::sink(), rules, Default::default(), extras).unwrap();
 /// assert_eq!(parts.len(), 3);
 /// assert!(parts.iter().all(|p| p.starts_with(header.as_bytes())));
@@ -349,10 +351,9 @@ pub fn run_users_with<'o>(
 ) -> io::Result<UsersRun> {
     let split = match extras.split {
         Some(split) => {
-            assert!(split.every > 0, "a part holds at least one record");
             split.parts.start(1)?;
             Some(Splitting {
-                every: split.every,
+                every: split.every.get(),
                 parts: split.parts,
                 index: 1,
                 records: 0,

@@ -689,7 +689,8 @@ proptest! {
         let outputs = Outputs { valid: Some(&mut whole), ..Default::default() };
         let plain = run_users(&input[..], std::io::sink(), rules(), outputs).unwrap();
         let mut parts: Vec<Vec<u8>> = Vec::new();
-        let extras = Extras { split: Some(Split { every, parts: &mut parts }), ..Default::default() };
+        let split_every = std::num::NonZeroU64::new(every).unwrap();
+        let extras = Extras { split: Some(Split { every: split_every, parts: &mut parts }), ..Default::default() };
         let split = run_users_with(&input[..], std::io::sink(), rules(), Outputs::default(), extras).unwrap();
         prop_assert_eq!(plain.summary.valid(), split.summary.valid());
         let valid = plain.summary.valid();
