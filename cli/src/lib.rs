@@ -8,6 +8,7 @@ use std::{fmt, io};
 
 pub mod args;
 pub mod output;
+pub mod split;
 pub mod users;
 pub mod validate;
 pub mod wipe;

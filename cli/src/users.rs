@@ -9,13 +9,14 @@
 
 use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
-use std::num::NonZeroU64;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use zeroize::Zeroizing;
 
 use crate::args::UsersArgs;
 use crate::output::{self, OutputFile, SplitFiles};
+use crate::split::Splitting;
+pub use crate::split::{Parts, Split};
 use crate::wording::{Noun, Wording};
 use crate::Failure;
 use cleeng_register_migration::{
@@ -31,35 +32,6 @@ pub struct Outputs<'a> {
     pub valid: Option<&'a mut dyn Write>,
     /// `--rejected-out`: the header and the other records, byte for byte.
     pub rejected: Option<&'a mut dyn Write>,
-}
-
-/// The valid part written as numbered files of at most `every` records each, every one
-/// with the header: what `--split-every` asks for.
-pub struct Split<'a> {
-    /// The most records in one part.
-    pub every: NonZeroU64,
-    /// Where the parts go.
-    pub parts: &'a mut dyn Parts,
-}
-
-/// The files of a split valid part, written one after the other.
-pub trait Parts {
-    /// Ends the part being written, if any, and starts part `index` (1-based, in order).
-    fn start(&mut self, index: u64) -> io::Result<()>;
-    /// Where the part being written goes.
-    fn writer(&mut self) -> &mut dyn Write;
-}
-
-/// Parts kept in memory, one `Vec` each.
-impl Parts for Vec<Vec<u8>> {
-    fn start(&mut self, _index: u64) -> io::Result<()> {
-        self.push(Vec::new());
-        Ok(())
-    }
-
-    fn writer(&mut self) -> &mut dyn Write {
-        self.last_mut().expect("a part was started")
-    }
 }
 
 /// What a run does beside the check and its outputs.
@@ -110,32 +82,6 @@ enum Stage {
     HeaderFailed(UsersSummary),
 }
 
-/// The valid part's split, as a run goes.
-struct Splitting<'o> {
-    every: u64,
-    parts: &'o mut dyn Parts,
-    /// The part being written (1-based) and its records so far.
-    index: u64,
-    records: u64,
-    /// The header record's bytes and its line end, which every part after the first starts
-    /// with (the first has the input's bytes before its first record, as `--valid-out`).
-    header: Vec<u8>,
-}
-
-impl Splitting<'_> {
-    /// Starts a new part when the one being written is full, before a valid record.
-    fn before_record(&mut self) -> io::Result<()> {
-        if self.records == self.every {
-            self.index += 1;
-            self.parts.start(self.index)?;
-            self.parts.writer().write_all(&self.header)?;
-            self.records = 0;
-        }
-        self.records += 1;
-        Ok(())
-    }
-}
-
 /// One run's state, fed the reader's pieces.
 struct Check<'o, W> {
     stage: Stage,
@@ -156,12 +102,8 @@ impl<W: Write> Check<'_, W> {
         let bytes = match piece {
             Piece::Bytes(bytes) => {
                 if let Some(split) = self.split.as_mut() {
-                    // The `\n` of the header's `\r\n` comes apart.
-                    if self.to == Destination::Both
-                        && split.header.ends_with(b"\r")
-                        && bytes.starts_with(b"\n")
-                    {
-                        split.header.push(b'\n');
+                    if self.to == Destination::Both {
+                        split.before_the_first_record(bytes);
                     }
                 }
                 bytes
@@ -172,7 +114,7 @@ impl<W: Write> Check<'_, W> {
                         Ok(file) => {
                             self.stage = Stage::Records(Box::new(file));
                             if let Some(split) = self.split.as_mut() {
-                                split.header.extend_from_slice(record.bytes());
+                                split.header(record.bytes());
                             }
                             None
                         }
@@ -224,7 +166,7 @@ impl<W: Write> Check<'_, W> {
                 w.write_all(bytes)?;
             }
             if let Some(split) = self.split.as_mut() {
-                split.parts.writer().write_all(bytes)?;
+                split.write(bytes)?;
             }
         }
         if matches!(self.to, Destination::Both | Destination::Rejected) {
@@ -275,8 +217,8 @@ impl<W: Write> Check<'_, W> {
         for w in [self.valid, self.rejected].into_iter().flatten() {
             w.flush()?;
         }
-        if let Some(split) = self.split {
-            split.parts.writer().flush()?;
+        if let Some(mut split) = self.split {
+            split.flush()?;
         }
         if let Some(progress) = &self.progress {
             progress.finish_and_clear();
@@ -350,16 +292,7 @@ pub fn run_users_with<'o>(
     extras: Extras<'o>,
 ) -> io::Result<UsersRun> {
     let split = match extras.split {
-        Some(split) => {
-            split.parts.start(1)?;
-            Some(Splitting {
-                every: split.every.get(),
-                parts: split.parts,
-                index: 1,
-                records: 0,
-                header: Vec::new(),
-            })
-        }
+        Some(split) => Some(Splitting::new(split)?),
         None => None,
     };
     let mut errors_csv = outputs.errors_csv.map(csv::Writer::from_writer);
