@@ -42,7 +42,10 @@
 //! input exactly once, in order (a property test and the fuzz target check it). An output
 //! that is the input or another output (the same file, however spelled) is refused before
 //! any file is touched, and outputs are written to temporary files renamed into place when
-//! the run completes, so a failed run leaves earlier files as they were.
+//! the run completes, so a failed run leaves earlier files as they were. Cleeng imports at most
+//! 100,000 records in one file: `--valid-out ok.csv --split-every 100000` writes the valid part
+//! as `ok-1.csv`, `ok-2.csv`, …, each with the header and at most that many records, byte for
+//! byte. On a terminal, a progress line on standard error counts the records checked.
 //!
 //! [`RecordRules::check`] checks one record alone and gives a typed [`UserRecord`].
 //!
