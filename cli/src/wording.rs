@@ -64,7 +64,7 @@ impl Wording {
 
     /// A migration error's message (for `--errors-csv`).
     pub fn record_error(&self, error: &RecordError) -> String {
-        error.to_string()
+        error.message()
     }
 
     /// The text report's heading of a request: `line 3`.

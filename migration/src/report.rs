@@ -111,6 +111,18 @@ impl RecordError {
     pub fn params(&self) -> &RecordParams {
         &self.params
     }
+
+    /// The message for people, in a sentence (the JSON's `message`, and the error's
+    /// `Display`): it names the column, never the value.
+    ///
+    /// ```
+    /// use cleeng_register_migration::Header;
+    /// let errors = Header::parse([&b"Email"[..]]).unwrap_err();
+    /// assert_eq!(errors[0].message(), "First Name is a template column missing from the header");
+    /// ```
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
 }
 
 impl fmt::Display for RecordError {
