@@ -22,7 +22,7 @@ use crate::{Advisories, ErrorCode, Field, Policy, RegisterRequest};
 /// let report = RegisterRequest::from_json(br#"{"email":"nope"}"#, &Policy::default()).unwrap_err();
 /// let first = &report.errors()[0];
 /// assert_eq!((first.pointer(), first.code()), ("/email", ErrorCode::InvalidFormat));
-/// assert_eq!(first.to_string(), "email must be a valid email address");
+/// assert_eq!(first.message(), "email must be a valid email address");
 /// ```
 #[derive(Clone, Debug)]
 pub struct FieldError<C: 'static = ErrorCode> {
@@ -195,6 +195,23 @@ impl<C: Code> fmt::Display for FieldError<C> {
 impl<C: Code> std::error::Error for FieldError<C> {}
 
 impl<C: Code> FieldError<C> {
+    /// The message for people, in a sentence: what the error is about, then what its rule
+    /// demands (the JSON's `message`, and the error's `Display`). It never repeats the
+    /// submitted value.
+    ///
+    /// ```
+    /// use cleeng_register::{Policy, RegisterRequest};
+    /// let report = RegisterRequest::from_json(br#"{"country":"UK"}"#, &Policy::default()).unwrap_err();
+    /// let country = report.errors().iter().find(|e| e.pointer() == "/country").unwrap();
+    /// assert_eq!(country.message(), country.to_string());
+    /// assert!(!country.message().contains("UK"));
+    /// ```
+    pub fn message(&self) -> String {
+        let mut message = String::new();
+        self.for_each_message_part(|part| message.push_str(part));
+        message
+    }
+
     /// What the broken rule demands, without the subject the message puts before it.
     ///
     /// ```
