@@ -1,6 +1,8 @@
 //! The request's error codes ([`ErrorCode`]), and the machinery every vocabulary of the
 //! workspace shares: the [`Code`] trait, the [`Params`] of a rule, a [`Violation`], a domain
 //! type's refusal ([`ValueError`]) and the [`Wording`] that names a kind of value in messages.
+//! A service's own codes ([`ServiceCode`], with their [`ServiceMessage`]) join the request's
+//! as [`ErrorCode::Service`].
 //!
 //! Cleeng's answer (`cleeng-register-response`) and the Users migration check
 //! (`cleeng-register-migration`) have vocabularies of their own, declared with the same table
@@ -16,6 +18,9 @@ use std::hash::Hash;
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+
+mod service_code;
+pub use service_code::{ServiceCode, ServiceCodeError, ServiceMessage};
 
 /// A name that is on none of the lists it was looked up in (an error code, a
 /// [`Field`](crate::Field), an [`Advisory`](crate::Advisory)). Its message names the list,
@@ -252,7 +257,9 @@ const DIGIT_OR_SPECIAL: &str = "must contain at least one digit or one of ! @ # 
 /// `(names its subject)` where the sentence names what it is about by itself, and the
 /// [`Sentence`](crate::error::Sentence) that says what the rule demands. It generates the
 /// enum, `ALL`, `as_str`, `rule`, `FromStr`, `Display`, `Serialize` and the
-/// [`Code`](crate::error::Code) impl.
+/// [`Code`](crate::error::Code) impl. The enum may name, in braces, one open variant that
+/// holds codes made outside the table (the request's [`ServiceCode`]s): its type's `as_str`
+/// and `rule` give the code and sentence, and `ALL` and `FromStr` leave it out.
 ///
 /// ```
 /// use cleeng_register::error::{Code, Sentence};
@@ -281,7 +288,7 @@ macro_rules! code_table {
     (@names_its_subject) => { false };
     (
         $(#[$meta:meta])*
-        pub enum $name:ident;
+        pub enum $name:ident $({ $(#[$open_doc:meta])* $open:ident($open_ty:ty) })?;
         list: $list:literal;
         document: $document:literal;
         sentence: |$params:ident, $wording:ident|;
@@ -292,6 +299,7 @@ macro_rules! code_table {
         #[non_exhaustive]
         pub enum $name {
             $( $(#[$doc])* $variant, )+
+            $( $(#[$open_doc])* $open($open_ty), )?
         }
 
         impl $name {
@@ -303,6 +311,7 @@ macro_rules! code_table {
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $( $name::$variant => $code, )+
+                    $( $name::$open(code) => code.as_str(), )?
                 }
             }
 
@@ -317,6 +326,7 @@ macro_rules! code_table {
                 let _ = ($params, $wording);
                 match self {
                     $( $name::$variant => $rule, )+
+                    $( $name::$open(code) => code.rule(), )?
                 }
             }
         }
@@ -340,6 +350,7 @@ macro_rules! code_table {
             fn names_its_subject(self) -> bool {
                 match self {
                     $( $name::$variant => $crate::code_table!(@names_its_subject $($names)?), )+
+                    $( $name::$open(_) => false, )?
                 }
             }
         }
@@ -381,7 +392,12 @@ code_table! {
     /// assert_eq!(ErrorCode::MissingDigitOrSpecial.as_str(), "missing_digit_or_special");
     /// assert_eq!("too_long".parse::<ErrorCode>(), Ok(ErrorCode::TooLong));
     /// ```
-    pub enum ErrorCode;
+    pub enum ErrorCode {
+        /// A code of the service's own, reported by one of its
+        /// [`ServiceRules`](crate::service_rule::ServiceRules). It is never one of the
+        /// crate's codes, is not in [`ErrorCode::ALL`] and does not parse back with `FromStr`.
+        Service(&'static ServiceCode)
+    };
     list: "error code";
     document: "the request body";
     sentence: |params, wording|;

@@ -36,7 +36,8 @@
 //!   [`error`] has the machinery every vocabulary shares, module [`report`] the result shape
 //!   the crate writes.
 //! - What a valid body's sender should know: [`Advisory`], [`Advisories`].
-//! - A service's choices: [`Policy`] (module [`policy`], with its builder, error and limits).
+//! - A service's choices: [`Policy`] (module [`policy`], with its builder, error and limits),
+//!   and its own rules, run in the same pass with codes of its own ([`service_rule`]).
 //! - For frontends: [`schema`] (JSON Schema of the body and of a result) and [`messages`]
 //!   (the crate's sentence for every rule of every field).
 //! - Features `proptest` (module `strategies`) and `arbitrary` (`Arbitrary` for every type).
@@ -67,6 +68,7 @@ mod problem;
 pub mod report;
 pub mod request;
 pub mod schema;
+pub mod service_rule;
 pub mod text;
 mod value;
 

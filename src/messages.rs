@@ -58,6 +58,12 @@
 //! - `otherKeys`: errors at a key that is not a field (pointer `/` and the escaped key);
 //!   none where the policy allows unknown keys, which are then skipped.
 //!
+//! A service with rules of its own ([`ServiceRules`]) lists them with
+//! [`document_with`]: each field's `rules` end with its service rules, in the order they run,
+//! then the request's rules that report at it, each `{"code", "message"}` (params, when a
+//! rule gives any, are known only when it runs). A service rule runs only when the crate's
+//! rules before it passed.
+//!
 //! No message names a submitted value, so a page may show them as they are.
 //!
 //! ```
@@ -80,17 +86,40 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::error::{ErrorCode, Violation};
+use crate::error::{ErrorCode, ServiceCode, Violation};
 use crate::field::Field;
 use crate::field_rules::{root_errors, FieldRules};
 use crate::policy::Policy;
 use crate::report::FieldError;
+use crate::service_rule::ServiceRules;
 
 /// The messages document for `policy`; the module's documentation describes its shape.
 pub fn document(policy: &Policy) -> Value {
+    document_with(policy, &ServiceRules::new())
+}
+
+/// The messages document for `policy` and a service's own `rules`: [`document`]'s, with each
+/// field's service rules after the crate's.
+///
+/// ```
+/// use cleeng_register::error::{Params, ServiceCode, ServiceMessage};
+/// use cleeng_register::service_rule::ServiceRules;
+/// use cleeng_register::{messages, Policy};
+///
+/// static DISPOSABLE_EMAIL: ServiceCode =
+///     ServiceCode::new("disposable_email", ServiceMessage::new("must not be a disposable address"));
+/// let rules = ServiceRules::new().email(&DISPOSABLE_EMAIL, |_| Ok::<(), Params>(()));
+/// let document = messages::document_with(&Policy::default(), &rules);
+/// let email_rules = document["fields"][0]["rules"].as_array().unwrap();
+/// assert_eq!(
+///     email_rules.last().unwrap(),
+///     &serde_json::json!({"code": "disposable_email", "message": "email must not be a disposable address"})
+/// );
+/// ```
+pub fn document_with(policy: &Policy, rules: &ServiceRules) -> Value {
     let fields: Vec<Value> = Field::ALL
         .iter()
-        .map(|&f| field_entry(&FieldRules::of(f, policy)))
+        .map(|&f| field_entry(&FieldRules::of(f, policy), &rules.codes_at(f)))
         .collect();
     let root = root_errors(policy).map(|e| worded(&e));
     // Where unknown keys are allowed, they are skipped, repeated or not.
@@ -116,7 +145,7 @@ fn worded(error: &FieldError) -> Value {
     Value::Object(entry)
 }
 
-fn field_entry(field: &FieldRules) -> Value {
+fn field_entry(field: &FieldRules, service_codes: &[&'static ServiceCode]) -> Value {
     let suggestions: Vec<Value> = field
         .suggestions
         .iter()
@@ -147,6 +176,12 @@ fn field_entry(field: &FieldRules) -> Value {
             }
             Value::Object(entry)
         })
+        .chain(service_codes.iter().map(|&code| {
+            worded(&FieldError::at_field(
+                field.field,
+                Violation::new(ErrorCode::Service(code)),
+            ))
+        }))
         .collect();
     let reports = if field.reports_every_rule {
         "every"

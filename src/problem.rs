@@ -6,10 +6,12 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
+use crate::error::ErrorCode;
 use crate::field::Field;
 use crate::field_rules::{root_errors, FieldRules};
 use crate::policy::Policy;
 use crate::report::{FieldError, ValidationReport};
+use crate::service_rule::ServiceRules;
 
 // The document's constant members, written once: as `Problem`'s constants, and in the bytes
 // before and after its status (JSON strings as they are: none has a byte to escape).
@@ -92,7 +94,13 @@ impl Problem {
     /// The JSON Schema (draft 2020-12) of the document, with the errors' schema under
     /// `$defs/FieldError`.
     pub fn json_schema() -> Value {
-        let field_error = crate::schema::result_schema()["$defs"]["FieldError"].clone();
+        Problem::json_schema_with(&ServiceRules::new())
+    }
+
+    /// [`json_schema`](Self::json_schema) for a service with rules of its own: an error's
+    /// `code` may also be one of the rules' codes.
+    pub fn json_schema_with(rules: &ServiceRules) -> Value {
+        let field_error = crate::schema::result_schema_with(rules)["$defs"]["FieldError"].clone();
         json!({
             "$schema": crate::schema::DRAFT_2020_12,
             "title": "Invalid request body (RFC 9457 problem details)",
@@ -224,8 +232,12 @@ impl Written {
         })
     }
 
-    /// `error`'s JSON, when it is written here.
+    /// `error`'s JSON, when it is written here. A service's error never is: its sentence is
+    /// the service's, which the table does not know.
     fn json(&self, error: &FieldError) -> Option<&[u8]> {
+        if matches!(error.code(), ErrorCode::Service(_)) {
+            return None;
+        }
         let slot = self.slots.get(error.table_slot()?)?;
         let rule = error.rule();
         slot.iter()

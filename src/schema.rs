@@ -47,6 +47,7 @@ use crate::error::ErrorCode;
 use crate::field::{Field, FieldVisitor};
 use crate::policy::{CustomerIpRule, Policy};
 use crate::request::RegisterRequest;
+use crate::service_rule::ServiceRules;
 use crate::value::field_value::{FieldValue, ValueOptions};
 use crate::value::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
@@ -154,7 +155,28 @@ pub fn request_schema(policy: &Policy) -> Value {
 /// The JSON Schema (draft 2020-12) of one result: a line of `cleeng-register validate`
 /// (with `line`) or a serialized [`ValidationReport`](crate::ValidationReport) (without).
 pub fn result_schema() -> Value {
-    let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    result_schema_with(&ServiceRules::new())
+}
+
+/// [`result_schema`] for a service with rules of its own: the errors' `code` may also be one
+/// of the rules' codes.
+///
+/// ```
+/// use cleeng_register::error::{Params, ServiceCode, ServiceMessage};
+/// use cleeng_register::{schema, service_rule::ServiceRules};
+/// static DISPOSABLE_EMAIL: ServiceCode =
+///     ServiceCode::new("disposable_email", ServiceMessage::new("must not be a disposable address"));
+/// let rules = ServiceRules::new().email(&DISPOSABLE_EMAIL, |_| Ok::<(), Params>(()));
+/// let codes = &schema::result_schema_with(&rules)["$defs"]["FieldError"]["properties"]["code"]["enum"];
+/// assert_eq!(codes.as_array().unwrap().last().unwrap(), "disposable_email");
+/// ```
+pub fn result_schema_with(rules: &ServiceRules) -> Value {
+    let mut codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    for code in rules.codes() {
+        if !codes.contains(&code.as_str()) {
+            codes.push(code.as_str());
+        }
+    }
     let advisories: Vec<&str> = Advisory::ALL.iter().map(|a| a.as_str()).collect();
     json!({
         "$schema": DRAFT_2020_12,

@@ -19,6 +19,9 @@ use serde_body::BodyVisitor;
 mod body;
 mod check;
 mod serde_body;
+mod service_checks;
+
+pub(crate) use service_checks::{CheckedField, ServiceChecks};
 
 use crate::field::Field;
 use check::Checker;
@@ -161,6 +164,17 @@ impl RegisterRequest {
         policy: &Policy,
         fallback: Option<CustomerIp>,
     ) -> Result<RegisterRequest, ValidationReport> {
+        RegisterRequest::read_json(body, policy, fallback, None)
+    }
+
+    /// The reader behind every `from_json`: a body under `policy`, `fallback` for an absent
+    /// `customerIP`, and a service's checks run in the same pass.
+    pub(crate) fn read_json(
+        body: &[u8],
+        policy: &Policy,
+        fallback: Option<CustomerIp>,
+        service: Option<&dyn ServiceChecks>,
+    ) -> Result<RegisterRequest, ValidationReport> {
         let whole_body = |code, params| ValidationReport::single(FieldError::at_root(code, params));
         if body.len() > policy.max_body_bytes() {
             return Err(ValidationReport::body_too_large(policy));
@@ -176,7 +190,7 @@ impl RegisterRequest {
         if read_body(text, policy, &mut raw).is_err() {
             return Err(whole_body(ErrorCode::MalformedBody, Params::NONE));
         }
-        Checker::new(policy, fallback).check(&mut raw)
+        Checker::new(policy, fallback, service).check(&mut raw)
     }
 
     /// Starts a request from its required parts, each already valid.
@@ -464,7 +478,7 @@ impl<'de> DeserializeSeed<'de> for RequestSeed<'_> {
             keys: Keys::new(self.policy),
             body: &mut raw,
         })?;
-        Checker::new(self.policy, None)
+        Checker::new(self.policy, None, None)
             .check(&mut raw)
             .map_err(de::Error::custom)
     }
