@@ -4,6 +4,7 @@
 //! - [Log a refusal](#log-a-refusal)
 //! - [Fill `customerIP` from the connection](#fill-customerip-from-the-connection)
 //! - [A service's policy](#a-services-policy)
+//! - [A service's own rules](#a-services-own-rules)
 //! - [A body inside another document](#a-body-inside-another-document)
 //! - [Build a request from typed parts](#build-a-request-from-typed-parts)
 //! - [Publish the schema and the messages](#publish-the-schema-and-the-messages)
@@ -93,6 +94,89 @@
 //! assert!(err.to_string().contains("not an ISO 4217 currency in circulation"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # A service's own rules
+//!
+//! A check the crate does not make (a list of domains, a CRM's id format, a field one market
+//! requires) is a rule of the service's own, with a code of its own: it runs in the same pass
+//! as the crate's rules, only on a value they accepted, and its error is in the same report,
+//! problem document and extractor answer, in field order with theirs
+//! ([`service_rule`](crate::service_rule) says when each rule runs). Here, email addresses
+//! at disposable domains are refused, from a list of one domain a line (as the published
+//! lists are, read when the service starts):
+//!
+//! ```
+//! use std::collections::HashSet;
+//! use cleeng_register::error::{Params, ServiceCode, ServiceMessage};
+//! use cleeng_register::service_rule::ServiceRules;
+//! use cleeng_register::{messages, schema, Email, ErrorCode, Policy, RegisterRequest};
+//!
+//! // A name of another shape, or one of the crate's codes, would not compile.
+//! static DISPOSABLE_EMAIL: ServiceCode = ServiceCode::new(
+//!     "disposable_email",
+//!     ServiceMessage::new("must not be a disposable address")
+//!         .with_translations(&[("de", "darf keine Wegwerfadresse sein")]),
+//! );
+//!
+//! /// Whether the address's domain, or a domain it is under, is on the list:
+//! /// `mailinator.com` covers `eu.mailinator.com`.
+//! fn is_disposable(email: &Email, list: &HashSet<String>) -> bool {
+//!     let domain = email.domain().trim_end_matches('.').to_ascii_lowercase();
+//!     std::iter::successors(Some(domain.as_str()), |d| d.split_once('.').map(|(_, up)| up))
+//!         .any(|d| list.contains(d))
+//! }
+//!
+//! let list_file = "mailinator.com\nguerrillamail.com\n10minutemail.com\nyopmail.com\n";
+//! let list: HashSet<String> = list_file.lines().map(str::to_owned).collect();
+//! let rules = ServiceRules::new().email(&DISPOSABLE_EMAIL, move |email| {
+//!     if is_disposable(email, &list) { Err(Params::NONE) } else { Ok(()) }
+//! });
+//! let policy = Policy::default();
+//!
+//! let body = br#"{"email":"jane@eu.Mailinator.com","password":"short","publisherId":"123456789",
+//!                 "locale":"en_US","country":"US","currency":"USD"}"#;
+//! let report = RegisterRequest::from_json_with_rules(body, &policy, &rules).unwrap_err();
+//! let found: Vec<_> = report.errors().iter().map(|e| (e.pointer(), e.code().as_str())).collect();
+//! assert_eq!(found, [
+//!     ("/email", "disposable_email"),
+//!     ("/password", "too_short"),
+//!     ("/password", "missing_digit_or_special"),
+//! ]);
+//! assert_eq!(report.errors()[0].code(), ErrorCode::Service(&DISPOSABLE_EMAIL));
+//! let problem: serde_json::Value = serde_json::from_slice(&report.to_problem_json(400))?;
+//! assert_eq!(problem["errors"][0], serde_json::json!({
+//!     "pointer": "/email",
+//!     "code": "disposable_email",
+//!     "message": "email must not be a disposable address",
+//! }));
+//!
+//! // An address the crate refuses gets the crate's error alone; the list is not asked.
+//! let body = br#"{"email":"jane@mailinator","password":"s3cret-pass","publisherId":"123456789",
+//!                 "locale":"en_US","country":"US","currency":"USD"}"#;
+//! let report = RegisterRequest::from_json_with_rules(body, &policy, &rules).unwrap_err();
+//! assert_eq!(report.errors()[0].code(), ErrorCode::InvalidFormat);
+//!
+//! // Other addresses pass.
+//! let body = br#"{"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789",
+//!                 "locale":"en_US","country":"US","currency":"USD"}"#;
+//! assert!(RegisterRequest::from_json_with_rules(body, &policy, &rules).is_ok());
+//!
+//! // A frontend learns the rule with the crate's: its sentence, and its code in the schema.
+//! let document = messages::document_with(&policy, &rules);
+//! let email_rules = document["fields"][0]["rules"].as_array().unwrap();
+//! assert_eq!(email_rules.last().unwrap()["code"], "disposable_email");
+//! let result = schema::result_schema_with(&rules);
+//! assert!(result["$defs"]["FieldError"]["properties"]["code"]["enum"]
+//!     .as_array().unwrap().contains(&"disposable_email".into()));
+//! // A catalog in another language finds the service's sentence beside the code.
+//! assert_eq!(DISPOSABLE_EMAIL.message().in_language("de"), "darf keine Wegwerfadresse sein");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! A rule across fields sees the whole valid request
+//! ([`ServiceRules::request`](crate::service_rule::ServiceRules::request)). In an axum
+//! service, `cleeng-register-axum`'s `RegistrationConfig::with_rules` runs them in the
+//! extractor.
 //!
 //! # A body inside another document
 //!

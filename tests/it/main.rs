@@ -18,5 +18,6 @@ mod reader;
 mod request;
 mod schema;
 mod serde_errors;
+mod service_rules;
 mod tables;
 mod unicode;
