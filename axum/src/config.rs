@@ -1,11 +1,12 @@
-//! What the extractor needs to know: the policy, the status for an invalid body, and where the
-//! customer's IP address may come from.
+//! What the extractor needs to know: the policy, the service's own rules, the status for an
+//! invalid body, and where the customer's IP address may come from.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::http::StatusCode;
 use cleeng_register::policy::CustomerIpRule;
+use cleeng_register::service_rule::ServiceRules;
 use cleeng_register::{Policy, ValidationReport};
 use ipnet::IpNet;
 
@@ -85,6 +86,8 @@ pub struct RegistrationConfig(Arc<Inner>);
 #[derive(Clone, Debug)]
 struct Inner {
     policy: Policy,
+    /// The service's own rules, run with the crate's.
+    rules: ServiceRules,
     /// What a client must send: the policy, with `customerIp` optional when the address is
     /// filled. Made whenever the policy or the source changes.
     client_policy: Policy,
@@ -107,12 +110,48 @@ impl RegistrationConfig {
         RegistrationConfig(Arc::new(Inner {
             client_policy: policy.clone(),
             policy,
+            rules: ServiceRules::new(),
             invalid_status: InvalidStatus::default(),
             customer_ip: CustomerIpSource::default(),
             override_customer_ip: false,
             said_missing_peer: Arc::default(),
             too_large,
         }))
+    }
+
+    /// Sets the service's own rules, which the extractor runs in the same pass as the crate's:
+    /// their errors are in the same problem document, in field order with the crate's (see
+    /// [`cleeng_register::service_rule`]). None by default. A `customerIP` rule sees the
+    /// address the body gave, or else the one filled from the connection; with
+    /// [`with_override_customer_ip`](Self::with_override_customer_ip) on, the address that
+    /// replaces the body's afterwards is not checked by the rules.
+    ///
+    /// ```
+    /// use cleeng_register::error::{Params, ServiceCode, ServiceMessage};
+    /// use cleeng_register::service_rule::ServiceRules;
+    /// use cleeng_register::Policy;
+    /// use cleeng_register_axum::RegistrationConfig;
+    ///
+    /// static DISPOSABLE_EMAIL: ServiceCode =
+    ///     ServiceCode::new("disposable_email", ServiceMessage::new("must not be a disposable address"));
+    /// let rules = ServiceRules::new().email(&DISPOSABLE_EMAIL, |email| match email.domain() {
+    ///     "mailinator.com" | "yopmail.com" => Err(Params::NONE),
+    ///     _ => Ok(()),
+    /// });
+    /// let config = RegistrationConfig::new(Policy::default()).with_rules(rules);
+    /// assert_eq!(config.rules().codes().len(), 1);
+    /// ```
+    #[must_use]
+    pub fn with_rules(mut self, rules: ServiceRules) -> Self {
+        Arc::make_mut(&mut self.0).rules = rules;
+        self
+    }
+
+    /// The service's own rules (none unless [`with_rules`](Self::with_rules) set them); a
+    /// service publishes them with `cleeng_register::messages::document_with` and
+    /// `cleeng_register::schema::result_schema_with`.
+    pub fn rules(&self) -> &ServiceRules {
+        &self.0.rules
     }
 
     /// Sets the status for an invalid body.

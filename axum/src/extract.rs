@@ -13,7 +13,8 @@ use crate::{content_type, RegistrationConfig, RegistrationRejection};
 /// In order, before any work it can skip: the media type (415), the customer IP source's
 /// need for the peer address (500), the body's length while it is read (413) and its arrival
 /// within the body deadline, when [`edge::serve`](crate::edge::serve) sets one (408), then the core
-/// crate's checks under the configured policy (400 or 422). Each refusal is a
+/// crate's checks under the configured policy, with the service's own rules from the
+/// configuration in the same pass (400 or 422). Each refusal is a
 /// [`RegistrationRejection`].
 ///
 /// ```
@@ -84,7 +85,12 @@ where
                 BodyError::Unreadable(error) => RegistrationRejection::Unreadable(error),
             })?;
 
-        match RegisterRequest::from_json_with_fallback_ip(&body, policy, fallback) {
+        match RegisterRequest::from_json_with_rules_and_fallback_ip(
+            &body,
+            policy,
+            config.rules(),
+            fallback,
+        ) {
             Ok(mut request) => {
                 if let Some(resolved) = fallback.filter(|_| config.overrides_customer_ip()) {
                     if request.customer_ip() != Some(resolved) {

@@ -20,7 +20,8 @@
 //!    with an RFC 9457 `application/problem+json` document: `type`, `title` ("Invalid request
 //!    body"), `status`, `code: "REQ0001"` (Cleeng's code for an invalid request) and `errors`,
 //!    the report's errors exactly as the core crate writes them. No member ever carries a
-//!    submitted value.
+//!    submitted value. A service's own rules ([`RegistrationConfig::with_rules`]) run in the
+//!    same pass, and their errors, with the service's codes, are in the same document.
 //! 4. **Customer IP.** Cleeng prices and taxes by `customerIP`, and a service that forwards a
 //!    registration is not the customer. [`CustomerIpSource`] can fill an absent `customerIP`
 //!    from the connection's peer, or from `X-Forwarded-For` behind trusted proxies. Off by

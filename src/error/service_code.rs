@@ -35,12 +35,12 @@ const MAX_NAME_BYTES: usize = 64;
 ///
 /// A name of another shape, or one of the crate's codes, does not compile:
 ///
-/// ```compile_fail
+/// ```compile_fail,E0080
 /// use cleeng_register::error::{ServiceCode, ServiceMessage};
 /// static TAKEN: ServiceCode = ServiceCode::new("invalid_format", ServiceMessage::new("is wrong"));
 /// ```
 ///
-/// ```compile_fail
+/// ```compile_fail,E0080
 /// use cleeng_register::error::{ServiceCode, ServiceMessage};
 /// static SHOUTING: ServiceCode = ServiceCode::new("Disposable-Email", ServiceMessage::new("is wrong"));
 /// ```

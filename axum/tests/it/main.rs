@@ -9,6 +9,7 @@ mod extractor;
 mod gateway_example;
 mod no_echo;
 mod readme;
+mod service_rules;
 mod socket;
 mod text_output;
 mod write_timeout;
