@@ -63,6 +63,14 @@
 //! their sentences, `ErrorCode::as_str` never changes for an existing code, and
 //! `str::parse::<ErrorCode>` reads it back.
 //!
+//! A service may add rules of its own ([`service_rule`]): each reports a code of the
+//! service's own (`ErrorCode::Service`: snake_case, never one of the codes above, checked when
+//! the code is made) at a field, with the same shape as the crate's errors and a fixed
+//! sentence of the service's after the field's key. A field's service rules run only when the
+//! crate's rules for it passed, and report at most one error; the request's run only when the
+//! request is valid. Their errors are in the same report and problem document, in field order
+//! with the crate's, count towards `maxErrors`, and never contain a submitted value.
+//!
 //! A service answers an invalid body with the RFC 9457 [`Problem`] document: `type`
 //! (`tag:cleeng-register,2026:invalid-request-body`, a `tag:` URI to compare, not a page to
 //! fetch), `title` ("Invalid request body"), `status` (400, or 422), `code` (`REQ0001`,
@@ -164,3 +172,4 @@
 //! [`Policy::builder`]: crate::Policy::builder
 //! [`Policy::from_json`]: crate::Policy::from_json
 //! [`report::escape`]: crate::report::escape
+//! [`service_rule`]: crate::service_rule
