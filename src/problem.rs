@@ -6,7 +6,6 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
-use crate::error::ErrorCode;
 use crate::field::Field;
 use crate::field_rules::{root_errors, FieldRules};
 use crate::policy::Policy;
@@ -131,8 +130,8 @@ impl ValidationReport {
 
     /// The problem document for this report, answered with `status`, as JSON: the same
     /// bytes as `serde_json::to_vec(&report.to_problem(status))`, without copying the errors
-    /// and at about a tenth of the instructions (3,400 against 34,354 on the benches' invalid
-    /// body; a service writes one for every refused body).
+    /// and at a fraction of the cost (a service writes one for every refused body;
+    /// benches/README.md has the figures).
     ///
     /// The errors are written directly, not through a serializer. Every error the request
     /// reader can report at a field or about the whole body under the default policy is
@@ -204,7 +203,7 @@ fn write_problem(status: u16, errors: &[FieldError]) -> Vec<u8> {
 /// The bytes are the same either way: these are written by the same code, and looked up by
 /// everything the bytes depend on (place, code, params and the rule's sentence).
 struct Written {
-    /// By [`FieldError::table_slot`]: each field's errors, then the whole body's.
+    /// By the slot of [`FieldError::table_key`]: each field's errors, then the whole body's.
     slots: Vec<Vec<(FieldError, Box<[u8]>)>>,
 }
 
@@ -232,18 +231,13 @@ impl Written {
         })
     }
 
-    /// `error`'s JSON, when it is written here. A service's error never is: its sentence is
-    /// the service's, which the table does not know.
+    /// `error`'s JSON, when it is written here (never a service's error: see
+    /// [`FieldError::table_key`]).
     fn json(&self, error: &FieldError) -> Option<&[u8]> {
-        if matches!(error.code(), ErrorCode::Service(_)) {
-            return None;
-        }
-        let slot = self.slots.get(error.table_slot()?)?;
-        let rule = error.rule();
+        let key = error.table_key()?;
+        let slot = self.slots.get(key.0)?;
         slot.iter()
-            .find(|(e, _)| {
-                e.code() == error.code() && e.params() == error.params() && e.rule() == rule
-            })
+            .find(|(e, _)| e.table_key().as_ref() == Some(&key))
             .map(|(_, json)| &**json)
     }
 }

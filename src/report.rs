@@ -155,15 +155,28 @@ impl FieldError<ErrorCode> {
         }
     }
 
-    /// Where the error is, as an index of the problem writer's table of errors written in
-    /// advance: a field's, or after them the whole body's. `None` for a key, or a pointer
-    /// given by hand.
-    pub(crate) fn table_slot(&self) -> Option<usize> {
-        match self.place {
-            Place::Field(field) => Some(field as usize),
-            Place::Root => Some(Field::COUNT),
-            _ => None,
+    /// Everything the bytes of the error's JSON depend on, for the problem writer's table of
+    /// errors written in advance: where (a field's slot, or after them the whole body's), the
+    /// code, the params and the rule's sentence. `None` for a key, or a pointer given by
+    /// hand, which the table does not hold, and for a service's code, whose error is always
+    /// written (its sentence is the service's). Every member is named, so a new one does not
+    /// compile until it is weighed here, instead of serving stale bytes.
+    pub(crate) fn table_key(&self) -> Option<(usize, ErrorCode, Params, Sentence)> {
+        let FieldError {
+            place,
+            code,
+            params,
+            wording,
+        } = self;
+        if let ErrorCode::Service(_) = code {
+            return None;
         }
+        let slot = match place {
+            Place::Field(field) => *field as usize,
+            Place::Root => Field::COUNT,
+            Place::Path(_) | Place::Key(_) => return None,
+        };
+        Some((slot, *code, *params, code.rule(params, wording)))
     }
 }
 

@@ -72,9 +72,13 @@ impl FieldValue for CaptchaToken {
     fn schema(_: &ValueOptions<'_>) -> Value {
         json!({
             "type": "string",
-            "description": "The reCAPTCHA response token: 1 to 8192 printable ASCII characters.",
+            "description": format!(
+                "The reCAPTCHA response token: 1 to {} printable ASCII characters.",
+                CaptchaToken::MAX_CHARS
+            ),
             "minLength": 1,
             "maxLength": CaptchaToken::MAX_CHARS,
+            // `u8::is_ascii_graphic`, the constructor's test.
             "pattern": "^[!-~]*$",
             "examples": ["03AGdBq24PBCbwiDRaS_MJ7Z"],
         })

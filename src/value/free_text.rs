@@ -130,7 +130,8 @@ fn free_text_rules(max: usize) -> Vec<Rule> {
     ]
 }
 
-fn free_text_schema(description: &str, max: usize, example: &str) -> Value {
+/// `description` says "1 to {max} characters" itself, from the same constant.
+fn free_text_schema(description: String, max: usize, example: &str) -> Value {
     json!({
         "type": "string",
         "description": description,
@@ -152,8 +153,11 @@ impl FieldValue for PersonName {
 
     fn schema(_: &ValueOptions<'_>) -> Value {
         free_text_schema(
-            "A name: 1 to 50 characters, at least one of them visible, no control, bidirectional control, tag or \
-             line separator characters, no white space at either end.",
+            format!(
+                "A name: 1 to {} characters, at least one of them visible, no control, bidirectional \
+                 control, tag or line separator characters, no white space at either end.",
+                PersonName::MAX_CHARS
+            ),
             PersonName::MAX_CHARS,
             "Jane",
         )
@@ -171,9 +175,12 @@ impl FieldValue for ExternalId {
 
     fn schema(_: &ValueOptions<'_>) -> Value {
         free_text_schema(
-            "The customer's id in another system: 1 to 255 characters, at least one of them visible, no control, \
-             bidirectional control, tag or line separator characters, no white space at either end. Unique per \
-             publisher (not checked here).",
+            format!(
+                "The customer's id in another system: 1 to {} characters, at least one of them \
+                 visible, no control, bidirectional control, tag or line separator characters, no \
+                 white space at either end. Unique per publisher (not checked here).",
+                ExternalId::MAX_CHARS
+            ),
             ExternalId::MAX_CHARS,
             "crm-42",
         )

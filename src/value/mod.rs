@@ -165,9 +165,9 @@ pub(crate) fn shorter_than(s: &str, min: usize) -> bool {
 }
 
 /// A Unicode property's code points, read once from ICU4X's compiled data into sorted
-/// ranges of native integers. ICU4X's own lookup, a call into a binary search over its
-/// serialized list, costs about 80 instructions a character, which a name pays for each;
-/// here it is a few comparisons.
+/// ranges of native integers. ICU4X's own lookup is a call into a binary search over its
+/// serialized list, which a name would pay for each character; here it is a few comparisons
+/// (benches/README.md has the figures).
 struct PropertyRanges(Box<[(u32, u32)]>);
 
 impl PropertyRanges {
