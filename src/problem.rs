@@ -236,8 +236,9 @@ impl Written {
     fn json(&self, error: &FieldError) -> Option<&[u8]> {
         let key = error.table_key()?;
         let slot = self.slots.get(key.0)?;
+        // The code first: it rules out most of the slot without writing a sentence.
         slot.iter()
-            .find(|(e, _)| e.table_key().as_ref() == Some(&key))
+            .find(|(e, _)| e.code() == key.1 && e.table_key().as_ref() == Some(&key))
             .map(|(_, json)| &**json)
     }
 }

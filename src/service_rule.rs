@@ -312,7 +312,7 @@ impl RegisterRequest {
         policy: &Policy,
         rules: &ServiceRules,
     ) -> Result<RegisterRequest, ValidationReport> {
-        RegisterRequest::read_json(body, policy, None, Some(rules))
+        RegisterRequest::read_json(body, policy, None, rules)
     }
 
     /// As [`from_json_with_fallback_ip`](Self::from_json_with_fallback_ip), with a service's
@@ -323,6 +323,6 @@ impl RegisterRequest {
         rules: &ServiceRules,
         fallback: Option<CustomerIp>,
     ) -> Result<RegisterRequest, ValidationReport> {
-        RegisterRequest::read_json(body, policy, fallback, Some(rules))
+        RegisterRequest::read_json(body, policy, fallback, rules)
     }
 }

@@ -7,7 +7,7 @@ use crate::policy::CustomerIpRule;
 use crate::policy::Policy;
 use crate::report::{FieldError, ValidationReport};
 use crate::request::body::{RawBody, Slot};
-use crate::request::service_checks::{CheckedField, ServiceChecks};
+use crate::request::service_checks::{CheckedField, NoServiceChecks, ServiceChecks};
 use crate::request::{OfferOrPublisher, RegisterRequest};
 use crate::value::field_value::{FieldText, FieldValue, ValueOptions};
 use crate::value::{
@@ -29,32 +29,21 @@ impl<T> Got<T> {
             _ => None,
         }
     }
-
-    fn as_valid(&self) -> Option<&T> {
-        match self {
-            Got::Valid(v) => Some(v),
-            _ => None,
-        }
-    }
 }
 
 /// Turns a [`RawBody`] into a request, collecting errors in report order.
-pub(super) struct Checker<'p> {
+pub(super) struct Checker<'p, S: ServiceChecks = NoServiceChecks> {
     policy: &'p Policy,
     options: ValueOptions<'p>,
     errors: Vec<FieldError>,
     /// Taken for an absent `customerIP`.
     fallback_ip: Option<CustomerIp>,
     /// The service's own rules, run on what passed the crate's.
-    service: Option<&'p dyn ServiceChecks>,
+    service: &'p S,
 }
 
-impl<'p> Checker<'p> {
-    pub(super) fn new(
-        policy: &'p Policy,
-        fallback_ip: Option<CustomerIp>,
-        service: Option<&'p dyn ServiceChecks>,
-    ) -> Self {
+impl<'p, S: ServiceChecks> Checker<'p, S> {
+    pub(super) fn new(policy: &'p Policy, fallback_ip: Option<CustomerIp>, service: &'p S) -> Self {
         Checker {
             policy,
             options: policy.value_options(),
@@ -64,15 +53,28 @@ impl<'p> Checker<'p> {
         }
     }
 
-    /// The service's rules for a field whose value passed the crate's (`None` when it did
-    /// not): its error lands right after the field's place in report order.
-    fn service_field(&mut self, checked: Option<CheckedField<'_>>) {
-        if let (Some(service), Some(checked)) = (self.service, checked) {
-            if let Some(error) = service.check_field(checked) {
-                self.reserve();
-                self.errors.push(error);
+    /// The service's rules for a field, when its value passed the crate's rules: the error
+    /// lands right after the field's place in report order. Nothing without a service.
+    #[inline]
+    fn service_field<T>(
+        &mut self,
+        got: &Got<T>,
+        checked: impl for<'v> FnOnce(&'v T) -> CheckedField<'v>,
+    ) {
+        if S::NONE {
+            return;
+        }
+        if let Got::Valid(value) = got {
+            if let Some(error) = self.service.check_field(checked(value)) {
+                self.service_refused(error);
             }
         }
+    }
+
+    #[inline(never)]
+    fn service_refused(&mut self, error: FieldError) {
+        self.reserve();
+        self.errors.push(error);
     }
 
     /// A field's value as its type reads it, `missing` when the table says it is required
@@ -157,14 +159,14 @@ impl<'p> Checker<'p> {
     ) -> Result<RegisterRequest, ValidationReport> {
         let policy = self.policy;
         let email = self.value::<Email>(raw, Field::Email);
-        self.service_field(email.as_valid().map(CheckedField::Email));
+        self.service_field(&email, |v| CheckedField::Email(v));
         let password = self.value::<Password>(raw, Field::Password);
-        self.service_field(password.as_valid().map(CheckedField::Password));
+        self.service_field(&password, |v| CheckedField::Password(v));
         let offer_given = raw.has(Field::OfferId) || raw.has(Field::PublisherId);
         let offer = self.value::<OfferId>(raw, Field::OfferId);
-        self.service_field(offer.as_valid().map(CheckedField::OfferId));
+        self.service_field(&offer, |v| CheckedField::OfferId(v));
         let publisher = self.value::<PublisherId>(raw, Field::PublisherId);
-        self.service_field(publisher.as_valid().map(CheckedField::PublisherId));
+        self.service_field(&publisher, |v| CheckedField::PublisherId(v));
         if !offer_given {
             self.errors.push(FieldError::at_root(
                 ErrorCode::OfferOrPublisherRequired,
@@ -175,25 +177,25 @@ impl<'p> Checker<'p> {
         if matches!(&locale, Got::Valid(l) if !policy.allows_locale(l)) {
             self.error(Field::Locale, ErrorCode::NotSupported);
         } else {
-            self.service_field(locale.as_valid().map(CheckedField::Locale));
+            self.service_field(&locale, |v| CheckedField::Locale(v));
         }
         let country = self.value::<CountryCode>(raw, Field::Country);
-        self.service_field(country.as_valid().map(CheckedField::Country));
+        self.service_field(&country, |v| CheckedField::Country(v));
         let currency = self.value::<Currency>(raw, Field::Currency);
         if matches!(currency, Got::Valid(c) if !policy.allows_currency(c)) {
             self.error(Field::Currency, ErrorCode::NotSupported);
         } else {
-            self.service_field(currency.as_valid().map(CheckedField::Currency));
+            self.service_field(&currency, |v| CheckedField::Currency(v));
         }
 
         let first_name = self.value::<PersonName>(raw, Field::FirstName);
-        self.service_field(first_name.as_valid().map(CheckedField::FirstName));
+        self.service_field(&first_name, |v| CheckedField::FirstName(v));
         let last_name = self.value::<PersonName>(raw, Field::LastName);
-        self.service_field(last_name.as_valid().map(CheckedField::LastName));
+        self.service_field(&last_name, |v| CheckedField::LastName(v));
         let external_id = self.value::<ExternalId>(raw, Field::ExternalId);
-        self.service_field(external_id.as_valid().map(CheckedField::ExternalId));
+        self.service_field(&external_id, |v| CheckedField::ExternalId(v));
         let external_data = self.value::<CustomData>(raw, Field::ExternalData);
-        self.service_field(external_data.as_valid().map(CheckedField::ExternalData));
+        self.service_field(&external_data, |v| CheckedField::ExternalData(v));
         // `requiredFor` depends on the country, so an invalid or absent country silences it;
         // `required` does not depend on anything.
         let ip_required = match &country {
@@ -207,7 +209,7 @@ impl<'p> Checker<'p> {
                 CustomerIp::from_field_text(s, &options)
             }),
         };
-        self.service_field(customer_ip.as_valid().map(CheckedField::CustomerIp));
+        self.service_field(&customer_ip, |v| CheckedField::CustomerIp(v));
         // A `CaptchaToken` is not wiped when dropped: its text is checked here and copied
         // only into a request that is returned (a decoded text is wiped on drop meanwhile).
         let captcha_value = self.field(raw, Field::CaptchaValue, |s| {
@@ -219,7 +221,7 @@ impl<'p> Checker<'p> {
         }
         let offer_or_publisher = OfferOrPublisher::from_options(offer.valid(), publisher.valid());
         const NO_ERROR: &str = "no error was recorded, so every required field is valid";
-        let request = RegisterRequest {
+        Ok(RegisterRequest {
             email: email.valid().expect(NO_ERROR),
             password: password.valid().expect(NO_ERROR),
             offer_or_publisher: offer_or_publisher.expect(NO_ERROR),
@@ -232,17 +234,22 @@ impl<'p> Checker<'p> {
             external_data: external_data.valid(),
             customer_ip: customer_ip.valid(),
             captcha_value: captcha_value.valid().map(|s| CaptchaToken::checked(&s)),
-        };
-        // The service's rules about the whole request see it only when it is valid; their
-        // errors are put in field order, as every other error is.
-        let Some(service) = self.service else {
-            return Ok(request);
-        };
-        let mut errors = service.check_request(&request);
-        errors.sort_by_key(FieldError::field);
-        match ValidationReport::capped(errors, policy.max_errors()) {
-            Some(report) => Err(report),
-            None => Ok(request),
-        }
+        })
+    }
+}
+
+/// The service's rules about the whole request, which see it only when it is valid (by the
+/// crate's rules and every field's service rules): their errors are put in field order, as
+/// every other error is.
+pub(super) fn check_request(
+    service: &impl ServiceChecks,
+    request: RegisterRequest,
+    policy: &Policy,
+) -> Result<RegisterRequest, ValidationReport> {
+    let mut errors = service.check_request(&request);
+    errors.sort_by_key(FieldError::field);
+    match ValidationReport::capped(errors, policy.max_errors()) {
+        Some(report) => Err(report),
+        None => Ok(request),
     }
 }

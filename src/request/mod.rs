@@ -21,7 +21,7 @@ mod check;
 mod serde_body;
 mod service_checks;
 
-pub(crate) use service_checks::{CheckedField, ServiceChecks};
+pub(crate) use service_checks::{CheckedField, NoServiceChecks, ServiceChecks};
 
 use crate::field::Field;
 use check::Checker;
@@ -164,16 +164,16 @@ impl RegisterRequest {
         policy: &Policy,
         fallback: Option<CustomerIp>,
     ) -> Result<RegisterRequest, ValidationReport> {
-        RegisterRequest::read_json(body, policy, fallback, None)
+        RegisterRequest::read_json(body, policy, fallback, &NoServiceChecks)
     }
 
     /// The reader behind every `from_json`: a body under `policy`, `fallback` for an absent
     /// `customerIP`, and a service's checks run in the same pass.
-    pub(crate) fn read_json(
+    pub(crate) fn read_json<S: ServiceChecks>(
         body: &[u8],
         policy: &Policy,
         fallback: Option<CustomerIp>,
-        service: Option<&dyn ServiceChecks>,
+        service: &S,
     ) -> Result<RegisterRequest, ValidationReport> {
         let whole_body = |code, params| ValidationReport::single(FieldError::at_root(code, params));
         if body.len() > policy.max_body_bytes() {
@@ -190,7 +190,11 @@ impl RegisterRequest {
         if read_body(text, policy, &mut raw).is_err() {
             return Err(whole_body(ErrorCode::MalformedBody, Params::NONE));
         }
-        Checker::new(policy, fallback, service).check(&mut raw)
+        if S::NONE {
+            return Checker::new(policy, fallback, service).check(&mut raw);
+        }
+        let request = Checker::new(policy, fallback, service).check(&mut raw)?;
+        check::check_request(service, request, policy)
     }
 
     /// Starts a request from its required parts, each already valid.
@@ -478,7 +482,7 @@ impl<'de> DeserializeSeed<'de> for RequestSeed<'_> {
             keys: Keys::new(self.policy),
             body: &mut raw,
         })?;
-        Checker::new(self.policy, None, None)
+        Checker::new(self.policy, None, &NoServiceChecks)
             .check(&mut raw)
             .map_err(de::Error::custom)
     }

@@ -30,10 +30,28 @@ pub(crate) enum CheckedField<'a> {
 
 /// A service's checks, run in the request reader's pass.
 pub(crate) trait ServiceChecks {
+    /// Whether there are none at all: the reader is then compiled without a call to them.
+    const NONE: bool = false;
+
     /// The error for a field whose value passed the crate's rules, if the service refuses it.
     fn check_field(&self, value: CheckedField<'_>) -> Option<FieldError>;
 
     /// The errors about a request that passed every rule of the crate and every field's
     /// service rules, in any order.
     fn check_request(&self, request: &RegisterRequest) -> Vec<FieldError>;
+}
+
+/// The crate's rules alone.
+pub(crate) struct NoServiceChecks;
+
+impl ServiceChecks for NoServiceChecks {
+    const NONE: bool = true;
+
+    fn check_field(&self, _: CheckedField<'_>) -> Option<FieldError> {
+        None
+    }
+
+    fn check_request(&self, _: &RegisterRequest) -> Vec<FieldError> {
+        Vec::new()
+    }
 }
