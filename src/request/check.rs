@@ -33,7 +33,6 @@ impl<T> Got<T> {
 /// Turns a [`RawBody`] into a request, collecting errors in report order.
 pub(super) struct Checker<'p> {
     policy: &'p Policy,
-    options: ValueOptions<'p>,
     errors: Vec<FieldError>,
     /// Taken for an absent `customerIP`.
     fallback_ip: Option<CustomerIp>,
@@ -43,7 +42,6 @@ impl<'p> Checker<'p> {
     pub(super) fn new(policy: &'p Policy, fallback_ip: Option<CustomerIp>) -> Self {
         Checker {
             policy,
-            options: policy.value_options(),
             errors: Vec::new(),
             fallback_ip,
         }
@@ -51,9 +49,13 @@ impl<'p> Checker<'p> {
 
     /// A field's value as its type reads it, `missing` when the table says it is required
     /// and it is absent.
-    fn value<T: FieldValue>(&mut self, raw: &mut RawBody<'_>, field: Field) -> Got<T> {
-        let options = self.options;
-        self.field(raw, field, |s| T::from_field_text(s, &options))
+    fn value<T: FieldValue>(
+        &mut self,
+        raw: &mut RawBody<'_>,
+        field: Field,
+        options: &ValueOptions<'_>,
+    ) -> Got<T> {
+        self.field(raw, field, |s| T::from_field_text(s, options))
     }
 
     /// A field as its table says: `missing` when it is required and absent.
@@ -130,38 +132,39 @@ impl<'p> Checker<'p> {
         raw: &mut RawBody<'_>,
     ) -> Result<RegisterRequest, ValidationReport> {
         let policy = self.policy;
-        let email = self.value::<Email>(raw, Field::Email);
-        let password = self.value::<Password>(raw, Field::Password);
+        // What of the policy the value types read, made once and lent to each.
+        let options = policy.value_options();
+        let email = self.value::<Email>(raw, Field::Email, &options);
+        let password = self.value::<Password>(raw, Field::Password, &options);
         let offer_given = raw.has(Field::OfferId) || raw.has(Field::PublisherId);
-        let offer = self.value::<OfferId>(raw, Field::OfferId);
-        let publisher = self.value::<PublisherId>(raw, Field::PublisherId);
+        let offer = self.value::<OfferId>(raw, Field::OfferId, &options);
+        let publisher = self.value::<PublisherId>(raw, Field::PublisherId, &options);
         if !offer_given {
             self.errors.push(FieldError::at_root(
                 ErrorCode::OfferOrPublisherRequired,
                 Params::NONE,
             ));
         }
-        let locale = self.value::<Locale>(raw, Field::Locale);
+        let locale = self.value::<Locale>(raw, Field::Locale, &options);
         if matches!(&locale, Got::Valid(l) if !policy.allows_locale(l)) {
             self.error(Field::Locale, ErrorCode::NotSupported);
         }
-        let country = self.value::<CountryCode>(raw, Field::Country);
-        let currency = self.value::<Currency>(raw, Field::Currency);
+        let country = self.value::<CountryCode>(raw, Field::Country, &options);
+        let currency = self.value::<Currency>(raw, Field::Currency, &options);
         if matches!(currency, Got::Valid(c) if !policy.allows_currency(c)) {
             self.error(Field::Currency, ErrorCode::NotSupported);
         }
 
-        let first_name = self.value::<PersonName>(raw, Field::FirstName);
-        let last_name = self.value::<PersonName>(raw, Field::LastName);
-        let external_id = self.value::<ExternalId>(raw, Field::ExternalId);
-        let external_data = self.value::<CustomData>(raw, Field::ExternalData);
+        let first_name = self.value::<PersonName>(raw, Field::FirstName, &options);
+        let last_name = self.value::<PersonName>(raw, Field::LastName, &options);
+        let external_id = self.value::<ExternalId>(raw, Field::ExternalId, &options);
+        let external_data = self.value::<CustomData>(raw, Field::ExternalData, &options);
         // `requiredFor` depends on the country, so an invalid or absent country silences it;
         // `required` does not depend on anything.
         let ip_required = match &country {
             Got::Valid(c) => policy.customer_ip().requires(*c),
             _ => *policy.customer_ip() == CustomerIpRule::Required,
         };
-        let options = self.options;
         let customer_ip = match self.fallback_ip {
             Some(ip) if !raw.has(Field::CustomerIp) => Got::Valid(ip),
             _ => self.field_required_if(raw, Field::CustomerIp, ip_required, |s| {
