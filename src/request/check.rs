@@ -34,7 +34,6 @@ impl<T> Got<T> {
 /// Turns a [`RawBody`] into a request, collecting errors in report order.
 pub(super) struct Checker<'p, S: ServiceChecks = NoServiceChecks> {
     policy: &'p Policy,
-    options: ValueOptions<'p>,
     errors: Vec<FieldError>,
     /// Taken for an absent `customerIP`.
     fallback_ip: Option<CustomerIp>,
@@ -46,7 +45,6 @@ impl<'p, S: ServiceChecks> Checker<'p, S> {
     pub(super) fn new(policy: &'p Policy, fallback_ip: Option<CustomerIp>, service: &'p S) -> Self {
         Checker {
             policy,
-            options: policy.value_options(),
             errors: Vec::new(),
             fallback_ip,
             service,
@@ -79,9 +77,13 @@ impl<'p, S: ServiceChecks> Checker<'p, S> {
 
     /// A field's value as its type reads it, `missing` when the table says it is required
     /// and it is absent.
-    fn value<T: FieldValue>(&mut self, raw: &mut RawBody<'_>, field: Field) -> Got<T> {
-        let options = self.options;
-        self.field(raw, field, |s| T::from_field_text(s, &options))
+    fn value<T: FieldValue>(
+        &mut self,
+        raw: &mut RawBody<'_>,
+        field: Field,
+        options: &ValueOptions<'_>,
+    ) -> Got<T> {
+        self.field(raw, field, |s| T::from_field_text(s, options))
     }
 
     /// A field as its table says: `missing` when it is required and absent.
@@ -158,14 +160,16 @@ impl<'p, S: ServiceChecks> Checker<'p, S> {
         raw: &mut RawBody<'_>,
     ) -> Result<RegisterRequest, ValidationReport> {
         let policy = self.policy;
-        let email = self.value::<Email>(raw, Field::Email);
+        // What of the policy the value types read, made once and lent to each.
+        let options = policy.value_options();
+        let email = self.value::<Email>(raw, Field::Email, &options);
         self.service_field(&email, |v| CheckedField::Email(v));
-        let password = self.value::<Password>(raw, Field::Password);
+        let password = self.value::<Password>(raw, Field::Password, &options);
         self.service_field(&password, |v| CheckedField::Password(v));
         let offer_given = raw.has(Field::OfferId) || raw.has(Field::PublisherId);
-        let offer = self.value::<OfferId>(raw, Field::OfferId);
+        let offer = self.value::<OfferId>(raw, Field::OfferId, &options);
         self.service_field(&offer, |v| CheckedField::OfferId(v));
-        let publisher = self.value::<PublisherId>(raw, Field::PublisherId);
+        let publisher = self.value::<PublisherId>(raw, Field::PublisherId, &options);
         self.service_field(&publisher, |v| CheckedField::PublisherId(v));
         if !offer_given {
             self.errors.push(FieldError::at_root(
@@ -173,28 +177,28 @@ impl<'p, S: ServiceChecks> Checker<'p, S> {
                 Params::NONE,
             ));
         }
-        let locale = self.value::<Locale>(raw, Field::Locale);
+        let locale = self.value::<Locale>(raw, Field::Locale, &options);
         if matches!(&locale, Got::Valid(l) if !policy.allows_locale(l)) {
             self.error(Field::Locale, ErrorCode::NotSupported);
         } else {
             self.service_field(&locale, |v| CheckedField::Locale(v));
         }
-        let country = self.value::<CountryCode>(raw, Field::Country);
+        let country = self.value::<CountryCode>(raw, Field::Country, &options);
         self.service_field(&country, |v| CheckedField::Country(v));
-        let currency = self.value::<Currency>(raw, Field::Currency);
+        let currency = self.value::<Currency>(raw, Field::Currency, &options);
         if matches!(currency, Got::Valid(c) if !policy.allows_currency(c)) {
             self.error(Field::Currency, ErrorCode::NotSupported);
         } else {
             self.service_field(&currency, |v| CheckedField::Currency(v));
         }
 
-        let first_name = self.value::<PersonName>(raw, Field::FirstName);
+        let first_name = self.value::<PersonName>(raw, Field::FirstName, &options);
         self.service_field(&first_name, |v| CheckedField::FirstName(v));
-        let last_name = self.value::<PersonName>(raw, Field::LastName);
+        let last_name = self.value::<PersonName>(raw, Field::LastName, &options);
         self.service_field(&last_name, |v| CheckedField::LastName(v));
-        let external_id = self.value::<ExternalId>(raw, Field::ExternalId);
+        let external_id = self.value::<ExternalId>(raw, Field::ExternalId, &options);
         self.service_field(&external_id, |v| CheckedField::ExternalId(v));
-        let external_data = self.value::<CustomData>(raw, Field::ExternalData);
+        let external_data = self.value::<CustomData>(raw, Field::ExternalData, &options);
         self.service_field(&external_data, |v| CheckedField::ExternalData(v));
         // `requiredFor` depends on the country, so an invalid or absent country silences it;
         // `required` does not depend on anything.
@@ -202,7 +206,6 @@ impl<'p, S: ServiceChecks> Checker<'p, S> {
             Got::Valid(c) => policy.customer_ip().requires(*c),
             _ => *policy.customer_ip() == CustomerIpRule::Required,
         };
-        let options = self.options;
         let customer_ip = match self.fallback_ip {
             Some(ip) if !raw.has(Field::CustomerIp) => Got::Valid(ip),
             _ => self.field_required_if(raw, Field::CustomerIp, ip_required, |s| {
