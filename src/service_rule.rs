@@ -129,6 +129,7 @@ fn first_refusal<T: ?Sized>(rules: &[Rule<T>], value: &T) -> Option<Violation> {
 /// assert_eq!(error.message(), "externalId must be CRM- and 6 digits");
 /// ```
 #[derive(Clone, Default)]
+#[must_use]
 pub struct ServiceRules {
     fields: ByField,
     request: Vec<(Field, Rule<RegisterRequest>)>,
