@@ -148,7 +148,7 @@ migration-invalid-record = Der Datensatz ist ungültig.
 
 ## Hinweise zur Migration
 
-migration-advisory-currency_defaulted = Die Währung ist leer: Cleeng importiert den Kunden mit der Standardwährung EUR.
+migration-advisory-currency_defaulted = Es ist keine Währung angegeben: Cleeng importiert den Kunden mit der Standardwährung EUR.
 migration-advisory-customer_ip_not_public = Die IP-Adresse ist keine öffentliche Adresse und kann daher für die Besteuerung keinem Land zugeordnet werden.
 migration-advisory-too_many_records = Die Datei enthält mehr als { NUMBER($max, useGrouping: 0) } { $max ->
         [one] Datensatz

@@ -112,7 +112,7 @@ request-invalid-key = This field is not valid.
 ## Advisories: facts about a valid request, not errors.
 
 advisory-customer_ip_missing = No IP address was given: Cleeng will price with the address the request came from, and taxes in the US and Canada need the customer's own address.
-advisory-customer_ip_not_public = The IP address is not a public address, so it cannot be located to a country for taxes.
+advisory-customer_ip_not_public = The IP address is not a public address, so it cannot be matched to a country for taxes.
 advisory-offer_country_mismatch = The country in the offer ID differs from the customer's country.
 
 ## The problem document of a refused request.
@@ -163,8 +163,8 @@ migration-invalid-record = The record is not valid.
 
 ## Migration advisories.
 
-migration-advisory-currency_defaulted = The currency is empty: Cleeng will import the customer with its default currency, EUR.
-migration-advisory-customer_ip_not_public = The IP address is not a public address, so it cannot be located to a country for taxes.
+migration-advisory-currency_defaulted = No currency is given: Cleeng will import the customer with its default currency, EUR.
+migration-advisory-customer_ip_not_public = The IP address is not a public address, so it cannot be matched to a country for taxes.
 migration-advisory-too_many_records = The file has more than { NUMBER($max, useGrouping: 0) } { $max ->
         [one] record
        *[other] records

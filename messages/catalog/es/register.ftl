@@ -148,7 +148,7 @@ migration-invalid-record = El registro no es válido.
 
 ## Avisos de la migración
 
-migration-advisory-currency_defaulted = La moneda está vacía: Cleeng importará al cliente con la moneda predeterminada, EUR.
+migration-advisory-currency_defaulted = No se indicó ninguna moneda: Cleeng importará al cliente con la moneda predeterminada, EUR.
 migration-advisory-customer_ip_not_public = La dirección IP no es pública, por lo que no se puede asociar a un país a efectos fiscales.
 migration-advisory-too_many_records = El archivo tiene más de { NUMBER($max, useGrouping: 0) } { $max ->
         [one] registro

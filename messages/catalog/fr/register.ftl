@@ -148,7 +148,7 @@ migration-invalid-record = L’enregistrement n’est pas valide.
 
 ## Avertissements de la migration
 
-migration-advisory-currency_defaulted = La devise est vide : Cleeng importera le client avec la devise par défaut, EUR.
+migration-advisory-currency_defaulted = Aucune devise n’est indiquée : Cleeng importera le client avec la devise par défaut, EUR.
 migration-advisory-customer_ip_not_public = L’adresse IP n’est pas une adresse publique : elle ne peut donc pas être rattachée à un pays pour les taxes.
 migration-advisory-too_many_records = Le fichier contient plus de { NUMBER($max, useGrouping: 0) } { $max ->
         [one] enregistrement

@@ -82,11 +82,11 @@ request-too_large-body = La richiesta non può superare { NUMBER($max, useGroupi
        *[other] byte
     }.
 request-too_large-body-bare = La richiesta è troppo grande.
-request-too_many_errors-body = Ci sono più di { NUMBER($max, useGrouping: 0) } { $max ->
+request-too_many_errors-body = L’elenco si ferma a { NUMBER($max, useGrouping: 0) } { $max ->
         [one] errore
        *[other] errori
-    }; gli altri non sono elencati.
-request-too_many_errors-body-bare = Ci sono troppi errori; gli altri non sono elencati.
+    }: gli altri non sono mostrati.
+request-too_many_errors-body-bare = Ci sono troppi errori: non sono mostrati tutti.
 request-invalid-body = La richiesta non è valida.
 
 ## Errori di un campo sconosciuto
@@ -148,7 +148,7 @@ migration-invalid-record = Il record non è valido.
 
 ## Avvisi della migrazione
 
-migration-advisory-currency_defaulted = La valuta è vuota: Cleeng importerà il cliente con la valuta predefinita, EUR.
+migration-advisory-currency_defaulted = Non è indicata alcuna valuta: Cleeng importerà il cliente con la valuta predefinita, EUR.
 migration-advisory-customer_ip_not_public = L’indirizzo IP non è un indirizzo pubblico, quindi non può essere associato a un paese ai fini fiscali.
 migration-advisory-too_many_records = Il file contiene più di { NUMBER($max, useGrouping: 0) } { $max ->
         [one] record

@@ -158,17 +158,17 @@ migration-malformed_row-record = Rekord ma ponad { NUMBER($max, useGrouping: 0) 
         [few] bajty
         [many] bajtów
        *[other] bajta
-    }, więcej, niż może mieć prawidłowy rekord.
+    }, czyli więcej, niż może mieć prawidłowy rekord.
 migration-malformed_row-record-bare = Rekord musi być zapisany w UTF-8 i mieć dokładnie jedno pole na każdą kolumnę szablonu, a każde pole w cudzysłowie musi być zamknięte.
 migration-invalid-record = Rekord jest nieprawidłowy.
 
 ## Uwagi do migracji
 
-migration-advisory-currency_defaulted = Waluta jest pusta: Cleeng zaimportuje klienta z domyślną walutą EUR.
+migration-advisory-currency_defaulted = Nie podano waluty: Cleeng zaimportuje klienta z domyślną walutą EUR.
 migration-advisory-customer_ip_not_public = Adres IP nie jest adresem publicznym, więc nie można go przypisać do kraju na potrzeby podatków.
 migration-advisory-too_many_records = Plik zawiera ponad { NUMBER($max, useGrouping: 0) } { $max ->
         [one] rekord
         [few] rekordy
         [many] rekordów
        *[other] rekordu
-    }, więcej, niż Cleeng importuje naraz.
+    }, czyli więcej, niż Cleeng importuje naraz.

@@ -85,8 +85,8 @@ request-too_large-body-bare = A solicitação é grande demais.
 request-too_many_errors-body = Há mais de { NUMBER($max, useGrouping: 0) } { $max ->
         [one] erro
        *[other] erros
-    }; os demais não são listados.
-request-too_many_errors-body-bare = Há erros demais; os demais não são listados.
+    }; os outros não são listados.
+request-too_many_errors-body-bare = Há erros demais; os outros não são listados.
 request-invalid-body = A solicitação não é válida.
 
 ## Erros em um campo desconhecido
@@ -148,7 +148,7 @@ migration-invalid-record = O registro não é válido.
 
 ## Avisos da migração
 
-migration-advisory-currency_defaulted = A moeda está vazia: a Cleeng importará o cliente com a moeda padrão, EUR.
+migration-advisory-currency_defaulted = Nenhuma moeda foi informada: a Cleeng importará o cliente com a moeda padrão, EUR.
 migration-advisory-customer_ip_not_public = O endereço IP não é público e, por isso, não pode ser associado a um país para fins fiscais.
 migration-advisory-too_many_records = O arquivo tem mais de { NUMBER($max, useGrouping: 0) } { $max ->
         [one] registro
