@@ -117,6 +117,7 @@ mod limit;
 mod problem;
 mod rejection;
 
+pub use cleeng_register_messages::Language;
 pub use client_ip::MissingPeerAddress;
 pub use config::{CustomerIpSource, InvalidStatus, RegistrationConfig};
 pub use content_type::UnsupportedMediaType;

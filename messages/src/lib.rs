@@ -6,9 +6,10 @@
 //!   `Accept-Language` header (RFC 4647 lookup, English by default).
 //! - [`Catalog`]: words a request's [`FieldError`](cleeng_register::FieldError), an
 //!   [`Advisory`](cleeng_register::Advisory), the problem document
-//!   ([`Catalog::problem_json`]), a migration file's
-//!   [`RecordError`](cleeng_register_migration::RecordError) and advisories in a language;
-//!   [`Catalog::source`] is a language's `.ftl` text for a browser.
+//!   ([`Catalog::problem_json`]), a migration file's errors and advisories in a language;
+//!   [`Catalog::source`] is a language's `.ftl` text for a browser. The migration's
+//!   messages need the default feature `migration`; a service that words requests only
+//!   can leave it out (and the migration crate with it).
 //! - [`document`]: the messages document of the core, per language.
 //!
 //! Customer-facing messages name a field by its label in the language ("Adres e-mail"),
@@ -33,11 +34,13 @@
 mod catalog;
 pub mod document;
 mod language;
+#[cfg(feature = "migration")]
 mod migration;
 mod request;
 mod written;
 
 pub use catalog::{Arg, Catalog, Message};
 pub use language::{Language, UnknownLanguage};
+#[cfg(feature = "migration")]
 pub use migration::{column_field, column_label_id, column_slug};
 pub use request::{field_label_id, Subject};

@@ -1,3 +1,4 @@
+#![cfg(feature = "migration")]
 //! The catalog is complete and consistent: every language has every message, each with the
 //! variables the crate gives it, and every message the crate builds renders without a
 //! Fluent error.

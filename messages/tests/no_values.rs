@@ -1,3 +1,4 @@
+#![cfg(feature = "migration")]
 //! No message in any language repeats a submitted value: the request's errors, its problem
 //! document and a migration record's errors, whatever the values.
 
