@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 
 use cleeng_register::Policy;
+use cleeng_register_messages::Language;
 use cleeng_register_migration::CalendarDate;
 
 use crate::output::InputIdentity;
@@ -80,6 +81,9 @@ pub enum Command {
     /// header in both, so that the valid part can be uploaded and the rest fixed.
     #[command(verbatim_doc_comment, after_help = USERS_AFTER_HELP)]
     Users(UsersArgs),
+    /// Write the messages document: every rule of every field with its code, params and
+    /// message (with --lang, in that language)
+    Messages(MessagesArgs),
     /// Write a shell completion script to standard output
     #[command(after_help = COMPLETIONS_AFTER_HELP)]
     Completions(CompletionsArgs),
@@ -185,6 +189,9 @@ fn input_parser() -> impl TypedValueParser<Value = Input> {
 #[derive(Debug, Args)]
 #[non_exhaustive]
 pub struct ValidateArgs {
+    /// The language of the messages
+    #[command(flatten)]
+    pub lang: LangArg,
     /// The policy.
     #[command(flatten)]
     pub policy: PolicyArg,
@@ -219,6 +226,9 @@ pub struct OpenapiArgs {
 #[derive(Debug, Args)]
 #[non_exhaustive]
 pub struct UsersArgs {
+    /// The language of the messages
+    #[command(flatten)]
+    pub lang: LangArg,
     /// The policy.
     #[command(flatten)]
     pub policy: PolicyArg,
@@ -241,6 +251,32 @@ pub struct UsersArgs {
 
 fn parse_day(text: &str) -> Result<CalendarDate, &'static str> {
     CalendarDate::parse(text).map_err(|_| "needs a real date written YYYY-MM-DD")
+}
+
+/// `--lang LANG`: the messages in one of the catalog's languages.
+#[derive(Clone, Debug, Default, Args)]
+#[non_exhaustive]
+pub struct LangArg {
+    /// Write messages in this language: en, de, es, fr, it, pl or pt [default: the core's
+    /// English sentences]
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse().map_err(|e| format!("{e}"))
+}
+
+/// `messages [--policy FILE] [--lang LANG]`.
+#[derive(Debug, Args)]
+#[non_exhaustive]
+pub struct MessagesArgs {
+    /// The policy.
+    #[command(flatten)]
+    pub policy: PolicyArg,
+    /// The language.
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// `completions SHELL`.

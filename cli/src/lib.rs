@@ -9,9 +9,11 @@ use std::io::{self, BufRead, Write};
 pub mod args;
 pub mod output;
 pub mod users;
+pub mod worded;
 
 use cleeng_register::report::ValidationResult;
 use cleeng_register::{Policy, RegisterRequest};
+use cleeng_register_messages::Language;
 
 /// Why a command stops with status 2 once its arguments have parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +64,20 @@ impl Summary {
 /// streaming: memory stays bounded by `policy.max_body_bytes()` whatever the input's size
 /// (a longer line is kept only up to that bound plus one byte, enough to be `too_large`).
 pub fn run_validate(
+    input: impl BufRead,
+    output: impl Write,
+    policy: &Policy,
+) -> io::Result<Summary> {
+    run_validate_in(input, output, policy, None)
+}
+
+/// As [`run_validate`], with the messages in `language` when one is given (`--lang`): the
+/// catalog's words (`cleeng-register-messages`) instead of the core's English sentences.
+pub fn run_validate_in(
     mut input: impl BufRead,
     mut output: impl Write,
     policy: &Policy,
+    language: Option<Language>,
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut line = Vec::new();
@@ -80,7 +93,10 @@ pub fn run_validate(
             line.pop();
         }
         summary.requests += 1;
-        summary.valid += u64::from(validate_line(&line, number, policy, &mut out));
+        summary.valid += u64::from(match language {
+            Some(language) => worded::validate_line_in(&line, number, policy, language, &mut out),
+            None => validate_line(&line, number, policy, &mut out),
+        });
         if out.len() >= 60 * 1024 {
             output.write_all(&out)?;
             out.clear();

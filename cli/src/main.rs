@@ -43,6 +43,13 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             print_json(&cleeng_register_response::openapi::document(&policy))
         }
         Command::Users(args) => users::command(args).map(ExitCode::from),
+        Command::Messages(args) => {
+            let policy = args.policy.load()?;
+            print_json(&match args.lang.lang {
+                Some(language) => cleeng_register_messages::document::document(language, &policy),
+                None => cleeng_register::schema::messages::document(&policy),
+            })
+        }
         Command::Completions(args) => completions(args),
     }
 }
@@ -50,10 +57,11 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
 fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.load()?;
     let (input, _) = args.input.unwrap_or_default().open()?;
-    let summary = cleeng_register_cli::run_validate(
+    let summary = cleeng_register_cli::run_validate_in(
         BufReader::with_capacity(64 * 1024, input),
         io::stdout().lock(),
         &policy,
+        args.lang.lang,
     )
     .map_err(|e| Failure::Fatal(format!("I/O error: {e}")))?;
     eprintln!(

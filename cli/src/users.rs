@@ -11,7 +11,9 @@ use std::io::{self, Read, Write};
 
 use crate::args::UsersArgs;
 use crate::output::{self, OutputFile};
+use crate::worded::{record_message, RecordLine};
 use crate::Failure;
+use cleeng_register_messages::Language;
 use cleeng_register_migration::{
     CalendarDate, Piece, RecordReader, RecordReport, RecordRules, UsersFile, UsersSummary,
 };
@@ -74,6 +76,8 @@ struct Check<'o, W> {
     errors_csv: Option<csv::Writer<&'o mut dyn Write>>,
     valid: Option<&'o mut dyn Write>,
     rejected: Option<&'o mut dyn Write>,
+    /// `--lang`: the messages' language, else the core's English sentences.
+    language: Option<Language>,
 }
 
 impl<W: Write> Check<'_, W> {
@@ -139,7 +143,13 @@ impl<W: Write> Check<'_, W> {
 
     /// Appends the report's JSON line and writes its errors to the errors CSV.
     fn emit(&mut self, report: &RecordReport) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, report).map_err(io::Error::from)?;
+        match self.language {
+            Some(language) => {
+                serde_json::to_writer(&mut self.out, &RecordLine { report, language })
+            }
+            None => serde_json::to_writer(&mut self.out, report),
+        }
+        .map_err(io::Error::from)?;
         self.out.push(b'\n');
         if self.out.len() >= 60 * 1024 {
             self.output.write_all(&self.out)?;
@@ -148,13 +158,12 @@ impl<W: Write> Check<'_, W> {
         if let Some(w) = self.errors_csv.as_mut() {
             let row = report.row().to_string();
             for e in report.errors() {
-                w.write_record([
-                    row.as_str(),
-                    e.column_name(),
-                    e.code().as_str(),
-                    e.to_string().as_str(),
-                ])
-                .map_err(io::Error::from)?;
+                let message = match self.language {
+                    Some(language) => record_message(e, language),
+                    None => e.to_string(),
+                };
+                w.write_record([row.as_str(), e.column_name(), e.code().as_str(), &message])
+                    .map_err(io::Error::from)?;
             }
         }
         Ok(())
@@ -211,10 +220,22 @@ impl<W: Write> Check<'_, W> {
 /// assert!(lines[1].starts_with(r#"{"row":3,"valid":false,"errors":[{"column":"Email","code":"invalid_format""#));
 /// ```
 pub fn run_users(
+    input: impl Read,
+    output: impl Write,
+    rules: RecordRules,
+    outputs: Outputs<'_>,
+) -> io::Result<UsersRun> {
+    run_users_in(input, output, rules, outputs, None)
+}
+
+/// As [`run_users`], with the messages (of the JSON lines and the errors CSV) in `language`
+/// when one is given (`--lang`).
+pub fn run_users_in(
     mut input: impl Read,
     output: impl Write,
     rules: RecordRules,
     outputs: Outputs<'_>,
+    language: Option<Language>,
 ) -> io::Result<UsersRun> {
     let mut errors_csv = outputs.errors_csv.map(csv::Writer::from_writer);
     if let Some(w) = errors_csv.as_mut() {
@@ -229,6 +250,7 @@ pub fn run_users(
         errors_csv,
         valid: outputs.valid,
         rejected: outputs.rejected,
+        language,
     };
     let mut reader = RecordReader::new();
     let mut buffer = vec![0; 64 * 1024];
@@ -276,11 +298,12 @@ pub fn command(args: UsersArgs) -> Result<u8, Failure> {
         valid: valid.as_mut().map(OutputFile::writer),
         rejected: rejected.as_mut().map(OutputFile::writer),
     };
-    let run = run_users(
+    let run = run_users_in(
         input,
         io::stdout().lock(),
         RecordRules::new(policy, today),
         outputs,
+        args.lang.lang,
     )
     .map_err(|e| Failure::Fatal(format!("I/O error: {e}")))?;
     for file in [errors_csv, valid, rejected].into_iter().flatten() {

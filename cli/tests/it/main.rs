@@ -5,6 +5,7 @@ mod util;
 
 mod command_line;
 mod fuzz_replay;
+mod lang;
 mod openapi;
 mod users;
 #[cfg(unix)]
