@@ -24,6 +24,9 @@ struct Entry {
     message: Box<str>,
     /// The message as a JSON string, quotes included.
     json: Box<[u8]>,
+    /// The whole error object as the problem document writes it, where its pointer is the
+    /// entry's own (a field's, or the body's `""`); a key's pointer is the client's.
+    object: Option<Box<[u8]>>,
 }
 
 /// Detail sentences written in advance: for 1 to this many errors.
@@ -97,13 +100,26 @@ impl Written {
             let message =
                 catalog.request_message_of(language, subject, code, &params, suggestion.as_deref());
             let text = catalog.render(language, &message);
+            let json = json_string(&text);
+            let pointer = match subject {
+                Subject::Field(field) => Some(field.pointer()),
+                Subject::Body => Some(""),
+                Subject::OtherKey => None,
+            };
+            let object = pointer.map(|pointer| {
+                let mut object = Vec::new();
+                let params = (min, max, suggestion.as_deref());
+                write_error(&mut object, pointer, code.as_str(), &json, params);
+                object.into_boxed_slice()
+            });
             slots[slot_of(subject)].push(Entry {
                 code,
                 min,
                 max,
                 suggestion,
-                json: json_string(&text),
+                json,
                 message: text.into_boxed_str(),
+                object,
             });
         };
         for entry in document["fields"].as_array().into_iter().flatten() {
@@ -200,24 +216,114 @@ impl Catalog {
             if i > 0 {
                 out.push(b',');
             }
-            out.extend_from_slice(b"{\"pointer\":");
-            serde_json::to_writer(&mut out, error.pointer()).expect("writing to a Vec");
-            out.extend_from_slice(b",\"code\":\"");
-            out.extend_from_slice(error.code().as_str().as_bytes());
-            out.extend_from_slice(b"\",\"message\":");
-            match written.entry(error) {
-                Some(entry) => out.extend_from_slice(&entry.json),
+            let entry = written.entry(error);
+            if let Some(object) = entry.and_then(|e| e.object.as_deref()) {
+                out.extend_from_slice(object);
+                continue;
+            }
+            let rendered;
+            let message = match entry {
+                Some(entry) => &entry.json,
                 None => {
-                    out.extend_from_slice(&json_string(&self.render_field_error(language, error)))
+                    rendered = json_string(&self.render_field_error(language, error));
+                    &rendered
                 }
-            }
-            if !error.params().is_empty() {
-                out.extend_from_slice(b",\"params\":");
-                serde_json::to_writer(&mut out, error.params()).expect("writing to a Vec");
-            }
-            out.push(b'}');
+            };
+            let params = error.params();
+            let params = (params.min, params.max, params.suggestion);
+            write_error(
+                &mut out,
+                error.pointer(),
+                error.code().as_str(),
+                message,
+                params,
+            );
         }
         out.extend_from_slice(b"]}");
         out
+    }
+}
+
+/// Appends an error object as the core writes it: `{"pointer","code","message"}`, then
+/// `"params"` with its given members in the order `min`, `max`, `suggestion`.
+fn write_error(
+    out: &mut Vec<u8>,
+    pointer: &str,
+    code: &str,
+    message_json: &[u8],
+    (min, max, suggestion): (Option<u32>, Option<u32>, Option<&str>),
+) {
+    out.extend_from_slice(b"{\"pointer\":");
+    out.extend_from_slice(&json_string(pointer));
+    out.extend_from_slice(b",\"code\":");
+    out.extend_from_slice(&json_string(code));
+    out.extend_from_slice(b",\"message\":");
+    out.extend_from_slice(message_json);
+    if min.is_some() || max.is_some() || suggestion.is_some() {
+        out.extend_from_slice(b",\"params\":");
+        let mut separator = b'{';
+        let mut member = |out: &mut Vec<u8>, name: &[u8], value: &[u8]| {
+            out.push(separator);
+            separator = b',';
+            out.extend_from_slice(name);
+            out.extend_from_slice(value);
+        };
+        let mut number = itoa::Buffer::new();
+        if let Some(min) = min {
+            member(out, b"\"min\":", number.format(min).as_bytes());
+        }
+        if let Some(max) = max {
+            member(out, b"\"max\":", number.format(max).as_bytes());
+        }
+        if let Some(suggestion) = suggestion {
+            member(out, b"\"suggestion\":", &json_string(suggestion));
+        }
+        out.push(b'}');
+    }
+    out.push(b'}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cleeng_register::error::Violation;
+
+    /// The error objects written in advance are the bytes serde_json writes for the same
+    /// error with the same message.
+    #[test]
+    fn the_objects_written_in_advance_are_serde_jsons_bytes() {
+        let catalog = Catalog::get();
+        for language in Language::ALL {
+            let written = catalog.written(language);
+            let mut checked = 0;
+            for (slot, entries) in written.slots.iter().enumerate() {
+                for entry in entries {
+                    let Some(object) = &entry.object else {
+                        continue;
+                    };
+                    let pointer = Field::ALL.get(slot).map_or("", |f| f.pointer());
+                    let mut params = Params::NONE;
+                    params.min = entry.min;
+                    params.max = entry.max;
+                    // A suggestion is one of the crate's constants: `GB` in the table.
+                    if let Some(s) = &entry.suggestion {
+                        assert_eq!(s, "GB");
+                        params.suggestion = Some("GB");
+                    }
+                    let error = FieldError::new(pointer, Violation::with(entry.code, params));
+                    let mut expected = serde_json::to_value(&error).unwrap();
+                    expected["message"] = serde_json::json!(&*entry.message);
+                    // serde_json's map sorts members; compare the values, then the order.
+                    let ours: Value = serde_json::from_slice(object).unwrap();
+                    assert_eq!(ours, expected);
+                    let text = std::str::from_utf8(object).unwrap();
+                    let order = ["\"pointer\"", "\"code\"", "\"message\"", "\"params\""]
+                        .map(|m| text.find(m).unwrap_or(usize::MAX));
+                    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+                    checked += 1;
+                }
+            }
+            assert!(checked > 60, "{checked}");
+        }
     }
 }
