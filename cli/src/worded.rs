@@ -6,9 +6,9 @@
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use cleeng_register::{Policy, RegisterRequest, ValidationReport};
+use cleeng_register::{RegisterRequest, ValidationReport};
 use cleeng_register_messages::{Catalog, Language};
-use cleeng_register_migration::{RecordError, RecordReport};
+use cleeng_register_migration::RecordReport;
 
 /// `validate`'s line for `checked` at line `number`, worded in `language`:
 /// `{"line","valid","errors","advisories"}` as [`ValidationResult`](cleeng_register::report::ValidationResult) writes it.
@@ -105,19 +105,18 @@ impl Serialize for RequestLine<'_> {
     }
 }
 
-/// Checks one line as [`validate_line`](crate::validate_line) does, and writes its verdict
-/// with the messages in `language`.
-pub fn validate_line_in(
-    line: &[u8],
+/// Appends `checked`'s JSON result at line `number`, with the messages in `language`, and a
+/// newline: the line [`validate_line`](crate::validate_line) writes, worded by the catalog.
+/// Returns whether the request is valid.
+pub fn write_json_in(
+    checked: &Result<RegisterRequest, ValidationReport>,
     number: u64,
-    policy: &Policy,
     language: Language,
     out: &mut Vec<u8>,
 ) -> bool {
-    let checked = RegisterRequest::from_json(line, policy);
     let worded = RequestLine {
         number,
-        checked: &checked,
+        checked,
         language,
     };
     serde_json::to_writer(&mut *out, &worded).expect("serializing into a Vec cannot fail");
@@ -144,7 +143,7 @@ impl Serialize for RecordLine<'_> {
         let errors: Vec<_> = report
             .errors()
             .iter()
-            .map(|e| (e, record_message(e, self.language)))
+            .map(|e| (e, catalog.record_error(self.language, e)))
             .collect();
         s.serialize_field(
             "errors",
@@ -170,9 +169,4 @@ impl Serialize for RecordLine<'_> {
         )?;
         s.end()
     }
-}
-
-/// A migration error's message in `language`, for the JSON line and the errors CSV.
-pub fn record_message(error: &RecordError, language: Language) -> String {
-    Catalog::get().record_error(language, error)
 }

@@ -3,7 +3,9 @@
 use clap::Parser;
 use cleeng_register::Policy;
 use cleeng_register_cli::args::Cli;
-use cleeng_register_cli::users::{run_users, run_users_in, Outputs};
+use cleeng_register_cli::users::{run_users, run_users_with, Extras, Outputs};
+use cleeng_register_cli::validate::{run_validate_as, Format};
+use cleeng_register_cli::wording::Wording;
 use cleeng_register_messages::{Catalog, Language};
 use cleeng_register_migration::RecordRules;
 use serde_json::Value;
@@ -37,11 +39,13 @@ fn without_messages(mut line: Value) -> (Value, Vec<String>) {
 
 fn validate(language: Option<Language>) -> Vec<u8> {
     let mut out = Vec::new();
-    cleeng_register_cli::run_validate_in(
+    let say = Wording::in_language(language);
+    run_validate_as(
         REQUESTS.as_bytes(),
         &mut out,
         &Policy::default(),
-        language,
+        Format::Json,
+        &say,
     )
     .unwrap();
     out
@@ -116,7 +120,11 @@ fn users(language: Option<Language>) -> (Vec<u8>, String) {
     };
     match language {
         Some(language) => {
-            run_users_in(USERS.as_bytes(), &mut out, rules, outputs, Some(language)).unwrap()
+            let extras = Extras {
+                wording: Wording::in_language(Some(language)),
+                ..Extras::default()
+            };
+            run_users_with(USERS.as_bytes(), &mut out, rules, outputs, extras).unwrap()
         }
         None => run_users(USERS.as_bytes(), &mut out, rules, outputs).unwrap(),
     };
