@@ -3,6 +3,7 @@
 use axum::http::StatusCode;
 use axum::Router;
 use cleeng_register_axum::RegistrationConfig;
+use cleeng_register_client::Client;
 
 use crate::request_log::{self, LogRequestsLayer};
 use crate::state::Gateway;
@@ -11,7 +12,7 @@ use crate::{documents, form, register};
 /// The gateway's routes. A concern with routes of its own is a module with a
 /// `routes() -> Router<Gateway>` merged here. Requests are logged when the log level lets
 /// `info` through; otherwise there is no log layer at all.
-pub fn router(registration: RegistrationConfig) -> Router {
+pub fn router(registration: RegistrationConfig, upstream: Option<Client>) -> Router {
     let routes = Router::new()
         .merge(register::routes())
         .merge(documents::routes())
@@ -22,5 +23,5 @@ pub fn router(registration: RegistrationConfig) -> Router {
     } else {
         routes
     };
-    routes.with_state(Gateway::new(registration))
+    routes.with_state(Gateway::new(registration, upstream))
 }

@@ -98,6 +98,8 @@ impl Double {
                         continue;
                     };
                     connections.fetch_add(1, Ordering::SeqCst);
+                    // An answer in one segment, sent at once (as a web server would).
+                    let _ = stream.set_nodelay(true);
                     tokio::spawn(connection(stream, requests.clone()));
                 }
             }
@@ -156,8 +158,10 @@ async fn connection(mut stream: TcpStream, requests: Arc<Mutex<Vec<Received>>>) 
             "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
             body.len()
         );
-        if stream.write_all(head.as_bytes()).await.is_err()
-            || stream.write_all(body.as_bytes()).await.is_err()
+        if stream
+            .write_all(format!("{head}{body}").as_bytes())
+            .await
+            .is_err()
         {
             return;
         }

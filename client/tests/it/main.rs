@@ -4,4 +4,5 @@
 mod double;
 
 mod client;
+mod gateway;
 mod secrets;
