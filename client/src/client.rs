@@ -113,8 +113,8 @@ impl ClientBuilder {
         self
     }
 
-    /// The client, with its (empty) pool of connections. Must be called inside a Tokio
-    /// runtime only when the pool's timer runs, that is on the first request.
+    /// The client, with its (empty) pool of connections. Building needs no runtime;
+    /// [`Client::register`] runs on Tokio.
     pub fn build(self) -> Client {
         let connect_timeout = self.connect_timeout.min(self.timeout);
         let mut http = HttpConnector::new();

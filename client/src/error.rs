@@ -70,13 +70,29 @@ pub enum RegisterError {
     },
     /// The connection failed: it could not be opened ([`Delivery::NotSent`]), or it broke
     /// after it was ([`Delivery::Unknown`]), before a whole answer was read.
-    #[error("the connection to Cleeng failed ({}): {source}", delivery_text(*.delivery))]
+    #[error("the connection to Cleeng failed ({}): {}", delivery_text(*.delivery), Causes(&**.source))]
     Transport {
         /// Whether the request may have reached Cleeng.
         delivery: Delivery,
         /// The HTTP client's error, with its causes.
         source: Box<dyn StdError + Send + Sync>,
     },
+}
+
+/// An error and its causes, `: `-separated (hyper's own text is only "client error
+/// (Connect)"; the cause says "Connection refused").
+struct Causes<'a>(&'a (dyn StdError + 'static));
+
+impl std::fmt::Display for Causes<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut cause = self.0.source();
+        while let Some(current) = cause {
+            write!(f, ": {current}")?;
+            cause = current.source();
+        }
+        Ok(())
+    }
 }
 
 fn delivery_text(delivery: Delivery) -> &'static str {

@@ -77,7 +77,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use cleeng_register_axum::edge;
+use cleeng_register_axum::{edge, CustomerIpSource};
 
 mod args;
 mod documents;
@@ -115,6 +115,11 @@ async fn main() -> ExitCode {
         ?limits,
         "listening"
     );
+    if upstream.is_some() && matches!(registration.customer_ip(), CustomerIpSource::Off) {
+        // Cleeng taxes US and Canadian customers by customerIP; a body without one is sent
+        // without one.
+        tracing::warn!("--upstream without --fill-customer-ip or --trusted-proxy: a body without customerIP reaches Cleeng without it");
+    }
     // For scripts (and the example's tests): the address actually bound, on standard output.
     println!("listening on http://{addr}");
     let grace = limits.shutdown_grace;

@@ -271,6 +271,8 @@ async fn a_refused_connection_was_not_sent() {
     );
     assert!(!error.may_have_reached_cleeng());
     assert_eq!(error.upstream_status(), None);
+    // The cause, not only hyper's "client error (Connect)".
+    assert!(error.to_string().contains("Connection refused"), "{error}");
 }
 
 #[tokio::test]
