@@ -298,7 +298,7 @@ fn a_bad_upstream_is_a_usage_error() {
         (&["--upstream", "http://user:pw@example.com"][..], "user"),
         (
             &["--upstream", "sandbox", "--upstream-timeout", "0"][..],
-            "more than 0",
+            "from 0.001",
         ),
     ] {
         let output = Command::new(gateway_binary())
