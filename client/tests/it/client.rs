@@ -136,6 +136,13 @@ async fn a_500_with_an_s_code_is_refused_with_its_code() {
 }
 
 #[tokio::test]
+async fn an_undocumented_code_is_refused_and_kept_as_sent() {
+    let (status, code, _) = refused("forbidden").await;
+    assert_eq!(status, 403);
+    assert_eq!(code, CleengErrorCode::Other("OFR0001".into()));
+}
+
+#[tokio::test]
 async fn a_malformed_success_is_unusable_with_its_report_and_never_its_body() {
     let double = Double::start().await;
     let error = client(&double)

@@ -11,6 +11,7 @@
 //! | `server` | 500 `S0001`, with a message that must never be passed on |
 //! | `malformed` | 200 with a body that is not JSON |
 //! | `teapot` | 418 with a body that is not a Cleeng error |
+//! | `forbidden` | 403 with a code Cleeng does not document for this call (`OFR0001`) |
 //! | `huge` | 200 with 100 KiB of JSON |
 //! | `slow` | the success, after 3 s |
 //! | `drop` | reads the request, then closes the connection without an answer |
@@ -149,6 +150,7 @@ async fn connection(mut stream: TcpStream, requests: Arc<Mutex<Vec<Received>>>) 
         let reason = match status {
             200 => "OK",
             400 => "Bad Request",
+            403 => "Forbidden",
             418 => "I'm a teapot",
             422 => "Unprocessable Entity",
             429 => "Too Many Requests",
@@ -181,6 +183,7 @@ fn answer(case: &str) -> (u16, String) {
         "server" => (500, error("S0001", SERVER_MESSAGE)),
         "malformed" => (200, MALFORMED_BODY.to_owned()),
         "teapot" => (418, r#"{"short":"and stout"}"#.to_owned()),
+        "forbidden" => (403, error("OFR0001", "Offer is not active")),
         "huge" => (
             200,
             format!(r#"{{"padding":"{}"}}"#, "x".repeat(100 * 1024)),

@@ -220,6 +220,10 @@ async fn the_gateway_registers_end_to_end_and_answers_every_outcome() {
     let problem = assert_problem(&post(gateway.addr, &body("server")).await, 502);
     assert_eq!(problem["upstreamStatus"], 500);
     assert_eq!(problem["cleengCode"], "S0001");
+    // A refusal Cleeng does not document for this call: 502, with the code.
+    let problem = assert_problem(&post(gateway.addr, &body("forbidden")).await, 502);
+    assert_eq!(problem["upstreamStatus"], 403);
+    assert_eq!(problem["cleengCode"], "OFR0001");
     for case in ["malformed", "teapot", "huge"] {
         assert_problem(&post(gateway.addr, &body(case)).await, 502);
     }

@@ -40,6 +40,7 @@ async fn no_debug_or_display_shows_a_password_token_or_jwt() {
         "server",
         "malformed",
         "teapot",
+        "forbidden",
         "huge",
         "slow",
         "drop",
@@ -61,7 +62,7 @@ async fn no_debug_or_display_shows_a_password_token_or_jwt() {
         }
         outcomes += 1;
     }
-    assert_eq!(outcomes, 11);
+    assert_eq!(outcomes, 12);
     // The password did leave, in the request body.
     assert!(double
         .requests()
