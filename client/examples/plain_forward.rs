@@ -8,6 +8,10 @@
 //! cargo run --release -p cleeng-register-client --example plain_forward -- \
 //!     [--listen 127.0.0.1:8081] [--upstream http://127.0.0.1:8090]
 //! ```
+//!
+//! The measurement: the `fast_double` example as the upstream of both, the gateway with
+//! `RUST_LOG=warn --upstream http://<double>`, this with `--upstream http://<double>`, and
+//! `load --addr <gateway> --baseline <this> --bodies valid` (the axum crate's examples).
 
 use std::net::SocketAddr;
 
