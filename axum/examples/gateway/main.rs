@@ -43,7 +43,7 @@
 //!   the upstream. See the `upstream` module.
 //! - `GET /schema.json`: the JSON Schema of the body a client must send: under the policy,
 //!   with `customerIP` optional when the gateway fills it (`--fill-customer-ip`,
-//!   `--trusted-proxy`), whatever the policy requires.
+//!   `--override-customer-ip`, `--trusted-proxy`), whatever the policy requires.
 //! - `GET /`: the registration form of `axum/form` (see its README), which checks a body with
 //!   `/schema.json` and words its errors with `/messages.json`; its script, Ajv bundle and
 //!   style at `/form.js`, `/ajv2020.js` and `/form.css`.
@@ -81,7 +81,9 @@
 //!   upstream_micros=5120 cleeng_code="USER0002" upstream_error="refused"`), never a token.
 //!   Never a body value or a header value; a pointer (which names a key the client sent) is
 //!   written as a JSON string with control characters and line breaks escaped, so a client
-//!   cannot forge a log line or send a terminal escape. Lines are buffered and written out every 100 ms (and at exit): a line
+//!   cannot forge a log line or send a terminal escape. A refusal's codes and pointers take
+//!   at most 3.5 KiB (the rest is counted, `; and N more`), so a line stays under 4 KiB.
+//!   Lines are buffered and written out every 100 ms (and at exit): a line
 //!   per system call would cost more than the request; a process that is killed loses at most
 //!   its last 100 ms of lines. With `info` off there is no log layer at all.
 
