@@ -113,3 +113,26 @@ async fn the_configured_status_and_the_rejection_carry_service_errors() {
     .await;
     assert_eq!(answer.errors()[0].1, "too_short");
 }
+
+#[tokio::test]
+async fn in_another_language_a_service_error_keeps_its_code_and_says_the_field_is_invalid() {
+    // The catalog has no sentence for a service's code: the answer in German keeps the code,
+    // pointer and order, and says the field is not valid, never repeating the value.
+    let config = RegistrationConfig::default().with_rules(rules());
+    let mut request = post(Some("application/json"), DISPOSABLE);
+    request
+        .headers_mut()
+        .insert("accept-language", "de".parse().expect("a header value"));
+    let answer = send(app(config), request).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.headers["content-language"], "de");
+    assert_eq!(
+        answer.errors()[0],
+        ("/email".to_owned(), "disposable_email".to_owned())
+    );
+    let message = answer.body["errors"][0]["message"]
+        .as_str()
+        .expect("a message");
+    assert!(message.starts_with("Das Feld"), "{message}");
+    assert!(!answer.text.contains("yopmail"));
+}
