@@ -9,7 +9,7 @@ pub(crate) mod custom_data;
 pub(crate) mod customer_ip;
 mod email;
 mod free_text;
-mod locale;
+pub(crate) mod locale;
 mod offer;
 mod password;
 mod publisher;
