@@ -128,6 +128,8 @@
 //! | reachability | IANA special-purpose registries (False or N/A), plus multicast; IPv4-mapped IPv6 judged by its IPv4 address; `fec0::/10` counts as public (not in the registry); the dummy prefix `100:0:0:1::/64` (RFC 9780) is not | a mapped address from a dual-stack proxy is the customer's real address |
 //! | advisories | only on valid requests | an invalid request has errors to fix first |
 //! | `not_supported` | no params, and only after the value is otherwise valid | params never list policy contents to clients |
+//! | `Debug` | the email, names, `externalId`, `externalData`, `customerIP` and `captchaValue` show their type and length only (`Email(<redacted, 16 bytes>)`), the password `Password(***)`, and so does [`RegisterRequest`]'s `Debug`; codes from the crate's tables (offer and publisher ids, locale, country, currency) are shown. `Display` and serde write the values, since that is how they are sent | a `{:?}` in a service's log line is the most common way personal data reaches logs |
+//! | secrets in memory | the password and the captcha token are wiped when dropped, and an owned text a personal value's constructor refuses is wiped before it is freed; buffers a service owns (hyper's request body, an axum `Bytes`) are the service's, and the crate cannot wipe them | a freed block is read by whatever is allocated there next |
 //! | serde errors | a body's serde error lists its errors as `pointer code` pairs; an unknown key appears in its pointer, escaped | the pointer must name the key; a key is not a value |
 //!
 //! # What the JSON Schema says, and what it cannot

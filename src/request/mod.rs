@@ -84,7 +84,10 @@ impl From<PublisherId> for OfferOrPublisher {
 /// [`RegisterRequest::builder`] from parts that are valid by their types.
 ///
 /// It serializes to the Cleeng body (camelCase keys, absent optional fields left out), and
-/// reading that back gives an equal request. `Debug` never shows the password.
+/// reading that back gives an equal request. `Debug` shows no personal data or secret: the
+/// email, names, `externalId`, `externalData`, `customerIP` and `captchaValue` show their type
+/// and length only, the password `Password(***)`; the codes from the crate's tables (offer and
+/// publisher ids, locale, country, currency) are shown, being no one's personal data.
 ///
 /// ```
 /// use cleeng_register::{Advisory, Policy, RegisterRequest};
@@ -94,6 +97,7 @@ impl From<PublisherId> for OfferOrPublisher {
 /// assert_eq!(request.email().as_str(), "jane@example.com");
 /// assert!(request.advisories().contains(Advisory::CustomerIpMissing));
 /// assert!(!format!("{request:?}").contains("s3cret-pass"));
+/// assert!(!format!("{request:?}").contains("jane@example.com"));
 /// let again = RegisterRequest::from_json(&serde_json::to_vec(&request)?, &Policy::default())?;
 /// assert_eq!(again, request);
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -135,4 +135,4 @@ fn ietf_global_exception(s: [u16; 8], bits: u128) -> bool {
         || (0x20..=0x3f).contains(&s[1]) // ORCHIDv2, DETs
 }
 
-inline_code!(CustomerIp, "an IPv4 or IPv6 address");
+inline_code!(CustomerIp, "an IPv4 or IPv6 address", redacted);

@@ -94,7 +94,7 @@ static EMAIL_WORDING: Wording = Wording::new("email address", "must be a valid e
 ///     assert!(Email::parse_international(&format!("{hidden}@x.de")).is_err());
 /// }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Email(String);
 
 impl Email {

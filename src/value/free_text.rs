@@ -52,7 +52,7 @@ use crate::value::{check_free_text, owned_text};
 /// assert_eq!(PersonName::parse("x\u{2029}y").unwrap_err().code(), ErrorCode::ControlCharacter);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PersonName(String);
 
 impl PersonName {
@@ -80,7 +80,7 @@ owned_text!(PersonName, "a person's name", check_name);
 /// assert_eq!(ExternalId::parse("crm\u{61c}42").unwrap_err().code(), ErrorCode::ControlCharacter);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ExternalId(String);
 
 impl ExternalId {
