@@ -49,6 +49,11 @@ fn a_requests_debug_shows_no_personal_data_or_secret() {
         "{shown}"
     );
     assert!(shown.contains("Password(***)"), "{shown}");
+    assert!(
+        shown.contains("offer: Some(OfferId(<redacted, 13 bytes>))"),
+        "{shown}"
+    );
+    assert!(shown.contains("publisher: None"), "{shown}");
 }
 
 #[test]
