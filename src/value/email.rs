@@ -288,6 +288,10 @@ fn domain_verdict(domain: &str) -> Domain {
     if !domain.is_ascii() {
         return idn_verdict(domain);
     }
+    // An ASCII host name is its own A-label form: DNS's lengths first, as for an IDN.
+    if let Some(max) = dns_length_broken(domain) {
+        return Domain::TooLong(max);
+    }
     match host_name(domain) {
         HostName::Plain => Domain::Valid,
         HostName::WithALabels => idn_verdict(domain),
@@ -320,6 +324,17 @@ fn literal_is_valid(inner: &str) -> bool {
 /// case: `MÜNCHEN.de` and `XN--MNCHEN-3YA.DE` are `münchen.de`), but each label, in lower
 /// case, must already be what UTS 46 maps it to, so `①`, fullwidth letters and `ⅻ` (which
 /// UTS 46 would map to other text) are refused.
+/// The DNS limit an A-label domain breaks, if any: 253 bytes in all, 63 a label.
+fn dns_length_broken(ascii: &str) -> Option<usize> {
+    if ascii.len() > 253 {
+        Some(253)
+    } else if ascii.split('.').any(|label| label.len() > 63) {
+        Some(63)
+    } else {
+        None
+    }
+}
+
 /// What the ASCII host-name rules make of a domain.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum HostName {
@@ -398,11 +413,8 @@ fn idn_verdict(domain: &str) -> Domain {
     if !canonical || domain.split('.').count() != ascii.split('.').count() {
         return Domain::Invalid;
     }
-    if ascii.len() > 253 {
-        return Domain::TooLong(253);
-    }
-    if ascii.split('.').any(|label| label.len() > 63) {
-        return Domain::TooLong(63);
+    if let Some(max) = dns_length_broken(&ascii) {
+        return Domain::TooLong(max);
     }
     match host_name(&ascii) {
         HostName::Invalid => Domain::Invalid,

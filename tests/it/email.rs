@@ -255,6 +255,11 @@ fn an_international_domain_is_measured_as_its_a_labels() {
     let label = format!("{}üéöä", "a".repeat(55));
     assert_eq!(label.len(), 63);
     assert_eq!(international_codes(&format!("a@{label}.de")), ["too_long"]);
+    // An ASCII label is its own A-label: over 63 bytes is too long too (and, under the ASCII
+    // policy, an invalid host name, as before).
+    let ascii_label = format!("a@{}.de", "b".repeat(64));
+    assert_eq!(international_codes(&ascii_label), ["too_long"]);
+    rejects("email", &ascii_label, &["invalid_format"]);
     // A domain of 182 bytes whose A-labels (`xn--tda`) make 482.
     let domain = format!("{}de", "ü.".repeat(60));
     assert!(domain.len() < 254);
