@@ -31,7 +31,7 @@ macro_rules! fields {
         #[non_exhaustive]
         pub enum Field {
             $(
-                #[doc = concat!("`", $key, "`: [`RegisterRequest::", stringify!($field), "`](crate::RegisterRequest::", stringify!($field), ").")]
+                #[doc = concat!("`", $key, "`: [`RegisterRequest::", stringify!($field), "`](crate::request::RegisterRequest::", stringify!($field), ").")]
                 $variant,
             )+
         }

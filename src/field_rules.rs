@@ -16,8 +16,8 @@ pub(crate) struct FieldRules {
     pub(crate) reports_every_rule: bool,
     /// `missing` where the field can be required, `not_a_string`, then the type's rules.
     pub(crate) rules: Vec<Rule>,
-    /// Each unassigned country code in the field for which its parser suggests another: the
-    /// pattern of the values that hold it, and the violation with the suggestion.
+    /// The refusals of `unknown_code` whose message differs from the rule's: the pattern of
+    /// the values that get each, and the violation (`FieldValue::suggestions`).
     pub(crate) suggestions: Vec<(String, Violation)>,
 }
 
@@ -82,23 +82,7 @@ impl FieldVisitor for RulesOf<'_> {
         }
         rules.push(Rule::new(ErrorCode::NotAString));
         rules.extend(T::rules(&self.options));
-        let mut suggestions = Vec::new();
-        if let Some((before, pattern_before)) = T::COUNTRY_CODE_SLOT {
-            // Found by asking the parser about every two capital letters.
-            for first in 'A'..='Z' {
-                for second in 'A'..='Z' {
-                    let code = format!("{first}{second}");
-                    let Some(refused) = refusal(&format!("{before}{code}")) else {
-                        continue;
-                    };
-                    for v in refused.violations() {
-                        if v.code == ErrorCode::UnknownCode && v.params.suggestion.is_some() {
-                            suggestions.push((format!("{pattern_before}{code}$"), v));
-                        }
-                    }
-                }
-            }
-        }
+        let suggestions = T::suggestions(&self.options);
         FieldRules {
             field,
             wording,

@@ -152,7 +152,9 @@ fn field_entry(field: &FieldRules, service_codes: &[&'static ServiceCode]) -> Va
         .map(|(pattern, violation)| {
             let mut entry = Map::new();
             entry.insert("pattern".into(), json!(pattern));
-            entry.insert("params".into(), json!(violation.params));
+            if !violation.params.is_empty() {
+                entry.insert("params".into(), json!(violation.params));
+            }
             entry.insert("message".into(), json!(field.error(*violation).to_string()));
             Value::Object(entry)
         })

@@ -121,11 +121,12 @@ pub fn offer_or_publisher() -> impl Strategy<Value = OfferOrPublisher> {
     ]
 }
 
-/// Locales with and without a region (an assigned country code).
+/// Locales with and without a region (an assigned country code), in an ISO 639 language.
 pub fn locale() -> impl Strategy<Value = Locale> {
     let region = proptest::option::of(country());
+    let language = proptest::sample::select(crate::value::locale::languages());
     parsed(
-        ("[a-z]{2,3}", region).prop_map(|(language, region)| match region {
+        (language, region).prop_map(|(language, region)| match region {
             Some(region) => format!("{language}_{region}"),
             None => language,
         }),

@@ -3,7 +3,9 @@
 use std::sync::OnceLock;
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
-use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
+use crate::value::field_value::{
+    country_code_suggestions, FieldText, FieldValue, Rule, ValueOptions,
+};
 use crate::value::inline_code;
 use serde_json::{json, Value};
 
@@ -113,8 +115,6 @@ impl From<isocountry::CountryCode> for CountryCode {
 inline_code!(CountryCode, "an ISO 3166-1 alpha-2 country code");
 
 impl FieldValue for CountryCode {
-    const COUNTRY_CODE_SLOT: Option<(&'static str, &'static str)> = Some(("", "^"));
-
     fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
         CountryCode::parse(&text)
     }
@@ -134,5 +134,9 @@ impl FieldValue for CountryCode {
             "enum": codes,
             "examples": ["US"],
         })
+    }
+
+    fn suggestions(options: &ValueOptions<'_>) -> Vec<(String, Violation)> {
+        country_code_suggestions::<CountryCode>("", "^", options)
     }
 }

@@ -137,7 +137,7 @@ fn ietf_global_exception(s: [u16; 8], bits: u128) -> bool {
         || (0x20..=0x3f).contains(&s[1]) // ORCHIDv2, DETs
 }
 
-inline_code!(CustomerIp, "an IPv4 or IPv6 address");
+inline_code!(CustomerIp, "an IPv4 or IPv6 address", redacted);
 
 impl FieldValue for CustomerIp {
     fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {

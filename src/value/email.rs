@@ -19,6 +19,10 @@ use serde_json::{json, Value};
 
 static EMAIL_WORDING: Wording = Wording::new("email address", "must be a valid email address");
 
+/// An international address is measured in UTF-8 bytes (RFC 5321's octets), and says so.
+static INTERNATIONAL_EMAIL_WORDING: Wording =
+    Wording::new("email address", "must be a valid email address").with_length_unit("byte");
+
 /// A customer's email address: at most 254 characters (UTF-8 bytes when international), an RFC 5322 `addr-spec` (dot-atom or
 /// quoted-string local part, no comments, no display name), with a domain literal or a domain
 /// of at least two labels. ASCII only, unless built with
@@ -96,7 +100,7 @@ static EMAIL_WORDING: Wording = Wording::new("email address", "must be a valid e
 ///     assert!(Email::parse_international(&format!("{hidden}@x.de")).is_err());
 /// }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Email(String);
 
 impl Email {
@@ -140,7 +144,12 @@ impl Email {
 }
 
 fn check(s: &str, international: bool) -> Result<(), ValueError> {
-    let fail = |v| Err(ValueError::new(&EMAIL_WORDING, v));
+    let wording = if international {
+        &INTERNATIONAL_EMAIL_WORDING
+    } else {
+        &EMAIL_WORDING
+    };
+    let fail = |v| Err(ValueError::new(wording, v));
     let too_long = |max: usize| fail(Violation::with(ErrorCode::TooLong, Params::max(max as u32)));
     // RFC 5321's limits are octets on the wire: an international address is measured in
     // UTF-8 bytes; an ASCII-only one has as many chars as bytes, and a non-ASCII text that the
@@ -281,6 +290,10 @@ fn domain_verdict(domain: &str) -> Domain {
     if !domain.is_ascii() {
         return idn_verdict(domain);
     }
+    // An ASCII host name is its own A-label form: DNS's lengths first, as for an IDN.
+    if let Some(max) = dns_length_broken(domain) {
+        return Domain::TooLong(max);
+    }
     match host_name(domain) {
         HostName::Plain => Domain::Valid,
         HostName::WithALabels => idn_verdict(domain),
@@ -313,6 +326,17 @@ fn literal_is_valid(inner: &str) -> bool {
 /// case: `MÜNCHEN.de` and `XN--MNCHEN-3YA.DE` are `münchen.de`), but each label, in lower
 /// case, must already be what UTS 46 maps it to, so `①`, fullwidth letters and `ⅻ` (which
 /// UTS 46 would map to other text) are refused.
+/// The DNS limit an A-label domain breaks, if any: 253 bytes in all, 63 a label.
+fn dns_length_broken(ascii: &str) -> Option<usize> {
+    if ascii.len() > 253 {
+        Some(253)
+    } else if ascii.split('.').any(|label| label.len() > 63) {
+        Some(63)
+    } else {
+        None
+    }
+}
+
 /// What the ASCII host-name rules make of a domain.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum HostName {
@@ -391,11 +415,8 @@ fn idn_verdict(domain: &str) -> Domain {
     if !canonical || domain.split('.').count() != ascii.split('.').count() {
         return Domain::Invalid;
     }
-    if ascii.len() > 253 {
-        return Domain::TooLong(253);
-    }
-    if ascii.split('.').any(|label| label.len() > 63) {
-        return Domain::TooLong(63);
+    if let Some(max) = dns_length_broken(&ascii) {
+        return Domain::TooLong(max);
     }
     match host_name(&ascii) {
         HostName::Invalid => Domain::Invalid,

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use crate::error::{ErrorCode, Params, ValueError};
+use crate::error::{ErrorCode, Params, ValueError, Violation};
 use crate::text::FromText;
 use crate::value::{Currency, ExternalDataLimits, Locale};
 
@@ -144,11 +144,6 @@ pub(crate) trait FieldValue: JsonSchema + Sized {
     /// Whether a refusal names every rule the value breaks (the password) or the first only.
     const REPORTS_EVERY_RULE: bool = false;
 
-    /// Where the value holds a country code whose misspellings the crate knows: the text
-    /// before the code in a value that is otherwise valid, and the pattern of what comes
-    /// before the code in a value (the code ends the value).
-    const COUNTRY_CODE_SLOT: Option<(&'static str, &'static str)> = None;
-
     /// Reads the value from the body's text under `options`.
     fn from_field_text(text: FieldText<'_>, options: &ValueOptions<'_>)
         -> Result<Self, ValueError>;
@@ -160,6 +155,40 @@ pub(crate) trait FieldValue: JsonSchema + Sized {
     /// The JSON Schema of a value under `options` (`type: string`; the field makes it
     /// nullable where it may be absent).
     fn schema(options: &ValueOptions<'_>) -> Value;
+
+    /// The refusals of `unknown_code` whose message differs from the rule's (a suggestion,
+    /// mostly): the pattern of the values that get each, and the violation. None by default.
+    fn suggestions(options: &ValueOptions<'_>) -> Vec<(String, Violation)> {
+        let _ = options;
+        Vec::new()
+    }
+}
+
+/// Each unassigned country code in a `T` for which its parser suggests another, found by
+/// asking it about every two capital letters after `before` (the rest of a value that is
+/// otherwise valid): the pattern of the values that hold it (`pattern_before`, then the code,
+/// which ends the value) and the violation with the suggestion.
+pub(crate) fn country_code_suggestions<T: FieldValue>(
+    before: &str,
+    pattern_before: &str,
+    options: &ValueOptions<'_>,
+) -> Vec<(String, Violation)> {
+    let mut found = Vec::new();
+    for first in 'A'..='Z' {
+        for second in 'A'..='Z' {
+            let code = format!("{first}{second}");
+            let text = format!("{before}{code}");
+            let Err(refused) = T::from_field_text(FieldText::Borrowed(&text), options) else {
+                continue;
+            };
+            for v in refused.violations() {
+                if v.code == ErrorCode::UnknownCode && v.params.suggestion.is_some() {
+                    found.push((format!("{pattern_before}{code}$"), v));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// `a|b|c`: the codes as one ECMA-262 alternation.

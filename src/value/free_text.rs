@@ -55,7 +55,7 @@ use serde_json::{json, Value};
 /// assert_eq!(PersonName::parse("x\u{2029}y").unwrap_err().code(), ErrorCode::ControlCharacter);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PersonName(String);
 
 impl PersonName {
@@ -83,7 +83,7 @@ owned_text!(PersonName, "a person's name", check_name);
 /// assert_eq!(ExternalId::parse("crm\u{61c}42").unwrap_err().code(), ErrorCode::ControlCharacter);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ExternalId(String);
 
 impl ExternalId {

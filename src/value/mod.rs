@@ -10,7 +10,7 @@ pub(crate) mod customer_ip;
 mod email;
 pub(crate) mod field_value;
 mod free_text;
-mod locale;
+pub(crate) mod locale;
 mod offer;
 mod password;
 mod publisher;
@@ -93,7 +93,9 @@ macro_rules! string_traits {
 pub(crate) use string_traits;
 
 /// A newtype over the `String` it was given: `parse` (copies), `as_str`, [`FromText`](crate::text::FromText) (reusing
-/// an owned buffer), and the std and serde conversions. `$check` states the rules.
+/// an owned buffer), a `Debug` that shows the type and the length only (every such type holds
+/// personal data or a secret), and the std and serde conversions. `$check` states the rules;
+/// an owned text they refuse is wiped before it is freed.
 macro_rules! owned_text {
     ($ty:ident, $expecting:literal, $check:expr) => {
         impl $ty {
@@ -115,9 +117,19 @@ macro_rules! owned_text {
             fn from_text(s: &str) -> Result<Self, $crate::error::ValueError> {
                 $ty::parse(s)
             }
-            fn from_owned_text(s: String) -> Result<Self, $crate::error::ValueError> {
-                ($check)(&s)?;
+            fn from_owned_text(mut s: String) -> Result<Self, $crate::error::ValueError> {
+                if let Err(refused) = ($check)(&s) {
+                    // Refused personal data is still personal data.
+                    ::zeroize::Zeroize::zeroize(&mut s);
+                    return Err(refused);
+                }
                 Ok($ty(s))
+            }
+        }
+
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::value::redacted(f, stringify!($ty), self.0.len())
             }
         }
 
@@ -126,21 +138,45 @@ macro_rules! owned_text {
 }
 pub(crate) use owned_text;
 
+/// The `Debug` of a value that may be personal data or a secret: its type and, when given,
+/// its length in bytes, never its text (`Email(<redacted, 16 bytes>)`). A `{:?}` in a log
+/// line is the most common way personal data reaches logs.
+pub(crate) fn redacted(
+    f: &mut std::fmt::Formatter<'_>,
+    name: &str,
+    len: usize,
+) -> std::fmt::Result {
+    write!(f, "{name}(<redacted, {len} bytes>)")
+}
+
 /// A code kept inline, with an inherent `parse` and `as_str`: [`FromText`](crate::text::FromText), a compact `Debug`
-/// (`OfferId(S565568989_US)`), and the std and serde conversions.
+/// (`OfferId(S565568989_US)`, or with `redacted` the type and length only, for a value that
+/// may be personal data), and the std and serde conversions.
 macro_rules! inline_code {
+    ($ty:ident, $expecting:literal, redacted) => {
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::value::redacted(f, stringify!($ty), self.as_str().len())
+            }
+        }
+
+        $crate::value::inline_code!(@traits $ty, $expecting);
+    };
     ($ty:ident, $expecting:literal) => {
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, concat!(stringify!($ty), "({})"), self.as_str())
+            }
+        }
+
+        $crate::value::inline_code!(@traits $ty, $expecting);
+    };
+    (@traits $ty:ident, $expecting:literal) => {
         impl $crate::text::FromText for $ty {
             const EXPECTING: &'static str = $expecting;
             type Error = $crate::error::ValueError;
             fn from_text(s: &str) -> Result<Self, $crate::error::ValueError> {
                 $ty::parse(s)
-            }
-        }
-
-        impl ::std::fmt::Debug for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                write!(f, concat!(stringify!($ty), "({})"), self.as_str())
             }
         }
 

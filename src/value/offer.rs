@@ -4,7 +4,9 @@ use std::fmt;
 
 use crate::error::{ErrorCode, ValueError, Violation, Wording};
 use crate::value::country::{self, CountryCode};
-use crate::value::field_value::{alternation, FieldText, FieldValue, Rule, ValueOptions};
+use crate::value::field_value::{
+    alternation, country_code_suggestions, FieldText, FieldValue, Rule, ValueOptions,
+};
 use crate::value::{inline_code, AsciiBuf};
 use serde_json::{json, Value};
 
@@ -155,8 +157,6 @@ impl OfferId {
 }
 
 impl FieldValue for OfferId {
-    const COUNTRY_CODE_SLOT: Option<(&'static str, &'static str)> = Some(("S565568989_", "_"));
-
     fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
         OfferId::parse(&text)
     }
@@ -182,5 +182,9 @@ impl FieldValue for OfferId {
             "pattern": format!("^[{}][0-9]{{9}}_(?:{countries})$", OfferId::letters()),
             "examples": ["S565568989_US"],
         })
+    }
+
+    fn suggestions(options: &ValueOptions<'_>) -> Vec<(String, Violation)> {
+        country_code_suggestions::<OfferId>("S565568989_", "_", options)
     }
 }

@@ -213,6 +213,15 @@ fn an_international_address_is_measured_in_utf8_bytes() {
         .unwrap(),
         json!({"max": 254})
     );
+    // The message counts what the rule counts; the ASCII policy's counts characters.
+    assert_eq!(
+        Email::parse_international(&email).unwrap_err().to_string(),
+        "invalid email address: must be at most 254 bytes long"
+    );
+    assert_eq!(
+        Email::parse(&"x".repeat(300)).unwrap_err().to_string(),
+        "invalid email address: must be at most 254 characters long"
+    );
     // 254 chars, 256 bytes.
     let email = format!("é{}", &address_of(254)[1..]).replacen('l', "é", 1);
     assert_eq!(email.chars().count(), 254);
@@ -246,6 +255,11 @@ fn an_international_domain_is_measured_as_its_a_labels() {
     let label = format!("{}üéöä", "a".repeat(55));
     assert_eq!(label.len(), 63);
     assert_eq!(international_codes(&format!("a@{label}.de")), ["too_long"]);
+    // An ASCII label is its own A-label: over 63 bytes is too long too (and, under the ASCII
+    // policy, an invalid host name, as before).
+    let ascii_label = format!("a@{}.de", "b".repeat(64));
+    assert_eq!(international_codes(&ascii_label), ["too_long"]);
+    rejects("email", &ascii_label, &["invalid_format"]);
     // A domain of 182 bytes whose A-labels (`xn--tda`) make 482.
     let domain = format!("{}de", "ü.".repeat(60));
     assert!(domain.len() < 254);

@@ -48,6 +48,8 @@ fn schema_cannot_express(e: &FieldError) -> bool {
         // The schema's email format is looser (see the README); an international address is
         // measured in UTF-8 bytes, `maxLength` in chars.
         ("/email", ErrorCode::InvalidFormat | ErrorCode::TooLong)
+            // Whether ISO 639 assigns the locale's language: the pattern states its shape.
+            | ("/locale", ErrorCode::UnknownCode)
             // JSON inside a string, and sizes in bytes.
             | ("/externalData", ErrorCode::TooLarge | ErrorCode::InvalidJson | ErrorCode::TooDeep | ErrorCode::NotAnObject)
     )
