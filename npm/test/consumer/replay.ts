@@ -1,0 +1,79 @@
+// The schema's differential corpus through the package's validate, as a consumer's bundle
+// runs it in Node and in Chromium (test/consumer.sh, test/replay.mjs, test/browser.mjs).
+//
+// Each corpus line is {policy, body, crate, explained}: the crate's verdict, and whether its
+// errors are all ones a schema cannot state (the documented exceptions of
+// schema/ajv-check/check.mjs). `rust` holds, per policy, the crate's errors of each of that
+// policy's bodies in corpus order (the CLI's `validate` lines).
+import { validate as defaultPolicy, type Validate } from "cleeng-register";
+import { validate as strictPolicy } from "./policy-1.js";
+import { validate as regionalPolicy } from "./policy-2.js";
+
+interface Line {
+  policy: number;
+  body: unknown;
+  crate: boolean;
+  explained: boolean;
+}
+interface RustLine {
+  valid: boolean;
+  errors: { pointer: string; code: string }[];
+}
+
+export interface Replay {
+  bodies: number;
+  sameVerdict: number;
+  /** Refused by the crate only through rules a schema cannot state. */
+  serverOnly: number;
+  disagreements: { policy: number; body: unknown; crate: boolean }[];
+  /** Bodies both refuse, and those whose (pointer, code) lists are the same. */
+  bothRefuse: number;
+  samePairs: number;
+  /** Kinds of difference: "crate only /email invalid_format" and the like, with counts. */
+  kinds: Record<string, number>;
+  differences: { policy: number; body: unknown; crate: string[]; package: string[] }[];
+  millis: number;
+}
+
+const validators: Validate[] = [defaultPolicy, strictPolicy, regionalPolicy];
+
+export function replay(corpus: string, rust: string[]): Replay {
+  const started = Date.now();
+  const out: Replay = {
+    bodies: 0, sameVerdict: 0, serverOnly: 0, disagreements: [], bothRefuse: 0, samePairs: 0,
+    kinds: {}, differences: [], millis: 0,
+  };
+  const crateLines = rust.map((text) => text.split("\n").filter((l) => l.trim() !== ""));
+  const seen = validators.map(() => 0);
+  for (const text of corpus.split("\n")) {
+    if (text.trim() === "") continue;
+    const line = JSON.parse(text) as Line;
+    const validate = validators[line.policy];
+    const rustText = crateLines[line.policy]?.[seen[line.policy]!++];
+    if (!validate || rustText === undefined) throw new Error(`no validator or crate answer for policy ${line.policy}`);
+    const crate = JSON.parse(rustText) as RustLine;
+    if (crate.valid !== line.crate) throw new Error("the CLI's verdict is not the corpus's: the two are out of step");
+    const ours = validate(line.body, { lang: "en" });
+    out.bodies++;
+    if (ours.valid === line.crate) out.sameVerdict++;
+    else if (ours.valid && !line.crate && line.explained) out.serverOnly++;
+    else out.disagreements.push({ policy: line.policy, body: line.body, crate: line.crate });
+    if (ours.valid || line.crate) continue;
+    out.bothRefuse++;
+    const pairs = (errors: { pointer: string; code: string }[]) => errors.map((e) => `${e.pointer} ${e.code}`);
+    const theirs = pairs(crate.errors);
+    const mine = pairs(ours.errors);
+    if (theirs.join("\n") === mine.join("\n")) {
+      out.samePairs++;
+      continue;
+    }
+    const kinds = new Set<string>();
+    for (const p of theirs) if (!mine.includes(p)) kinds.add(`crate only: ${p}`);
+    for (const p of mine) if (!theirs.includes(p)) kinds.add(`package only: ${p}`);
+    if (kinds.size === 0) kinds.add("same pairs, another order");
+    for (const kind of kinds) out.kinds[kind] = (out.kinds[kind] ?? 0) + 1;
+    if (out.differences.length < 5) out.differences.push({ policy: line.policy, body: line.body, crate: theirs, package: mine });
+  }
+  out.millis = Date.now() - started;
+  return out;
+}
