@@ -1,5 +1,5 @@
 //! The fuzz target bodies. `fuzz_targets/*.rs` call them under libFuzzer; the stable test
-//! `cli/tests/fuzz_replay.rs` includes this file and replays every corpus and regression
+//! `cli/tests/it/fuzz_replay.rs` includes this file and replays every corpus and regression
 //! input through them, so the invariants are written once.
 //!
 //! Each target asserts invariants, not just "no panic": accepted requests round-trip,

@@ -3,9 +3,10 @@
 use crate::column::Column;
 use crate::duplicates::DuplicateIndex;
 use crate::header::Header;
+use crate::outcome::{RecordReport, UsersSummary};
 use crate::reader::{Record, RecordDefect};
 use crate::record::RecordRules;
-use crate::report::{RecordError, RecordReport, UsersSummary};
+use crate::report::RecordError;
 use crate::{MigrationErrorCode, RecordParams};
 use cleeng_register::error::Params;
 

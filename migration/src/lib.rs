@@ -111,6 +111,7 @@ mod date;
 mod duplicates;
 mod file;
 mod header;
+mod outcome;
 mod password_hash;
 mod reader;
 mod record;
@@ -123,10 +124,11 @@ pub use date::CalendarDate;
 pub use duplicates::DuplicateIndex;
 pub use file::UsersFile;
 pub use header::Header;
+pub use outcome::{RecordReport, UsersSummary};
 pub use password_hash::PasswordHash;
 pub use reader::{
     Fields, Piece, Record, RecordDefect, RecordReader, LONGEST_VALID_RECORD_BYTES, MAX_RECORD_BYTES,
 };
 pub use record::{RecordCurrency, RecordRules, UserRecord};
-pub use report::{RecordAdvisory, RecordError, RecordReport, UsersSummary};
+pub use report::{RecordAdvisory, RecordError};
 pub use time_zone::TimeZoneName;

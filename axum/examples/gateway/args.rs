@@ -1,0 +1,129 @@
+//! The gateway's command line, and what it makes of it: the extractor's configuration and the
+//! edge's limits.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+use cleeng_register::Policy;
+use cleeng_register_axum::edge::EdgeLimits;
+use cleeng_register_axum::{CustomerIpSource, InvalidStatus, RegistrationConfig};
+use ipnet::IpNet;
+
+/// Validates Cleeng registration bodies (POST /customers) at the edge of a service.
+#[derive(Debug, Parser)]
+#[command(name = "gateway", version)]
+pub struct Args {
+    /// Where to listen.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// The policy, a JSON file; the defaults otherwise.
+    #[arg(long, value_name = "FILE", value_parser = read_policy)]
+    policy: Option<Policy>,
+    /// Fill an absent customerIP from the connection's peer.
+    #[arg(long)]
+    fill_customer_ip: bool,
+    /// A proxy network whose X-Forwarded-For is believed; repeat for several. Implies
+    /// --fill-customer-ip.
+    #[arg(long = "trusted-proxy", value_name = "CIDR")]
+    trusted_proxies: Vec<IpNet>,
+    /// The status of an answer to an invalid body.
+    #[arg(long, value_name = "STATUS", default_value = "400")]
+    invalid_status: StatusArg,
+    /// Seconds a request head may take to arrive in full: the first from the connection's
+    /// opening, a later one from its first byte.
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds,
+          default_value_t = Seconds(EdgeLimits::DEFAULT_HEADER_TIMEOUT))]
+    header_timeout: Seconds,
+    /// Seconds a keep-alive connection may stay idle after an answer before it is closed.
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds,
+          default_value_t = Seconds(EdgeLimits::DEFAULT_IDLE_TIMEOUT))]
+    idle_timeout: Seconds,
+    /// Seconds a request body may take to arrive in full, from the end of its head (then 408).
+    #[arg(long, value_name = "SECONDS", value_parser = positive_seconds,
+          default_value_t = Seconds(EdgeLimits::DEFAULT_BODY_TIMEOUT))]
+    body_timeout: Seconds,
+    /// The most connections open at once; more are refused.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+          default_value_t = EdgeLimits::DEFAULT_MAX_CONNECTIONS as u32)]
+    max_connections: u32,
+    /// Seconds requests in flight may take after SIGTERM or Ctrl-C before the connections left
+    /// are closed.
+    #[arg(long, value_name = "SECONDS", value_parser = seconds,
+          default_value_t = Seconds(EdgeLimits::DEFAULT_SHUTDOWN_GRACE))]
+    shutdown_grace: Seconds,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum StatusArg {
+    #[value(name = "400")]
+    BadRequest,
+    #[value(name = "422")]
+    UnprocessableContent,
+}
+
+/// A duration given in seconds, with an optional fraction.
+#[derive(Copy, Clone, Debug)]
+struct Seconds(Duration);
+
+impl fmt::Display for Seconds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.as_secs_f64())
+    }
+}
+
+fn seconds(text: &str) -> Result<Seconds, String> {
+    let number: f64 = text
+        .parse()
+        .map_err(|_| "expected a number of seconds, such as 10 or 0.5".to_owned())?;
+    if number.is_sign_negative() {
+        return Err("expected a number of seconds that is not negative".to_owned());
+    }
+    Duration::try_from_secs_f64(number)
+        .map(Seconds)
+        .map_err(|_| "expected a finite number of seconds, such as 10 or 0.5".to_owned())
+}
+
+fn positive_seconds(text: &str) -> Result<Seconds, String> {
+    let seconds = seconds(text)?;
+    if seconds.0.is_zero() {
+        return Err("expected more than 0 seconds".to_owned());
+    }
+    Ok(seconds)
+}
+
+fn read_policy(path: &str) -> Result<Policy, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    Policy::from_json(&bytes).map_err(|e| format!("{path}: {e}"))
+}
+
+impl Args {
+    /// The extractor's configuration: the policy, where `customerIP` comes from, and the
+    /// status of an invalid body.
+    pub fn registration(&self) -> RegistrationConfig {
+        let customer_ip = match (self.fill_customer_ip, self.trusted_proxies.is_empty()) {
+            (_, false) => CustomerIpSource::TrustedProxies(self.trusted_proxies.clone()),
+            (true, true) => CustomerIpSource::Peer,
+            (false, true) => CustomerIpSource::Off,
+        };
+        let invalid_status = match self.invalid_status {
+            StatusArg::BadRequest => InvalidStatus::BadRequest,
+            StatusArg::UnprocessableContent => InvalidStatus::UnprocessableContent,
+        };
+        RegistrationConfig::new(self.policy.clone().unwrap_or_default())
+            .with_customer_ip(customer_ip)
+            .with_invalid_status(invalid_status)
+    }
+
+    /// The edge's limits.
+    pub fn limits(&self) -> EdgeLimits {
+        let mut limits = EdgeLimits::default();
+        limits.header_timeout = self.header_timeout.0;
+        limits.idle_timeout = self.idle_timeout.0;
+        limits.body_timeout = self.body_timeout.0;
+        limits.max_connections = self.max_connections as usize;
+        limits.shutdown_grace = self.shutdown_grace.0;
+        limits
+    }
+}

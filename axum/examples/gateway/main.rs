@@ -1,0 +1,109 @@
+//! A registration gateway: validates `POST /customers` bodies at the edge and answers with the
+//! verdict. Made to be copied into production, so it holds at a public edge: what it
+//! guarantees is listed below.
+//!
+//! ```text
+//! cargo run --release -p cleeng-register-axum --example gateway -- [OPTIONS]
+//!     --listen ADDR             where to listen [default: 127.0.0.1:8080]
+//!     --policy FILE             the policy (JSON); the defaults otherwise
+//!     --fill-customer-ip        fill an absent customerIP from the peer
+//!     --trusted-proxy CIDR      a proxy network whose X-Forwarded-For is believed (repeatable;
+//!                               implies --fill-customer-ip)
+//!     --invalid-status 400|422  the status of an invalid body [default: 400]
+//!     --header-timeout SECONDS  request head [default: 10]
+//!     --idle-timeout SECONDS    keep-alive connection between requests [default: 60]
+//!     --body-timeout SECONDS    request body, from the end of its head [default: 30]
+//!     --max-connections N       open connections at once [default: 512]
+//!     --shutdown-grace SECONDS  for requests in flight after SIGTERM or Ctrl-C [default: 10]
+//! ```
+//!
+//! Seconds may have a fraction (`0.5`). `--help` and `--version` say so too; a usage error
+//! (an unknown or mistyped option, which gets a suggestion, a bad value, an unreadable or
+//! invalid policy) exits with status 2.
+//!
+//! # Routes
+//!
+//! - `POST /customers`: 200 `{"valid":true,"advisories":[...]}` for a valid body, else the
+//!   extractor's 415, 413, 408 or 400/422 `application/problem+json`.
+//! - `GET /schema.json`: the JSON Schema of the body a client must send: under the policy,
+//!   with `customerIP` optional when the gateway fills it (`--fill-customer-ip`,
+//!   `--trusted-proxy`), whatever the policy requires.
+//! - `GET /`: the registration form of `axum/form` (see its README), which checks a body with
+//!   `/schema.json` and words its errors with `/messages.json`.
+//! - `GET /messages.json`: the crate's sentence for every rule of every field, under the
+//!   same view of the policy as the schema.
+//! - `GET /openapi.json`: the crate's OpenAPI 3.1 document of Cleeng's `POST /customers`,
+//!   under the same client's view of the policy.
+//!
+//! Routes are merged in one function, [`routes::router`]: a concern with routes of its own
+//! is a module with a `routes()` merged there.
+//!
+//! # What it guarantees
+//!
+//! Served by `cleeng_register_axum::edge::serve` (see that module for the details):
+//!
+//! - A connection that has not sent a whole request head within `--header-timeout` (counted
+//!   from its opening for the first head, from its first byte for a later one) is closed; so
+//!   is a keep-alive connection that sends nothing for `--idle-timeout` after an answer.
+//! - A body that has not arrived in full within `--body-timeout` of its head is answered 408
+//!   (a problem document, `Connection: close`) and its connection closed.
+//! - Over `--max-connections` open connections, a new connection is closed as soon as it is
+//!   accepted (refused, no answer); memory is bounded by the cap.
+//! - On SIGTERM or Ctrl-C it stops accepting, lets requests in flight finish for at most
+//!   `--shutdown-grace`, closes what is left, and exits 0.
+//! - Logs (with `tracing`, to standard error; `RUST_LOG` sets the level, default `info`) have
+//!   one line per request: method, path (no query, at most 100 bytes), status, time, and the
+//!   advisory codes or the refusal's codes and pointers. Never a body value or a header value;
+//!   a pointer (which names a key the client sent) is written as a JSON string with control
+//!   characters and line breaks escaped, so a client cannot forge a log line or send a
+//!   terminal escape. Lines are buffered and written out every 100 ms (and at exit): a line
+//!   per system call would cost more than the request; a process that is killed loses at most
+//!   its last 100 ms of lines. With `info` off there is no log layer at all.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use cleeng_register_axum::edge;
+
+mod args;
+mod documents;
+mod form;
+mod logging;
+mod register;
+mod request_log;
+mod routes;
+mod shutdown;
+mod state;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    // Usage errors exit with 2, `--help` and `--version` with 0.
+    let args = args::Args::parse();
+    let logs = logging::init_logs();
+    let listener = match tokio::net::TcpListener::bind(args.listen).await {
+        Ok(listener) => listener,
+        Err(e) => {
+            eprintln!("cannot listen on {}: {e}", args.listen);
+            return ExitCode::from(2);
+        }
+    };
+    let addr = listener
+        .local_addr()
+        .expect("a bound listener has an address");
+    let registration = args.registration();
+    let limits = args.limits();
+    tracing::info!(%addr, customer_ip = ?registration.customer_ip(), ?limits, "listening");
+    // For scripts (and the example's tests): the address actually bound, on standard output.
+    println!("listening on http://{addr}");
+    let grace = limits.shutdown_grace;
+    let stopped = edge::serve(
+        listener,
+        routes::router(registration),
+        limits,
+        shutdown::shutdown_signal(grace),
+    )
+    .await;
+    tracing::info!(cut = stopped.cut, refused = stopped.refused, "stopped");
+    logs.flush();
+    ExitCode::SUCCESS
+}

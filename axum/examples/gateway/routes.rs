@@ -1,0 +1,26 @@
+//! The gateway's router: every module's routes, the fallback, and the request log.
+
+use axum::http::StatusCode;
+use axum::Router;
+use cleeng_register_axum::RegistrationConfig;
+
+use crate::request_log::{self, LogRequestsLayer};
+use crate::state::Gateway;
+use crate::{documents, form, register};
+
+/// The gateway's routes. A concern with routes of its own is a module with a
+/// `routes() -> Router<Gateway>` merged here. Requests are logged when the log level lets
+/// `info` through; otherwise there is no log layer at all.
+pub fn router(registration: RegistrationConfig) -> Router {
+    let routes = Router::new()
+        .merge(register::routes())
+        .merge(documents::routes())
+        .merge(form::routes())
+        .fallback(|| async { StatusCode::NOT_FOUND });
+    let routes = if request_log::logging() {
+        routes.layer(LogRequestsLayer)
+    } else {
+        routes
+    };
+    routes.with_state(Gateway::new(registration))
+}
