@@ -53,6 +53,9 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", value_parser = seconds,
           default_value_t = Seconds(EdgeLimits::DEFAULT_SHUTDOWN_GRACE))]
     shutdown_grace: Seconds,
+    /// The forms' page configuration (GET /config.json).
+    #[command(flatten)]
+    pub page: crate::form::PageArgs,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]

@@ -1,26 +1,183 @@
-//! `GET /`: the registration form of `axum/form`.
+//! The registration forms of `axum/form` (see its README): `GET /`, the customer's (only what
+//! a customer fills: the site's own values come from the page configuration), `GET /dev/`, the
+//! developer's (every field), `GET /config.json`, the page configuration from the gateway's
+//! flags, and the pages' scripts, style and icon under `/assets/`.
+//!
+//! The pages' scripts and style are files (the esbuild bundles `axum/form/dist/*.js`, checked
+//! in and rebuilt by `axum/form/bundle.mjs --check`), so that they run under a strict
+//! Content-Security-Policy: no inline script or style, no `eval`. A page names each asset with
+//! `?v=` and a hash of its content, so an asset is cached for good and a new build is fetched.
 
-use axum::response::Html;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::LazyLock;
+
+use axum::body::Bytes;
+use axum::extract::Path;
+use axum::http::{header, HeaderName, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use serde_json::json;
 
 use crate::state::Gateway;
 
-/// The route.
-pub fn routes() -> Router<Gateway> {
-    Router::new().route("/", get(form_page))
+/// The page configuration: the site's values the customer's form sends with what the customer
+/// fills. The server checks them with the rest of the body.
+#[derive(Clone, Debug, clap::Args)]
+pub struct PageArgs {
+    /// The offer the customer's form registers for [default: S565568989_US, unless
+    /// --publisher-id is given]
+    #[arg(long, value_name = "ID")]
+    offer_id: Option<String>,
+    /// The publisher the customer's form registers with, instead of an offer.
+    #[arg(long, value_name = "ID")]
+    publisher_id: Option<String>,
+    /// The locale the customer's form sends.
+    #[arg(long, value_name = "LOCALE", default_value = "en_US")]
+    locale: String,
+    /// The currency the customer's form sends.
+    #[arg(long, value_name = "CODE", default_value = "USD")]
+    currency: String,
 }
 
-/// The registration form of `axum/form`, with its Ajv bundle and its script inlined, so that
-/// one route serves it: it checks a body against `/schema.json`, words the errors with
-/// `/messages.json`, and posts it to `/customers`.
-async fn form_page() -> Html<&'static str> {
-    static PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        let ajv = format!("<script>{}</script>", include_str!("../../form/ajv2020.js"));
-        let script = format!("<script>{}</script>", include_str!("../../form/form.js"));
-        include_str!("../../form/index.html")
-            .replace(r#"<script src="ajv2020.js"></script>"#, &ajv)
-            .replace(r#"<script src="form.js"></script>"#, &script)
-    });
-    Html(PAGE.as_str())
+impl PageArgs {
+    /// The offer the form registers for when no flag names one (the schema's example).
+    const DEFAULT_OFFER: &'static str = "S565568989_US";
+
+    /// `GET /config.json`'s document.
+    fn config(&self) -> Bytes {
+        let mut config = json!({"locale": self.locale, "currency": self.currency});
+        match (&self.offer_id, &self.publisher_id) {
+            (None, None) => config["offerId"] = json!(Self::DEFAULT_OFFER),
+            (offer, publisher) => {
+                if let Some(offer) = offer {
+                    config["offerId"] = json!(offer);
+                }
+                if let Some(publisher) = publisher {
+                    config["publisherId"] = json!(publisher);
+                }
+            }
+        }
+        serde_json::to_vec(&config)
+            .expect("a JSON value serializes")
+            .into()
+    }
+}
+
+/// The headers every answer of a page with a password field needs: its scripts and styles
+/// come from this origin only, it cannot be framed, it posts only here, and it sends no
+/// referrer.
+const PAGE_HEADERS: [(HeaderName, &str); 3] = [
+    (
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; \
+         form-action 'self'; base-uri 'none'",
+    ),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::REFERRER_POLICY, "no-referrer"),
+];
+
+/// A file a page loads.
+struct Asset {
+    name: &'static str,
+    content_type: &'static str,
+    bytes: &'static [u8],
+}
+
+const ASSETS: [Asset; 4] = [
+    Asset {
+        name: "customer.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../form/dist/customer.js"),
+    },
+    Asset {
+        name: "dev.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../form/dist/dev.js"),
+    },
+    Asset {
+        name: "form.css",
+        content_type: "text/css; charset=utf-8",
+        bytes: include_bytes!("../../form/form.css"),
+    },
+    Asset {
+        name: "icon.svg",
+        content_type: "image/svg+xml",
+        bytes: include_bytes!("../../form/icon.svg"),
+    },
+];
+
+/// An asset's version: a hash of its content (the same in every run of one build).
+fn version(bytes: &[u8]) -> String {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
+}
+
+/// The versions of the assets, in the order of [`ASSETS`].
+static VERSIONS: LazyLock<Vec<String>> =
+    LazyLock::new(|| ASSETS.iter().map(|a| version(a.bytes)).collect());
+
+/// A page with each `/assets/NAME` it names versioned.
+fn versioned(page: &str) -> String {
+    ASSETS
+        .iter()
+        .zip(VERSIONS.iter())
+        .fold(page.to_owned(), |page, (asset, version)| {
+            let path = format!("/assets/{}", asset.name);
+            page.replace(&format!("\"{path}\""), &format!("\"{path}?v={version}\""))
+        })
+}
+
+static CUSTOMER_PAGE: LazyLock<String> =
+    LazyLock::new(|| versioned(include_str!("../../form/customer.html")));
+static DEV_PAGE: LazyLock<String> =
+    LazyLock::new(|| versioned(include_str!("../../form/dev.html")));
+
+/// The routes, with the page configuration the flags give.
+pub fn routes(page: &PageArgs) -> Router<Gateway> {
+    let config = page.config();
+    Router::new()
+        .route("/", get(|| async { html(&CUSTOMER_PAGE) }))
+        .route("/dev/", get(|| async { html(&DEV_PAGE) }))
+        .route(
+            "/config.json",
+            get(move || async move { answer("application/json", "no-cache", config) }),
+        )
+        .route("/assets/{name}", get(asset))
+}
+
+fn answer(content_type: &'static str, cache: &'static str, body: impl Into<Bytes>) -> Response {
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, cache),
+        ],
+        body.into(),
+    )
+        .into_response();
+    for (name, value) in PAGE_HEADERS {
+        response
+            .headers_mut()
+            .insert(name, HeaderValue::from_static(value));
+    }
+    response
+}
+
+fn html(page: &'static str) -> Response {
+    answer("text/html; charset=utf-8", "no-cache", page)
+}
+
+/// An asset: cached for good when asked for by its current version, else revalidated.
+async fn asset(Path(name): Path<String>, uri: Uri) -> Response {
+    let Some(index) = ASSETS.iter().position(|a| a.name == name) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let current = format!("v={}", VERSIONS[index]);
+    let cache = if uri.query() == Some(current.as_str()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    answer(ASSETS[index].content_type, cache, ASSETS[index].bytes)
 }

@@ -15,6 +15,11 @@
 //!     --body-timeout SECONDS    request body, from the end of its head [default: 30]
 //!     --max-connections N       open connections at once [default: 512]
 //!     --shutdown-grace SECONDS  for requests in flight after SIGTERM or Ctrl-C [default: 10]
+//!     --offer-id ID             the offer the customer's form sends [default: S565568989_US,
+//!                               unless --publisher-id is given]
+//!     --publisher-id ID         the publisher the customer's form sends instead
+//!     --locale LOCALE           the locale the customer's form sends [default: en_US]
+//!     --currency CODE           the currency the customer's form sends [default: USD]
 //! ```
 //!
 //! Seconds may have a fraction (`0.5`). `--help` and `--version` say so too; a usage error
@@ -28,8 +33,12 @@
 //! - `GET /schema.json`: the JSON Schema of the body a client must send: under the policy,
 //!   with `customerIP` optional when the gateway fills it (`--fill-customer-ip`,
 //!   `--trusted-proxy`), whatever the policy requires.
-//! - `GET /`: the registration form of `axum/form` (see its README), which checks a body with
-//!   `/schema.json` and words its errors with `/messages.json`.
+//! - `GET /`: the customer's registration form of `axum/form` (see its README): email,
+//!   password, names and country, checked in the browser by the `cleeng-register` npm package;
+//!   the site's values come from `GET /config.json` (`--offer-id` or `--publisher-id`,
+//!   `--locale`, `--currency`). `GET /dev/`: the developer's form, every field. Their scripts,
+//!   style and icon are files under `/assets/`; the pages are served with a strict
+//!   Content-Security-Policy.
 //! - `GET /messages.json`: the crate's sentence for every rule of every field, under the
 //!   same view of the policy as the schema.
 //! - `GET /openapi.json`: the crate's OpenAPI 3.1 document of Cleeng's `POST /customers`,
@@ -98,7 +107,7 @@ async fn main() -> ExitCode {
     let grace = limits.shutdown_grace;
     let stopped = edge::serve(
         listener,
-        routes::router(registration),
+        routes::router(registration, &args.page),
         limits,
         shutdown::shutdown_signal(grace),
     )

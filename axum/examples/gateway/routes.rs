@@ -4,6 +4,7 @@ use axum::http::StatusCode;
 use axum::Router;
 use cleeng_register_axum::RegistrationConfig;
 
+use crate::form::PageArgs;
 use crate::request_log::{self, LogRequestsLayer};
 use crate::state::Gateway;
 use crate::{documents, form, register};
@@ -11,11 +12,11 @@ use crate::{documents, form, register};
 /// The gateway's routes. A concern with routes of its own is a module with a
 /// `routes() -> Router<Gateway>` merged here. Requests are logged when the log level lets
 /// `info` through; otherwise there is no log layer at all.
-pub fn router(registration: RegistrationConfig) -> Router {
+pub fn router(registration: RegistrationConfig, page: &PageArgs) -> Router {
     let routes = Router::new()
         .merge(register::routes())
         .merge(documents::routes())
-        .merge(form::routes())
+        .merge(form::routes(page))
         .fallback(|| async { StatusCode::NOT_FOUND });
     let routes = if request_log::logging() {
         routes.layer(LogRequestsLayer)
