@@ -390,6 +390,10 @@ fn help_and_version_exit_0() {
         "--body-timeout",
         "--max-connections",
         "--shutdown-grace",
+        "--offer-id",
+        "--publisher-id",
+        "--locale",
+        "--currency",
         "[default: 10]",
         "[default: 30]",
         "[default: 512]",
@@ -439,5 +443,46 @@ fn usage_errors_exit_2_with_a_reason() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_forms_page_configuration_is_the_flags_and_the_pages_have_a_strict_csp() {
+    let defaults = Gateway::start(&[]);
+    assert_eq!(
+        get_json(defaults.addr, "/config.json").await,
+        serde_json::json!({"offerId": "S565568989_US", "locale": "en_US", "currency": "USD"})
+    );
+    let publisher = Gateway::start(&[
+        "--publisher-id",
+        "123456789",
+        "--locale",
+        "pl_PL",
+        "--currency",
+        "PLN",
+    ]);
+    assert_eq!(
+        get_json(publisher.addr, "/config.json").await,
+        serde_json::json!({"publisherId": "123456789", "locale": "pl_PL", "currency": "PLN"})
+    );
+    for path in ["/", "/dev/", "/config.json"] {
+        let response = crate::util::server::client()
+            .get(
+                format!("http://{}{path}", defaults.addr)
+                    .parse()
+                    .expect("a URI"),
+            )
+            .await
+            .expect("an answer");
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let header = |name: &str| response.headers()[name].to_str().expect("ASCII").to_owned();
+        assert_eq!(
+            header("content-security-policy"),
+            "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; \
+             form-action 'self'; base-uri 'none'",
+            "{path}"
+        );
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(header("cache-control"), "no-cache", "{path}");
     }
 }
