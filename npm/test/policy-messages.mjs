@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 
 const [gateway, policy, out] = process.argv.slice(2);
-const child = spawn(gateway, ["--listen", "127.0.0.1:0", "--policy", policy], {
+const child = spawn(gateway, ["--listen", "127.0.0.1:0", "--policy", policy, "--shutdown-grace", "0"], {
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, RUST_LOG: "warn" },
 });
@@ -26,5 +26,9 @@ try {
   if (!response.ok) throw new Error(`GET /messages.json: ${response.status}`);
   writeFileSync(out, JSON.stringify(await response.json()));
 } finally {
+  const exited = new Promise((resolve) => child.on("exit", resolve));
   child.kill("SIGTERM");
+  await exited;
 }
+// fetch's idle keep-alive connection would hold the event loop a few seconds more.
+process.exit(0);

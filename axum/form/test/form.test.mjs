@@ -44,7 +44,7 @@ const refusals = [];
 
 async function startGateway() {
   assert.ok(gatewayBinary, "CLEENG_GATEWAY names the gateway example's binary");
-  const child = spawn(gatewayBinary, ["--listen", "127.0.0.1:0", ...FLAGS], {
+  const child = spawn(gatewayBinary, ["--listen", "127.0.0.1:0", "--shutdown-grace", "0", ...FLAGS], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, RUST_LOG: "warn" },
   });
