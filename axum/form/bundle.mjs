@@ -39,7 +39,10 @@ for (const name of ["customer", "dev"]) {
       checkedIn = readFileSync(target);
     } catch {}
     if (!checkedIn.equals(bundle)) {
-      console.error(`axum/form/dist/${name}.js differs from its rebuild: run \`node axum/form/bundle.mjs\``);
+      console.error(
+        `axum/form/dist/${name}.js differs from its rebuild (the crate's schema/, the package or the form's sources changed): ` +
+          "run `npm run --prefix npm build && node axum/form/bundle.mjs`",
+      );
       stale = true;
     } else {
       console.log(`dist/${name}.js: the rebuild is byte for byte the checked-in bundle (${bundle.length} bytes)`);

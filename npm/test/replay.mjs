@@ -45,6 +45,7 @@ for (const [kind, count] of kinds) {
 for (const d of inNode.differences.slice(0, 1)) console.log(`  for example: ${JSON.stringify(d).slice(0, 300)}…`);
 for (const d of inNode.disagreements.slice(0, 5)) console.error(`disagreement: ${JSON.stringify(d).slice(0, 400)}`);
 assert.equal(inNode.disagreements.length, 0, "the verdicts agree where the schema can decide");
+assert.deepEqual(inNode.notInDocument.slice(0, 5), [], "every message is a sentence of the messages document");
 assert.ok(inNode.bodies > 10_000, "the corpus holds bodies");
 assert.ok(Number(percent) >= 95, `(pointer, code) agree on ${percent}% of the refused bodies, under 95%`);
 

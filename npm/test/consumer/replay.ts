@@ -5,7 +5,7 @@
 // errors are all ones a schema cannot state (the documented exceptions of
 // schema/ajv-check/check.mjs). `rust` holds, per policy, the crate's errors of each of that
 // policy's bodies in corpus order (the CLI's `validate` lines).
-import { validate as defaultPolicy, type Validate } from "cleeng-register";
+import { messages, validate as defaultPolicy, type MessagesDocument, type Validate } from "cleeng-register";
 import { validate as strictPolicy } from "./policy-1.js";
 import { validate as regionalPolicy } from "./policy-2.js";
 
@@ -32,8 +32,25 @@ export interface Replay {
   /** Kinds of difference: "crate only /email invalid_format" and the like, with counts. */
   kinds: Record<string, number>;
   differences: { policy: number; body: unknown; crate: string[]; package: string[] }[];
+  /** Messages of the default policy that are not a sentence of its messages document. */
+  notInDocument: string[];
   millis: number;
 }
+
+// Every sentence of a messages document: a message is always one of them, so it never holds
+// a submitted value, a pattern or a list.
+function sentences(document: MessagesDocument): Set<string> {
+  const all = new Set<string>();
+  for (const rule of [...document.root, ...document.otherKeys]) all.add(rule.message);
+  for (const field of document.fields) {
+    for (const rule of field.rules) {
+      all.add(rule.message);
+      for (const suggestion of rule.suggestions ?? []) all.add(suggestion.message);
+    }
+  }
+  return all;
+}
+const defaultSentences = sentences(messages);
 
 const validators: Validate[] = [defaultPolicy, strictPolicy, regionalPolicy];
 
@@ -41,7 +58,7 @@ export function replay(corpus: string, rust: string[]): Replay {
   const started = Date.now();
   const out: Replay = {
     bodies: 0, sameVerdict: 0, serverOnly: 0, disagreements: [], bothRefuse: 0, samePairs: 0,
-    kinds: {}, differences: [], millis: 0,
+    kinds: {}, differences: [], notInDocument: [], millis: 0,
   };
   const crateLines = rust.map((text) => text.split("\n").filter((l) => l.trim() !== ""));
   const seen = validators.map(() => 0);
@@ -58,6 +75,9 @@ export function replay(corpus: string, rust: string[]): Replay {
     if (ours.valid === line.crate) out.sameVerdict++;
     else if (ours.valid && !line.crate && line.explained) out.serverOnly++;
     else out.disagreements.push({ policy: line.policy, body: line.body, crate: line.crate });
+    if (line.policy === 0) {
+      for (const e of ours.errors) if (!defaultSentences.has(e.message)) out.notInDocument.push(e.message);
+    }
     if (ours.valid || line.crate) continue;
     out.bothRefuse++;
     const pairs = (errors: { pointer: string; code: string }[]) => errors.map((e) => `${e.pointer} ${e.code}`);
