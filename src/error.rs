@@ -485,7 +485,7 @@ impl Params {
     /// Appends the parameters as a JSON object: the bytes its `Serialize` gives with
     /// `serde_json`, written directly.
     pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
-        use crate::json::write::{push_str, push_u32};
+        use cleeng_register_json::write::{push_str, push_u32};
         let mut first = true;
         let mut member = |out: &mut Vec<u8>, name: &[u8]| {
             out.push(if first { b'{' } else { b',' });

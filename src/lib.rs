@@ -58,7 +58,6 @@ pub mod contract;
 pub mod cookbook;
 pub mod error;
 mod external;
-mod json;
 pub mod policy;
 mod problem;
 pub mod report;
@@ -86,9 +85,6 @@ pub use external::strategies;
 #[doc(hidden)]
 pub mod __private {
     pub use serde;
-
-    /// The JSON scanner the response crate reads Cleeng's answer with.
-    pub use crate::json::scan::{Malformed, RawStr, Scanner};
 }
 
 /// The README's Rust examples, compiled and run as doc tests.

@@ -165,7 +165,7 @@ impl Problem {
 
 /// The members in the order `Serialize` writes them.
 fn write_problem(status: u16, errors: &[FieldError]) -> Vec<u8> {
-    use crate::json::write::push_u32;
+    use cleeng_register_json::write::push_u32;
     // About 200 bytes of envelope and 160 an error: one allocation, no regrowth.
     let mut out = Vec::with_capacity(256 + 160 * errors.len());
     out.extend_from_slice(BEFORE_STATUS.as_bytes());

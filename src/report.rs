@@ -240,9 +240,9 @@ impl<C: Code> FieldError<C> {
     }
 
     /// Appends the error as JSON: the bytes its `Serialize` gives with `serde_json`, written
-    /// directly (see [`crate::json::write`]).
+    /// directly (see [`cleeng_register_json::write`]).
     pub(crate) fn write_json(&self, out: &mut Vec<u8>) {
-        use crate::json::write::{push_str, push_string_of};
+        use cleeng_register_json::write::{push_str, push_string_of};
         out.extend_from_slice(b"{\"pointer\":");
         push_str(out, self.pointer());
         out.extend_from_slice(b",\"code\":");

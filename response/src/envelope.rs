@@ -12,9 +12,9 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use zeroize::Zeroizing;
 
-use cleeng_register::__private::{Malformed, RawStr, Scanner};
 use cleeng_register::error::{Params, Violation, Wording};
 use cleeng_register::{FieldError, ValueError};
+use cleeng_register_json::scan::{Malformed, RawStr, Scanner};
 
 use crate::{CustomerId, CustomerToken, Jwt, RefreshToken, ResponseErrorCode, ResponseReport};
 

@@ -6,8 +6,8 @@ use std::ops::Deref;
 use zeroize::Zeroizing;
 
 use crate::error::{Params, Violation};
-use crate::json::body::{RawBody, Slot};
 use crate::policy::CustomerIpRule;
+use crate::request::body::{RawBody, Slot};
 use crate::text::FromText;
 use crate::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode, ExternalId,

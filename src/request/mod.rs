@@ -5,16 +5,18 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::Params;
-use crate::json::body::{read_body, Keys, RawBody};
-use crate::json::serde_body::BodyVisitor;
 use crate::{
     Advisories, Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email,
     ErrorCode, ExternalId, FieldError, Locale, OfferId, Password, PersonName, Policy, PublisherId,
     ValidationReport,
 };
+use body::{read_body, Keys, RawBody};
+use serde_body::BodyVisitor;
 
+mod body;
 mod check;
 mod field;
+mod serde_body;
 
 use check::Checker;
 pub use field::Field;

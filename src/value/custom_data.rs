@@ -1,8 +1,8 @@
 //! `externalData`: a string that holds a JSON object.
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
-use crate::json::scan::{walk_text, WalkError, PARSER_DEPTH_LIMIT};
 use crate::value::owned_text;
+use cleeng_register_json::scan::{walk_text, WalkError, PARSER_DEPTH_LIMIT};
 
 static EXTERNAL_DATA_WORDING: Wording = Wording::new("external data", "has an invalid format");
 

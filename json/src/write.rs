@@ -51,7 +51,7 @@ const fn escapes_in(word: u64) -> u64 {
 
 /// Appends `text` escaped as the inside of a JSON string.
 #[inline]
-pub(crate) fn push_escaped(out: &mut Vec<u8>, text: &str) {
+pub fn push_escaped(out: &mut Vec<u8>, text: &str) {
     if any_needs_escape(text.as_bytes()) {
         push_escaping(out, text);
     } else {
@@ -100,7 +100,7 @@ fn push_escaping(out: &mut Vec<u8>, text: &str) {
 }
 
 /// Appends `text` as a JSON string, quotes included.
-pub(crate) fn push_str(out: &mut Vec<u8>, text: &str) {
+pub fn push_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     push_escaped(out, text);
     out.push(b'"');
@@ -111,7 +111,7 @@ pub(crate) fn push_str(out: &mut Vec<u8>, text: &str) {
 /// A message is written in many small pieces (words, numbers); they are appended as they
 /// are and the whole is checked once, which costs less than checking each piece. If any byte
 /// needs escaping (the crate's messages have none), the text is taken back and escaped.
-pub(crate) fn push_string_of(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
+pub fn push_string_of(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)) {
     out.push(b'"');
     let start = out.len();
     write(out);
@@ -124,7 +124,7 @@ pub(crate) fn push_string_of(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>)
 }
 
 /// Appends a number.
-pub(crate) fn push_u32(out: &mut Vec<u8>, number: u32) {
+pub fn push_u32(out: &mut Vec<u8>, number: u32) {
     out.extend_from_slice(itoa::Buffer::new().format(number).as_bytes());
 }
 

@@ -1,6 +1,6 @@
 //! A request body's fields read through serde, from any format: the
 //! [`RequestSeed`](crate::request::RequestSeed) path. The same [`Keys`] decide what each key
-//! means as in the crate's own reader ([`read_body`](crate::json::body::read_body)).
+//! means as in the crate's own reader ([`read_body`](crate::request::body::read_body)).
 //!
 //! A string the format hands over borrowed is kept borrowed; one it hands over decoded is
 //! copied into memory wiped on drop. (Whatever buffer the format itself decoded into is
@@ -13,9 +13,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Visitor};
 use zeroize::Zeroizing;
 
-use crate::json::body::{Keys, RawBody, Slot};
-use crate::json::walk::{KeyProbe, Skip};
+use crate::request::body::{Keys, RawBody, Slot};
 use crate::Field;
+use cleeng_register_json::serde_walk::{KeyProbe, Skip};
 
 /// Reads the top-level object into a [`RawBody`] the caller owns (returning it by value
 /// would copy its ~400 bytes through every `Result` on the way out of serde).

@@ -2,9 +2,9 @@
 //! is kept (borrowed from the body when it has no escapes, else decoded into memory wiped on
 //! drop), every other value is checked and skipped. No `serde_json::Value` is built.
 //!
-//! [`read_body`] does it with the crate's own [scanner](crate::json::scan) (for
+//! [`read_body`] does it with the crate's own [scanner](cleeng_register_json::scan) (for
 //! [`RegisterRequest::from_json`](crate::RegisterRequest::from_json));
-//! [`BodyVisitor`](crate::json::serde_body::BodyVisitor) does it through serde (for
+//! [`BodyVisitor`](crate::request::serde_body::BodyVisitor) does it through serde (for
 //! [`RequestSeed`](crate::request::RequestSeed)). Both fill a [`RawBody`] through [`Keys`].
 
 use std::borrow::Cow;
@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use zeroize::Zeroizing;
 
 use crate::error::Violation;
-use crate::json::scan::{Malformed, RawStr, Scanner};
 use crate::{ErrorCode, Field, FieldError, Policy};
+use cleeng_register_json::scan::{Malformed, RawStr, Scanner};
 
 /// What a known field held. No `Debug`: it holds the submitted text, passwords included.
 #[derive(Default)]
