@@ -1,5 +1,5 @@
 // The page's own words (headings, labels, the button, the verdicts), in each language the
-// page offers. The validation messages are the package's (`validate(body, { lang })`); the
+// page offers (the crate's catalog's: Portuguese as written in Brazil). The validation messages are the package's (`validate(body, { lang })`); the
 // country names are the browser's own (Intl.DisplayNames).
 export const STRINGS = {
   en: {
@@ -93,18 +93,18 @@ export const STRINGS = {
     unavailable: "Il modulo non può avviarsi: ricarica la pagina.",
   },
   pt: {
-    title: "Crie a sua conta",
-    lead: "Os campos marcados como opcionais podem ficar vazios.",
-    email: "Endereço de email", password: "Palavra-passe", firstName: "Nome", lastName: "Apelido",
-    country: "País", optional: "opcional", choose: "Escolha o seu país",
-    passwordHint: "Pelo menos 8 caracteres, com uma letra e um dígito ou um de ! @ # $ % ^ &.",
+    title: "Crie sua conta",
+    lead: "Os campos marcados como opcionais podem ficar em branco.",
+    email: "E-mail", password: "Senha", firstName: "Nome", lastName: "Sobrenome",
+    country: "País", optional: "opcional", choose: "Escolha seu país",
+    passwordHint: "Pelo menos 8 caracteres, com uma letra e um dígito ou um destes: ! @ # $ % ^ &.",
     submit: "Criar conta",
-    invalid: "Corrija os campos assinalados.",
-    pending: "A enviar…",
-    accepted: "O seu registo foi aceite.",
-    refused: "O registo foi recusado:",
+    invalid: "Corrija os campos destacados.",
+    pending: "Enviando…",
+    accepted: "Seu cadastro foi aceito.",
+    refused: "O cadastro foi recusado:",
     noServer: "O servidor não respondeu. Tente novamente.",
     captchaFailed: "A verificação de segurança não foi concluída. Tente novamente.",
-    unavailable: "O formulário não pode iniciar: recarregue a página.",
+    unavailable: "O formulário não pode ser iniciado: recarregue a página.",
   },
 };

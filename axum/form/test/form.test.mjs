@@ -317,6 +317,23 @@ test("the page's language: ?lang=, else the browser's; country names from Intl.D
   await unknown.closeAll();
 });
 
+test("every language of the page: its words, the country names, no serious accessibility violation", { skip: noBrowser }, async () => {
+  const buttons = new Set();
+  for (const lang of ["en", "pl", "de", "fr", "es", "it", "pt"]) {
+    const page = await open(`?lang=${lang}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    buttons.add(await page.locator("button[type=submit]").textContent());
+    const expected = await page.evaluate((lang) => new Intl.DisplayNames([lang], { type: "region" }).of("DE"), lang);
+    assert.equal(await page.locator("select[name=country] option[value=DE]").textContent(), expected, lang);
+    await fill(page, { email: "jane@localhost", password: "abc1234" });
+    await page.locator("button[type=submit]").click();
+    await page.locator('[data-error-for="country"] p').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], `axe-core, ${lang}, with the errors shown`);
+    await page.closeAll();
+  }
+  assert.equal(buttons.size, 7, "each language has its own words");
+});
+
 test("the developer's form: every field, the server's messages under their fields", { skip: noBrowser }, async () => {
   const page = await open("dev/");
   assert.deepEqual(await seriousViolations(page), [], "axe-core on /dev/");
