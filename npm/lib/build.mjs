@@ -65,7 +65,7 @@ const codes = codeUnion({
   otherKeys: [],
 });
 const shared = `${generated}
-${requestInterface(request)}
+${requestInterface(request, messages.fields.map((f) => f.key))}
 /** A code of an error, as the crate and the server give it. */
 export type ErrorCode = ${codes};
 

@@ -65,14 +65,18 @@ const comment = (text, indent = "") =>
 /**
  * The TypeScript interface of the request body, as a person would write it: each field a
  * `string` (the crate reads `null` as an absent field, so an optional field is `?: string`),
- * its description as its doc comment.
+ * its description as its doc comment, in `order` (the crate's order of the fields).
  */
-export function requestInterface(schema, name = "RegisterRequest") {
+export function requestInterface(schema, order = [], name = "RegisterRequest") {
   const required = new Set(schema.required ?? []);
-  const lines = Object.entries(schema.properties).map(([key, property]) => {
+  // The crate's order of the fields (the messages document's), then any other.
+  const keys = [...order.filter((k) => k in schema.properties), ...Object.keys(schema.properties).filter((k) => !order.includes(k))];
+  const lines = keys.map((key) => {
+    const property = schema.properties[key];
     const types = [property.type ?? []].flat().filter((t) => t !== "null");
     const type = types.length === 1 && ["string", "number", "boolean"].includes(types[0]) ? types[0] : "unknown";
-    return `${comment(property.description, "  ")}  ${JSON.stringify(key)}${required.has(key) ? "" : "?"}: ${type};`;
+    const written = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+    return `${comment(property.description, "  ")}  ${written}${required.has(key) ? "" : "?"}: ${type};`;
   });
   const extra = schema.additionalProperties === false ? "" : "  /** The policy allows unknown keys. */\n  [key: string]: unknown;\n";
   return `${comment(schema.description)}export interface ${name} {\n${lines.join("\n")}\n${extra}}\n`;

@@ -44,6 +44,10 @@ for n in 1 2; do
   "$bin/cleeng-register-build-validator" "schema-$n.json" "policy-$n.js" --messages "messages-$n.json" >/dev/null
 done
 
+# The types read as a person writes them, in the installed declaration file itself.
+for line in '  email: string;' '  password: string;' '  customerIP?: string;' '  country: string;'; do
+  grep -qxF "$line" node_modules/cleeng-register/dist/index.d.ts || { echo "index.d.ts lacks '$line'" >&2; exit 1; }
+done
 "$bin/tsc" -p tsconfig.json
 echo "tsc --strict: app.ts and replay.ts compile against the package's types"
 

@@ -3,7 +3,14 @@
 // it with `tsc --strict`, bundles it with esbuild, and weighs the bundle.
 import { keyOfPointer, validate, type ErrorCode, type RegisterRequest, type ValidationError } from "cleeng-register";
 
-// The types read as a person would write them: a required string, an optional one.
+// The types read as a person would write them: a required string, an optional one (tsc
+// refuses this file when they are anything else, `string & (unknown & unknown)` included).
+type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const typesAsWritten: [
+  Exactly<RegisterRequest["password"], string>,
+  Exactly<RegisterRequest["customerIP"], string | undefined>,
+  Exactly<Pick<RegisterRequest, "customerIP">, { customerIP?: string }>,
+] = [true, true, true];
 const password: RegisterRequest["password"] = "s3cret-pass";
 const customerIP: RegisterRequest["customerIP"] = undefined;
 
