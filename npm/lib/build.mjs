@@ -3,7 +3,7 @@
 // schema (lib/compile.mjs), and the TypeScript types. Run by `npm run build` and `npm pack`.
 //
 // usage: node lib/build.mjs
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { codeUnion, requestInterface, standaloneModule } from "./compile.mjs";
 
@@ -15,6 +15,14 @@ const dist = here("../dist/");
 const request = readJson(crateSchema("register-request.schema.json"));
 const result = readJson(crateSchema("validation-result.schema.json"));
 const messages = readJson(crateSchema("messages.json"));
+// The messages documents in the other languages of the crate's catalog
+// (schema/messages/<lang>.json, worded by cleeng-register-messages, the server's words in that
+// language). English stays the core's document, which is what the server answers in English.
+const catalogDir = crateSchema("messages/");
+const otherLanguages = existsSync(catalogDir)
+  ? readdirSync(catalogDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).filter((l) => l !== "en").sort()
+  : [];
+const catalogs = { en: messages, ...Object.fromEntries(otherLanguages.map((l) => [l, readJson(`${catalogDir}${l}.json`)])) };
 
 // The package's version is the crate's.
 const crateVersion = readFileSync(here("../../Cargo.toml"), "utf8").match(/^version = "([^"]+)"/m)[1];
@@ -34,8 +42,16 @@ for (const name of ["register-request.schema.json", "validation-result.schema.js
 for (const name of ["errors.js", "create.js"]) copyFileSync(here(`../src/${name}`), dist + name);
 
 write("standalone.js", generated + (await standaloneModule(request)));
+const documentTypes = (from) =>
+  `${generated}import type { MessagesDocument } from "${from}";\ndeclare const messages: MessagesDocument;\nexport default messages;\n`;
 write("messages.js", `${generated}export default ${JSON.stringify(messages)};\n`);
-write("messages.d.ts", `${generated}import type { MessagesDocument } from "./index.js";\ndeclare const messages: MessagesDocument;\nexport default messages;\n`);
+write("messages.d.ts", documentTypes("./index.js"));
+mkdirSync(dist + "messages");
+for (const [lang, document] of Object.entries(catalogs)) {
+  write(`messages/${lang}.js`, `${generated}export default ${JSON.stringify(document)};\n`);
+  write(`messages/${lang}.d.ts`, documentTypes("../index.js"));
+}
+write("standalone.d.ts", `${generated}import type { StandaloneValidate } from "./create.js";\ndeclare const standalone: StandaloneValidate;\nexport default standalone;\n`);
 write(
   "schemas.js",
   `${generated}export const requestSchema = ${JSON.stringify(request)};\n` +
@@ -44,15 +60,18 @@ write(
 write(
   "index.js",
   `${generated}import standalone from "./standalone.js";
-import en from "./messages.js";
+${Object.keys(catalogs).map((l) => `import messages_${l} from "./messages/${l}.js";`).join("\n")}
 import { createValidator } from "./create.js";
 
 /** The messages document of the crate's default policy, in English. */
-export const messages = en;
+export const messages = messages_en;
 /** Checks a registration body as the crate does under its default policy. */
-export const validate = /* @__PURE__ */ createValidator({ standalone, catalogs: { en } });
+export const validate = /* @__PURE__ */ createValidator({
+  standalone,
+  catalogs: { ${Object.keys(catalogs).map((l) => `${l}: messages_${l}`).join(", ")} },
+});
 /** The languages validate's messages come in. */
-export const languages = validate.languages;
+export const languages = ${JSON.stringify(Object.keys(catalogs))};
 export { resolveLanguage } from "./create.js";
 export { keyOfPointer, pointerOfKey } from "./errors.js";
 export { requestSchema, resultSchema } from "./schemas.js";
@@ -102,8 +121,12 @@ export interface MessageRule {
 
 /** The crate's messages document: every rule of every field, in the order the crate checks them. */
 export interface MessagesDocument {
+  /** The language of its messages (absent: English). */
+  language?: string;
   fields: {
     key: string;
+    /** The field's label in the document's language. */
+    label?: string;
     pointer: string;
     reports: "first" | "every";
     rules: MessageRule[];
@@ -155,4 +178,4 @@ export declare function createValidator(options: {
 export declare function resolveLanguage(lang: string | readonly string[] | undefined, available: readonly string[], fallback?: string): string;
 `,
 );
-console.log(`built dist/ for cleeng-register ${packageVersion}`);
+console.log(`built dist/ for cleeng-register ${packageVersion}, messages in ${Object.keys(catalogs).join(", ")}`);

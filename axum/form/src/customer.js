@@ -104,14 +104,15 @@ async function start() {
           return;
         }
       }
-      const answer = await post(body);
+      const answer = await post(body, lang);
       if (answer === null) {
         showResult(result, "unknown", text.noServer);
       } else if (answer.ok) {
         showResult(result, "valid", text.accepted);
       } else {
-        const { elsewhere } = place(form, serverErrors(answer.answer));
-        const detail = elsewhere.length || serverErrors(answer.answer).length ? elsewhere : [{ message: answer.answer.detail ?? String(answer.status), lang: "en" }];
+        const errors = serverErrors(answer);
+        const { elsewhere } = place(form, errors);
+        const detail = errors.length ? elsewhere : [{ message: answer.answer.detail ?? String(answer.status), lang: answer.lang }];
         showResult(result, "invalid", text.refused, detail);
         if (!focusFirstInvalid(form)) result.focus();
       }

@@ -1,7 +1,10 @@
 // The developer's form (GET /dev/): every field of the body as a text input, checked by the
 // cleeng-register package and then by the server, each message under its field by pointer,
 // the server's verdict and advisories in [data-result]. English, as the server's messages.
-import { requestSchema, validate } from "cleeng-register";
+import { requestSchema } from "cleeng-register";
+import { createValidator } from "cleeng-register/create";
+import en from "cleeng-register/messages/en";
+import standalone from "cleeng-register/standalone";
 import { clearAll, clearField, focusFirstInvalid, place, post, serverErrors, showResult } from "./page.js";
 
 const form = document.querySelector("form");
@@ -19,6 +22,8 @@ function bodyOf() {
   return body;
 }
 
+// English only: the package's validator with the one document this page needs.
+const validate = createValidator({ standalone, catalogs: { en } });
 const check = (body) => validate(body, { lang: "en" }).errors;
 
 const touched = new Set();
@@ -58,14 +63,14 @@ form.addEventListener("submit", async (event) => {
   submit.disabled = true;
   showResult(result, "pending", "The browser's check passed; asking the server…");
   try {
-    const answer = await post(body);
+    const answer = await post(body, "en");
     if (answer === null) {
       showResult(result, "unknown", "The browser's check passed, but no server answered.");
     } else if (answer.ok) {
       const advisories = (answer.answer.advisories ?? []).map((a) => ({ message: a.message }));
       showResult(result, "valid", "The server accepts this registration.", advisories);
     } else if (Array.isArray(answer.answer.errors)) {
-      const { elsewhere } = place(form, serverErrors(answer.answer));
+      const { elsewhere } = place(form, serverErrors(answer));
       showResult(result, "invalid", `The server refused the registration (${answer.status}).`, elsewhere);
       focusFirstInvalid(form);
     } else {

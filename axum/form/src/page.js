@@ -90,21 +90,30 @@ export function showResult(result, verdict, heading, lines = []) {
   result.replaceChildren(...children);
 }
 
-/** Posts the body to the gateway: `{ status, answer }`, or null when no server answered. */
-export async function post(body) {
+/**
+ * Posts the body to the gateway, asking for its messages in `lang`: `{ status, ok, answer,
+ * lang }` (`lang` the answer's Content-Language, English without one), or null when no
+ * server answered.
+ */
+export async function post(body, lang) {
   let response;
   try {
     response = await fetch("/customers", {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json, application/problem+json" },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, application/problem+json",
+        "accept-language": lang,
+      },
       body: JSON.stringify(body),
     });
   } catch {
     return null;
   }
-  return { status: response.status, ok: response.ok, answer: await response.json().catch(() => ({})) };
+  const answer = await response.json().catch(() => ({}));
+  return { status: response.status, ok: response.ok, answer, lang: response.headers.get("content-language") ?? "en" };
 }
 
-/** The server's errors, in English (the server's language), as the page places them. */
-export const serverErrors = (answer) =>
-  Array.isArray(answer.errors) ? answer.errors.map((e) => ({ pointer: e.pointer, message: e.message, lang: "en" })) : [];
+/** The server's errors, in the answer's language, as the page places them. */
+export const serverErrors = ({ answer, lang }) =>
+  Array.isArray(answer.errors) ? answer.errors.map((e) => ({ pointer: e.pointer, message: e.message, lang })) : [];
