@@ -22,7 +22,7 @@ use crate::{Advisories, ErrorCode, Field, Policy, RegisterRequest};
 /// let report = RegisterRequest::from_json(br#"{"email":"nope"}"#, &Policy::default()).unwrap_err();
 /// let first = &report.errors()[0];
 /// assert_eq!((first.pointer(), first.code()), ("/email", ErrorCode::InvalidFormat));
-/// assert_eq!(first.to_string(), "email must be a valid email address");
+/// assert_eq!(first.message(), "email must be a valid email address");
 /// ```
 #[derive(Clone, Debug)]
 pub struct FieldError<C: 'static = ErrorCode> {
@@ -195,6 +195,23 @@ impl<C: Code> fmt::Display for FieldError<C> {
 impl<C: Code> std::error::Error for FieldError<C> {}
 
 impl<C: Code> FieldError<C> {
+    /// The message for people, in a sentence: what the error is about, then what its rule
+    /// demands (the JSON's `message`, and the error's `Display`). It never repeats the
+    /// submitted value.
+    ///
+    /// ```
+    /// use cleeng_register::{Policy, RegisterRequest};
+    /// let report = RegisterRequest::from_json(br#"{"country":"UK"}"#, &Policy::default()).unwrap_err();
+    /// let country = report.errors().iter().find(|e| e.pointer() == "/country").unwrap();
+    /// assert_eq!(country.message(), country.to_string());
+    /// assert!(!country.message().contains("UK"));
+    /// ```
+    pub fn message(&self) -> String {
+        let mut message = String::new();
+        self.for_each_message_part(|part| message.push_str(part));
+        message
+    }
+
     /// What the broken rule demands, without the subject the message puts before it.
     ///
     /// ```
@@ -389,7 +406,9 @@ fn is_line_or_bidi_control(c: char) -> bool {
 /// It serializes as a [`ValidationResult`]: `{"valid":false,"errors":[...],"advisories":[]}`.
 /// Its `Display` is one line for a log: `invalid body: "/email" invalid_format; "/x\n"
 /// unknown_field`, each pointer a JSON string (a key the client chose is client bytes, so it is
-/// [`escape`]d), each code as it is; the whole document's empty pointer is left out.
+/// [`escape`]d), each code as it is; the whole document's empty pointer is left out. It is at
+/// most [`SUMMARY_MAX_BYTES`] after `invalid body: `, ending with `; and N more` when errors
+/// are left out.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("invalid body: {}", Summary(.errors))]
 pub struct ValidationReport<C: Code = ErrorCode> {
@@ -398,14 +417,25 @@ pub struct ValidationReport<C: Code = ErrorCode> {
 
 struct Summary<'a, C: 'static>(&'a [FieldError<C>]);
 
+/// The most bytes of a report's summary (its `Display` after `invalid body: `): 3.5 KiB, so
+/// that a log line holding it, with a time stamp, a path and a few numbers, stays under 4 KiB
+/// however many keys a body sends. The errors that do not fit are counted (`; and 94 more`),
+/// and a single pointer too long for it is cut (`"/aaa…"`); the report itself keeps them all.
+pub const SUMMARY_MAX_BYTES: usize = 3584;
+
+/// Room kept for `; and N more`.
+const MORE_ROOM: usize = "; and 18446744073709551615 more".len();
+
 impl<C: Code> fmt::Display for Summary<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Gathered first and written once: a service logs this for every refusal, and each
         // write to a formatter goes through its writer (a log line's), some forty of them for
         // a body with an error in every field. An error takes up to some 45 bytes
         // (`"/password" missing_digit_or_special; `): room for them, not regrown.
-        let mut summary = String::with_capacity(48 * self.0.len());
+        let budget = SUMMARY_MAX_BYTES - MORE_ROOM;
+        let mut summary = String::with_capacity((48 * self.0.len()).min(SUMMARY_MAX_BYTES));
         for (i, e) in self.0.iter().enumerate() {
+            let before = summary.len();
             if i > 0 {
                 summary.push_str("; ");
             }
@@ -425,9 +455,44 @@ impl<C: Code> fmt::Display for Summary<'_, C> {
                 }
             }
             summary.push_str(e.code().as_str());
+            if summary.len() > budget {
+                summary.truncate(before);
+                let left = self.0.len() - i;
+                if i == 0 {
+                    // One pointer longer than the whole budget: the start of it.
+                    push_cut(&mut summary, e.pointer(), e.code().as_str(), budget);
+                    if left > 1 {
+                        fmt::Write::write_fmt(
+                            &mut summary,
+                            format_args!("; and {} more", left - 1),
+                        )?;
+                    }
+                } else {
+                    fmt::Write::write_fmt(&mut summary, format_args!("; and {left} more"))?;
+                }
+                break;
+            }
         }
         f.write_str(&summary)
     }
+}
+
+/// `"<the escaped start of pointer>…" code`, within `budget` bytes of `summary`: escaped a
+/// character at a time, so that no escape is cut in two.
+fn push_cut(summary: &mut String, pointer: &str, code: &str, budget: usize) {
+    let tail = "…\" ".len() + code.len();
+    summary.push('"');
+    let mut one = [0u8; 4];
+    for c in pointer.chars() {
+        let mark = summary.len();
+        Escaped(c.encode_utf8(&mut one)).push_to(summary);
+        if summary.len() + tail > budget {
+            summary.truncate(mark);
+            break;
+        }
+    }
+    summary.push_str("…\" ");
+    summary.push_str(code);
 }
 
 impl<C: Code> ValidationReport<C> {
@@ -645,6 +710,40 @@ mod tests {
         assert_eq!(
             report.to_string(),
             r#"invalid body: "/email" missing; offer_or_publisher_required; "/a\"b\n" unknown_field"#
+        );
+    }
+
+    #[test]
+    fn a_summary_is_bounded_and_counts_what_it_leaves_out() {
+        let key = "k\u{1b}".repeat(60); // 60 escapes of 6 bytes: 420 bytes a pointer
+        let errors: Vec<_> = (0..99)
+            .map(|i| FieldError::at_key(&format!("{key}{i}"), ErrorCode::UnknownField))
+            .collect();
+        let report = ValidationReport::new(errors).unwrap();
+        let line = report.to_string();
+        let summary = line.strip_prefix("invalid body: ").unwrap();
+        assert!(
+            summary.len() <= SUMMARY_MAX_BYTES,
+            "{} bytes",
+            summary.len()
+        );
+        let shown = summary.matches(" unknown_field").count();
+        assert!(shown >= 7, "as many as fit: {shown}");
+        assert!(
+            summary.ends_with(&format!("; and {} more", 99 - shown)),
+            "{summary}"
+        );
+        assert_eq!(report.errors().len(), 99, "the report keeps every error");
+
+        // One key longer than the whole budget is cut between escapes, then the rest counted.
+        let long = FieldError::at_key(&"\n".repeat(5000), ErrorCode::UnknownField);
+        let next = FieldError::at_key("x", ErrorCode::UnknownField);
+        let line = ValidationReport::new(vec![long, next]).unwrap().to_string();
+        let summary = line.strip_prefix("invalid body: \"").unwrap();
+        assert!(summary.len() <= SUMMARY_MAX_BYTES);
+        assert!(
+            summary.ends_with("\\n…\" unknown_field; and 1 more"),
+            "{summary}"
         );
     }
 

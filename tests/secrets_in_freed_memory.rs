@@ -5,9 +5,6 @@
 //!
 //! A binary of its own: it installs the scanning allocator of `tests/freed_memory`.
 
-// The scanning allocator is a `GlobalAlloc`, unsafe by nature: this binary alone allows it.
-#![allow(unsafe_code)]
-
 use std::cell::Cell;
 
 use cleeng_register::{Policy, RegisterRequest};

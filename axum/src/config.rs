@@ -1,6 +1,7 @@
 //! What the extractor needs to know: the policy, the status for an invalid body, and where the
 //! customer's IP address may come from.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::http::StatusCode;
@@ -35,15 +36,17 @@ impl InvalidStatus {
     }
 }
 
-/// Where an absent `customerIP` is filled from. A `customerIP` in the body is never replaced,
-/// and a filled address counts as given (for the policy's `customerIp` rule and for the
-/// advisories).
+/// Where an absent `customerIP` is filled from. A `customerIP` in the body is not replaced
+/// unless the configuration says so ([`RegistrationConfig::with_override_customer_ip`]), and a
+/// filled address counts as given (for the policy's `customerIp` rule and for the advisories).
 ///
 /// Both sources other than [`Off`](CustomerIpSource::Off) read the peer address from axum's
-/// `ConnectInfo<SocketAddr>`, so the service must be served with
+/// `ConnectInfo<SocketAddr>`, which [`edge::serve`](crate::edge::serve) always gives (the one
+/// way to serve, see the crate docs). Served another way, the router must be served with
 /// `Router::into_make_service_with_connect_info::<SocketAddr>()` (or, in tests, with
-/// `MockConnectInfo`); without it the extractor answers 500, because silently never filling the
-/// address would be a pricing and tax bug that nobody notices.
+/// `MockConnectInfo`); without it the extractor answers 500 and logs an `error` naming the fix
+/// at the first request, because silently never filling the address would be a pricing and
+/// tax bug that nobody notices.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum CustomerIpSource {
     /// Never fill: the body is taken as sent. The default.
@@ -87,6 +90,11 @@ struct Inner {
     client_policy: Policy,
     invalid_status: InvalidStatus,
     customer_ip: CustomerIpSource,
+    /// Whether the resolved address replaces a `customerIP` sent in the body.
+    override_customer_ip: bool,
+    /// Whether the first request that found no peer address for a source that needs one has
+    /// been logged (shared by the clones of a configuration).
+    said_missing_peer: Arc<AtomicBool>,
     /// The core crate's own report for a body over `maxBodyBytes`, made once, so that a 413
     /// says to the byte what `RegisterRequest::from_json` says for the same body.
     too_large: ValidationReport,
@@ -101,6 +109,8 @@ impl RegistrationConfig {
             policy,
             invalid_status: InvalidStatus::default(),
             customer_ip: CustomerIpSource::default(),
+            override_customer_ip: false,
+            said_missing_peer: Arc::default(),
             too_large,
         }))
     }
@@ -124,6 +134,42 @@ impl RegistrationConfig {
         };
         inner.customer_ip = source;
         self
+    }
+
+    /// Whether the address the [`CustomerIpSource`] resolves (the peer, or the trusted proxies'
+    /// client) **replaces** a `customerIP` sent in the body, rather than only filling an absent
+    /// one. Off by default.
+    ///
+    /// Cleeng prices and taxes by `customerIP`. Where customers' browsers post to this service
+    /// directly, a `customerIP` in the body is the customer's own choice of the address, and so
+    /// of the tax country of their price: turn this on. Leave it off where the body comes from
+    /// a trusted back end that already knows the customer's address (a server that registers
+    /// on a customer's behalf and sends their `customerIP`), since the connection is then that
+    /// server's, not the customer's.
+    ///
+    /// With [`CustomerIpSource::Off`] there is no address to put in, and this does nothing.
+    /// Behind trusted proxies that forwarded no usable address, the body is taken as sent (as
+    /// with the option off). A `customerIP` in the body is still checked (an invalid one is
+    /// still an error) before it is replaced.
+    ///
+    /// ```
+    /// use cleeng_register::Policy;
+    /// use cleeng_register_axum::{CustomerIpSource, RegistrationConfig};
+    /// let edge = RegistrationConfig::new(Policy::default())
+    ///     .with_customer_ip(CustomerIpSource::Peer)
+    ///     .with_override_customer_ip(true);
+    /// assert!(edge.overrides_customer_ip());
+    /// ```
+    #[must_use]
+    pub fn with_override_customer_ip(mut self, replace: bool) -> Self {
+        Arc::make_mut(&mut self.0).override_customer_ip = replace;
+        self
+    }
+
+    /// Whether a resolved address replaces a `customerIP` in the body (see
+    /// [`with_override_customer_ip`](Self::with_override_customer_ip)).
+    pub fn overrides_customer_ip(&self) -> bool {
+        self.0.override_customer_ip
     }
 
     /// The policy bodies are checked under.
@@ -166,6 +212,20 @@ impl RegistrationConfig {
     /// Where an absent `customerIP` is filled from.
     pub fn customer_ip(&self) -> &CustomerIpSource {
         &self.0.customer_ip
+    }
+
+    /// Says at `error` level, at the first request, that the server gives no peer address to
+    /// a source that needs one: every registration is refused with 500 until the service is
+    /// served as the crate's docs show, and an operator must hear of it at once.
+    pub(crate) fn missing_peer_address(&self) {
+        if !self.0.said_missing_peer.swap(true, Ordering::Relaxed) {
+            tracing::error!(
+                "the customer IP source needs each connection's address and this server does \
+                 not give it: serve the router with cleeng_register_axum::edge::serve, or with \
+                 into_make_service_with_connect_info::<SocketAddr>(); every registration is \
+                 answered 500 until then"
+            );
+        }
     }
 
     pub(crate) fn too_large_report(&self) -> &ValidationReport {

@@ -12,6 +12,9 @@ pub enum UnsupportedMediaType {
     /// A `Content-Type` that is not `application/json` or `<type>/<subtype>+json`, that does not
     /// parse as a media type, or that is given more than once.
     NotJson,
+    /// A `charset` parameter other than `utf-8` (in any letter case): JSON is UTF-8 (RFC 8259),
+    /// and a body declared in another charset would be read as what it is not.
+    Charset,
     /// A `Content-Encoding` other than `identity`: the extractor reads the body as sent and
     /// does not decompress (RFC 9110 answers an unsupported content coding with 415 too).
     Encoded,
@@ -27,6 +30,9 @@ impl UnsupportedMediaType {
             UnsupportedMediaType::NotJson => {
                 "the request's Content-Type is not JSON; send application/json or a */*+json type"
             }
+            UnsupportedMediaType::Charset => {
+                "the request's charset is not UTF-8; send application/json with charset=utf-8 or none"
+            }
             UnsupportedMediaType::Encoded => {
                 "the request body has a Content-Encoding; send it uncompressed"
             }
@@ -35,9 +41,9 @@ impl UnsupportedMediaType {
 }
 
 /// Accepts `application/json` and any `*/*+json` type (`application/merge-patch+json`,
-/// `application/vnd.example+json`), in any letter case, with any parameters (`charset` is
-/// ignored: the body must be UTF-8 whatever it says, and a body that is not gives
-/// `malformed_body`).
+/// `application/vnd.example+json`), in any letter case, with any parameters but a `charset`
+/// other than `utf-8` (in any letter case, quoted or not), which is refused: the body is read
+/// as UTF-8, and a body that is not gives `malformed_body`.
 pub(crate) fn check(headers: &HeaderMap) -> Result<(), UnsupportedMediaType> {
     let mut values = headers.get_all(header::CONTENT_TYPE).iter();
     let (Some(value), None) = (values.next(), values.next()) else {
@@ -46,8 +52,14 @@ pub(crate) fn check(headers: &HeaderMap) -> Result<(), UnsupportedMediaType> {
             false => UnsupportedMediaType::Missing,
         });
     };
-    if !media_type(value.as_bytes()).is_some_and(is_json) {
+    let Some(media_type) = media_type(value.as_bytes()) else {
         return Err(UnsupportedMediaType::NotJson);
+    };
+    if !is_json((media_type.type_, media_type.subtype)) {
+        return Err(UnsupportedMediaType::NotJson);
+    }
+    if !media_type.utf8 {
+        return Err(UnsupportedMediaType::Charset);
     }
     let encoded = headers
         .get_all(header::CONTENT_ENCODING)
@@ -67,6 +79,15 @@ fn is_json((type_, subtype): (&[u8], &[u8])) -> bool {
         || json_suffix
 }
 
+/// A parsed `Content-Type`: what the check needs of it.
+#[derive(Debug, PartialEq, Eq)]
+struct MediaType<'a> {
+    type_: &'a [u8],
+    subtype: &'a [u8],
+    /// Whether every `charset` parameter (usually none) says `utf-8`.
+    utf8: bool,
+}
+
 /// The type and subtype of a `Content-Type` value, if it is a media type as RFC 9110 writes it
 /// (section 8.3.1, with the parameter syntax of 5.6.6), else `None`:
 ///
@@ -84,26 +105,40 @@ fn is_json((type_, subtype): (&[u8], &[u8])) -> bool {
 ///
 /// Written here rather than taken from `mime`, whose parser refuses white space before `;` and
 /// tabs, and accepts empty values; the grammar is small and the tests state it case by case.
-fn media_type(value: &[u8]) -> Option<(&[u8], &[u8])> {
+fn media_type(value: &[u8]) -> Option<MediaType<'_>> {
     let value = trim_ows(value);
     let (type_, rest) = token(value)?;
     let rest = rest.strip_prefix(b"/")?;
     let (subtype, mut rest) = token(rest)?;
+    let mut utf8 = true;
     loop {
         rest = skip_ows(rest);
         let Some(after) = rest.strip_prefix(b";") else {
-            return rest.is_empty().then_some((type_, subtype));
+            return rest.is_empty().then_some(MediaType {
+                type_,
+                subtype,
+                utf8,
+            });
         };
         rest = skip_ows(after);
         if rest.is_empty() || rest[0] == b';' {
             continue; // an empty parameter
         }
-        let (_name, after) = token(rest)?;
+        let (name, after) = token(rest)?;
         let after = after.strip_prefix(b"=")?;
-        rest = match after.first() {
-            Some(b'"') => quoted_string(after)?,
-            _ => token(after)?.1,
+        let (value, after) = match after.first() {
+            Some(b'"') => {
+                let after_quote = quoted_string(after)?;
+                // The quotes stripped; a quoted-pair (`\x`) is not `utf-8`'s spelling anyway.
+                let quoted = &after[1..after.len() - after_quote.len() - 1];
+                (quoted, after_quote)
+            }
+            _ => token(after)?,
         };
+        if name.eq_ignore_ascii_case(b"charset") && !value.eq_ignore_ascii_case(b"utf-8") {
+            utf8 = false;
+        }
+        rest = after;
     }
 }
 
@@ -181,10 +216,10 @@ mod tests {
     use super::media_type;
 
     fn parts(value: &str) -> Option<(String, String)> {
-        media_type(value.as_bytes()).map(|(t, s)| {
+        media_type(value.as_bytes()).map(|m| {
             (
-                String::from_utf8(t.to_vec()).unwrap(),
-                String::from_utf8(s.to_vec()).unwrap(),
+                String::from_utf8(m.type_.to_vec()).unwrap(),
+                String::from_utf8(m.subtype.to_vec()).unwrap(),
             )
         })
     }
@@ -245,6 +280,31 @@ mod tests {
             "application/json; x=\"\u{7f}\"",
         ] {
             assert_eq!(parts(value), None, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn a_charset_other_than_utf_8_is_seen_in_any_case_and_quoting() {
+        let utf8 = |value: &str| media_type(value.as_bytes()).map(|m| m.utf8);
+        for value in [
+            "application/json",
+            "application/json; charset=utf-8",
+            "application/json; charset=UTF-8",
+            "application/json; CharSet=Utf-8",
+            "application/json; charset=\"utf-8\"",
+            "application/json; version=latin1",
+        ] {
+            assert_eq!(utf8(value), Some(true), "{value:?}");
+        }
+        for value in [
+            "application/json; charset=latin1",
+            "application/json; charset=ISO-8859-1",
+            "application/json; charset=\"utf-16\"",
+            "application/json; charset=utf8",
+            "application/json; charset=utf-8; charset=latin1",
+            "application/json; charset=\"\"",
+        ] {
+            assert_eq!(utf8(value), Some(false), "{value:?}");
         }
     }
 

@@ -13,8 +13,13 @@
 //! | [`header_timeout`](EdgeLimits::header_timeout) | 10 s | hyper's `http1::Builder::header_read_timeout`, with hyper-util's `TokioTimer`; counted from the connection's opening, or from the first byte of a later head | the connection is closed, without an answer |
 //! | [`idle_timeout`](EdgeLimits::idle_timeout) | 60 s | the same timer, which hyper takes from the server: on a connection that has answered, it waits this long for a byte of the next head before the head limit starts | the connection is closed, without an answer |
 //! | [`body_timeout`](EdgeLimits::body_timeout) | 30 s | tower-http's `RequestBodyDeadlineLayer` around the router | [`ValidRegistration`](crate::ValidRegistration) answers **408** with a problem document and `Connection: close`; the rest of the body is not read |
+//! | [`write_timeout`](EdgeLimits::write_timeout) | 30 s | a deadline on the socket's writes, started when the socket first refuses bytes and cleared when it has taken every byte written since | the connection is reset (`SO_LINGER` 0: the kernel drops the unsent answer), without waiting further |
 //! | [`max_connections`](EdgeLimits::max_connections) | 512 | a count of open connections | a new connection is accepted and closed at once (refused), without an answer |
 //! | [`shutdown_grace`](EdgeLimits::shutdown_grace) | 10 s | hyper-util's `GracefulShutdown` under `tokio::time::timeout` | what is still open is closed, and [`serve`] returns |
+//!
+//! Each time limit is from 1 ms to 100 years ([`EdgeLimits::MIN_TIMEOUT`],
+//! [`EdgeLimits::MAX_TIMEOUT`]), the grace period from zero; [`serve`] takes a value outside
+//! as the nearest bound, so `Duration::MAX` means "as long as the clock allows".
 //!
 //! **The head timeout and the idle timeout.** hyper starts its header read timer whenever a
 //! connection waits for a head: when it opens, and again right after each answer. Alone, that
@@ -67,9 +72,16 @@
 //! the first bytes of a connection, to tell HTTP/2 from HTTP/1, before hyper's header timer
 //! starts, and without a time limit.
 //!
-//! Not bounded here: the time to write an answer to a client that does not read it (hyper has
-//! no write timeout; the answers are small enough for the socket's buffer), and the time a
-//! handler takes (the extractor's work is microseconds).
+//! **The write timeout.** hyper's timers run only while it reads, and it has no write timeout:
+//! a client that pipelines requests and never reads the answers (or one answer larger than the
+//! socket buffers) would hold its connection, and the kernel's send queue, for ever. The
+//! socket's writes therefore carry a deadline: once a write cannot hand all its bytes to the
+//! socket, the connection has `write_timeout` to catch up (every byte written since taken by
+//! the socket); a client that reads a few bytes now and then does not extend it. At the
+//! deadline the connection is reset rather than closed, so the kernel discards the unsent bytes
+//! at once instead of keeping them while it waits for the client to read.
+//!
+//! Not bounded here: the time a handler takes (the extractor's work is microseconds).
 //!
 //! # Example
 //!
@@ -115,6 +127,7 @@ use tower::Service;
 use tower_http::timeout::RequestBodyDeadlineLayer;
 
 mod idle;
+mod write_deadline;
 
 /// The limits [`serve`] holds connections to. The defaults suit a server that clients reach
 /// directly; each can be changed (the fields are public):
@@ -126,10 +139,18 @@ mod idle;
 /// assert_eq!(limits.header_timeout, Duration::from_secs(10));
 /// assert_eq!(limits.idle_timeout, Duration::from_secs(60));
 /// assert_eq!(limits.body_timeout, Duration::from_secs(30));
+/// assert_eq!(limits.write_timeout, Duration::from_secs(30));
 /// assert_eq!(limits.max_connections, 512);
 /// assert_eq!(limits.shutdown_grace, Duration::from_secs(10));
 /// limits.idle_timeout = Duration::from_secs(75); // behind a balancer with a 60 s idle timeout
 /// ```
+///
+/// **Ranges.** Each time limit but the grace period is from [`MIN_TIMEOUT`](Self::MIN_TIMEOUT)
+/// (1 ms) to [`MAX_TIMEOUT`](Self::MAX_TIMEOUT) (100 years); the grace period from zero to
+/// `MAX_TIMEOUT`; `max_connections` is at least 1. [`serve`] takes a value outside its range as
+/// the nearest bound ([`clamped`](Self::clamped)), so `Duration::MAX` means "as long as the
+/// clock allows" and `Duration::ZERO` the shortest limit, never a panic or a server that
+/// refuses everything.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct EdgeLimits {
@@ -143,6 +164,11 @@ pub struct EdgeLimits {
     /// How long a request body may take to arrive in full, counted from the end of its head.
     /// Reached: 408 with a problem document, and the connection closes.
     pub body_timeout: Duration,
+    /// How long an answer may wait for a client that does not read it: from when the socket
+    /// first refuses bytes (its send buffer is full) until it has taken every byte written
+    /// since. Reading a little now and then does not extend it. Reached: the connection is
+    /// reset, and the unsent bytes are discarded.
+    pub write_timeout: Duration,
     /// The most connections open at once. Over it a new connection is closed as soon as it is
     /// accepted.
     pub max_connections: usize,
@@ -152,12 +178,49 @@ pub struct EdgeLimits {
 }
 
 impl EdgeLimits {
+    /// The shortest time limit [`serve`] uses (but for the grace period, which may be zero):
+    /// 1 ms.
+    pub const MIN_TIMEOUT: Duration = Duration::from_millis(1);
+    /// The longest time limit [`serve`] uses: 100 years, "as long as the clock allows". Longer
+    /// ones (`Duration::MAX`) are taken as this; a deadline beyond it would overflow the clock.
+    pub const MAX_TIMEOUT: Duration = Duration::from_secs(100 * 365 * 24 * 60 * 60);
+
+    /// These limits with each value in its range (see [`EdgeLimits`]): what [`serve`] uses.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cleeng_register_axum::edge::EdgeLimits;
+    /// let mut limits = EdgeLimits::default();
+    /// limits.header_timeout = Duration::MAX;
+    /// limits.idle_timeout = Duration::ZERO;
+    /// limits.max_connections = 0;
+    /// let used = limits.clamped();
+    /// assert_eq!(used.header_timeout, EdgeLimits::MAX_TIMEOUT);
+    /// assert_eq!(used.idle_timeout, EdgeLimits::MIN_TIMEOUT);
+    /// assert_eq!(used.max_connections, 1);
+    /// assert_eq!(used.body_timeout, EdgeLimits::DEFAULT_BODY_TIMEOUT);
+    /// ```
+    #[must_use]
+    pub fn clamped(&self) -> EdgeLimits {
+        let timeout = |limit: Duration| limit.clamp(Self::MIN_TIMEOUT, Self::MAX_TIMEOUT);
+        EdgeLimits {
+            header_timeout: timeout(self.header_timeout),
+            idle_timeout: timeout(self.idle_timeout),
+            body_timeout: timeout(self.body_timeout),
+            write_timeout: timeout(self.write_timeout),
+            max_connections: self.max_connections.max(1),
+            shutdown_grace: self.shutdown_grace.min(Self::MAX_TIMEOUT),
+        }
+    }
+
     /// The default [`header_timeout`](Self::header_timeout): 10 s.
     pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
     /// The default [`idle_timeout`](Self::idle_timeout): 60 s.
     pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
     /// The default [`body_timeout`](Self::body_timeout): 30 s.
     pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+    /// The default [`write_timeout`](Self::write_timeout): 30 s.
+    pub const DEFAULT_WRITE_TIMEOUT: Duration = Duration::from_secs(30);
     /// The default [`max_connections`](Self::max_connections): 512, under the usual default
     /// limit of 1024 open files.
     pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
@@ -171,6 +234,7 @@ impl Default for EdgeLimits {
             header_timeout: Self::DEFAULT_HEADER_TIMEOUT,
             idle_timeout: Self::DEFAULT_IDLE_TIMEOUT,
             body_timeout: Self::DEFAULT_BODY_TIMEOUT,
+            write_timeout: Self::DEFAULT_WRITE_TIMEOUT,
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
             shutdown_grace: Self::DEFAULT_SHUTDOWN_GRACE,
         }
@@ -189,7 +253,7 @@ pub struct Stopped {
 
 /// Serves `app` on `listener` under `limits` until `shutdown` completes, then shuts down
 /// within [`EdgeLimits::shutdown_grace`]; see the [module docs](self) for what each limit
-/// does. The router gets each connection's peer address as `ConnectInfo<SocketAddr>` (what
+/// does. Each limit is taken within its range ([`EdgeLimits::clamped`]). The router gets each connection's peer address as `ConnectInfo<SocketAddr>` (what
 /// [`CustomerIpSource`](crate::CustomerIpSource) reads) and tower-http's
 /// `RequestBodyDeadlineLayer` around it.
 ///
@@ -203,6 +267,7 @@ pub async fn serve(
     limits: EdgeLimits,
     shutdown: impl Future<Output = ()>,
 ) -> Stopped {
+    let limits = limits.clamped();
     let app = app.layer(RequestBodyDeadlineLayer::new(limits.body_timeout));
     let mut make_service = app.into_make_service_with_connect_info::<SocketAddr>();
     let mut http = http1::Builder::new();
@@ -260,6 +325,7 @@ pub async fn serve(
                 // Its idle waits sleep in stages no longer than the other limits, so that a
                 // request's deadlines are never earlier than every timer (see `idle`).
                 let stage = limits.header_timeout.min(limits.body_timeout);
+                let stream = write_deadline::WriteDeadline::new(stream, limits.write_timeout);
                 let (stream, timer) = idle::watch(stream, limits.idle_timeout, stage);
                 let connection = http.clone().timer(timer).serve_connection(
                     TokioIo::new(stream),

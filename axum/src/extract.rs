@@ -68,7 +68,10 @@ where
                 .ok()
                 .map(|ConnectInfo(addr)| addr),
         };
-        let fallback = source.resolve(peer, &parts.headers)?.map(customer_ip);
+        let fallback = source
+            .resolve(peer, &parts.headers)
+            .inspect_err(|_| config.missing_peer_address())?
+            .map(customer_ip);
 
         let policy = config.policy();
         let body = limit::read(body, &parts.headers, policy.max_body_bytes())
@@ -82,16 +85,54 @@ where
             })?;
 
         match RegisterRequest::from_json_with_fallback_ip(&body, policy, fallback) {
-            Ok(request) => Ok(ValidRegistration {
-                advisories: request.advisories(),
-                request,
-            }),
+            Ok(mut request) => {
+                if let Some(resolved) = fallback.filter(|_| config.overrides_customer_ip()) {
+                    if request.customer_ip() != Some(resolved) {
+                        request = with_customer_ip(&request, resolved);
+                    }
+                }
+                Ok(ValidRegistration {
+                    advisories: request.advisories(),
+                    request,
+                })
+            }
             Err(report) => Err(RegistrationRejection::Invalid {
                 report,
                 status: config.invalid_status(),
             }),
         }
     }
+}
+
+/// `request` with `customerIP` replaced, every other field kept. (The core's builder makes a
+/// request from valid parts; `request` is valid, and so is the address.) The tests check that
+/// every field of the body survives.
+fn with_customer_ip(request: &RegisterRequest, customer_ip: CustomerIp) -> RegisterRequest {
+    let mut builder = RegisterRequest::builder(
+        request.email().clone(),
+        request.password().clone(),
+        request.offer_or_publisher(),
+        request.locale(),
+        request.country(),
+        request.currency(),
+    )
+    .customer_ip(customer_ip);
+    if let Some(name) = request.first_name() {
+        builder = builder.first_name(name.clone());
+    }
+    if let Some(name) = request.last_name() {
+        builder = builder.last_name(name.clone());
+    }
+    if let Some(id) = request.external_id() {
+        builder = builder.external_id(id.clone());
+    }
+    if let Some(data) = request.external_data() {
+        builder = builder.external_data(data.clone());
+    }
+    if let Some(token) = request.captcha_value() {
+        builder = builder.captcha_value(token.clone());
+    }
+    builder.build()
 }
 
 fn customer_ip(addr: IpAddr) -> CustomerIp {

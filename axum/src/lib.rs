@@ -4,11 +4,11 @@
 //! registrations would otherwise write by hand:
 //!
 //! 1. **Media type.** `Content-Type` must be `application/json` or any `*/*+json` type, in any
-//!    letter case, with any parameters (`charset` is ignored: the body must be UTF-8 anyway),
-//!    written as RFC 9110 allows: white space around `;` (`application/json ;charset=utf-8`),
+//!    letter case, with any parameters but a `charset` other than `utf-8` (JSON is UTF-8; any
+//!    letter case, quoted or not), written as RFC 9110 allows: white space around `;` (`application/json ;charset=utf-8`),
 //!    quoted values, but none around `=` (`charset = utf-8` is not a parameter). A missing
-//!    `Content-Type`, one that does not parse, one given twice, or a `Content-Encoding` other
-//!    than `identity` is **415**, before a byte of the body is read.
+//!    `Content-Type`, one that does not parse, one given twice, another charset, or a
+//!    `Content-Encoding` other than `identity` is **415**, before a byte of the body is read.
 //! 2. **Size.** The body is read up to the policy's `maxBodyBytes` and no further: a
 //!    `Content-Length` over it is **413** without reading anything, and a chunked body is read
 //!    through [`http_body_util::Limited`] and refused at the chunk that crosses the limit, so no
@@ -24,8 +24,12 @@
 //! 4. **Customer IP.** Cleeng prices and taxes by `customerIP`, and a service that forwards a
 //!    registration is not the customer. [`CustomerIpSource`] can fill an absent `customerIP`
 //!    from the connection's peer, or from `X-Forwarded-For` behind trusted proxies. Off by
-//!    default; a `customerIP` in the body is never replaced; a filled address counts as given
-//!    for the policy (`required`, `requiredFor`) and for the advisories.
+//!    default; a filled address counts as given for the policy (`required`, `requiredFor`) and
+//!    for the advisories. A `customerIP` in the body is kept, unless
+//!    [`RegistrationConfig::with_override_customer_ip`] is on: then the connection's address
+//!    replaces it. Turn that on where customers' browsers post to the service directly (the
+//!    body's address would be the customer's choice of tax country); leave it off where a
+//!    trusted back end sends the body with the customer's address.
 //! 5. **Time.** Served by [`edge::serve`], a body that has not arrived in full within the body
 //!    timeout is **408** with a problem document and `Connection: close`.
 //!
@@ -51,6 +55,38 @@
 //! inside; its source is the example of serving with hyper-util. The [`edge`] module says
 //! why each limit is what it is, and what is not bounded.
 //!
+//! # Serving: one way
+//!
+//! Serve the router with [`edge::serve`] (the example below): it gives the extractor each
+//! connection's address, which every [`CustomerIpSource`] but `Off` needs, and bounds what a
+//! client can hold. A source that needs the address cannot work without it, and axum gives a
+//! library no hook at which to refuse a server that does not provide it before the first
+//! request: a router served another way must be served with
+//! `into_make_service_with_connect_info::<SocketAddr>()` (or, in tests, axum's
+//! `MockConnectInfo`). Otherwise each registration is refused with 500 (filling nothing would
+//! be a pricing and tax bug nobody notices) and the first such request logs an `error` that
+//! names the fix. A service built without the `edge` feature serves itself that way.
+//!
+//! # Features
+//!
+//! - `edge` (default): [`edge::serve`] and its limits, with hyper's server, hyper-util,
+//!   tower-http, socket2 and tokio's listener and timers. A service that serves itself and
+//!   wants the extractor alone turns it off (`default-features = false`); the extractor then
+//!   does not recognize a body deadline (tower-http's `TimeoutError`) as 408, and the service
+//!   gives the peer address itself (see above).
+//!
+//! # Secrets in memory: the buffers a service owns
+//!
+//! The core crate keeps a submitted password (and a captcha token) only in memory it wipes on
+//! drop, and so does this crate for what it decodes. It cannot wipe the buffers the request
+//! passes through before it: the kernel's socket buffers; a TLS terminator's; **hyper's
+//! connection read buffer**, which holds the request head and body as they arrived (hyper
+//! reuses and frees it, unwiped); and the body `Bytes` the extractor reads, usually a view of
+//! that same buffer that it shares with hyper and so cannot wipe either. These belong to the
+//! service and its server: a service that must keep secrets out of freed memory needs a
+//! server and an allocator that wipe (for example an allocator that zeroes on free), and must
+//! not keep or log the body itself.
+//!
 //! # Text output
 //!
 //! No `Display` of this crate prints a client's bytes unescaped: a [`RegistrationRejection`]
@@ -64,9 +100,9 @@
 //! (never the body) and lets the rejection answer:
 //!
 //! ```
-//! use std::net::SocketAddr;
 //! use axum::{http::StatusCode, response::{IntoResponse, Response}, routing::post, Router};
 //! use cleeng_register::Policy;
+//! use cleeng_register_axum::edge::{self, EdgeLimits};
 //! use cleeng_register_axum::{
 //!     CustomerIpSource, RegistrationConfig, RegistrationRejection, ValidRegistration,
 //! };
@@ -94,8 +130,10 @@
 //!         .with_customer_ip(CustomerIpSource::TrustedProxies(vec!["10.0.0.0/8".parse()?]));
 //!     let app = Router::new().route("/customers", post(register)).with_state(config);
 //!     let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-//!     // The peer address is needed by every customer IP source other than `Off`.
-//!     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
+//!     // The one way to serve: each connection's address for the customer IP source, and
+//!     // the limits a public edge needs.
+//!     let stop = async { tokio::signal::ctrl_c().await.unwrap_or(()) };
+//!     edge::serve(listener, app, EdgeLimits::default(), stop).await;
 //!     Ok(())
 //! }
 //! ```
@@ -111,6 +149,7 @@
 mod client_ip;
 mod config;
 mod content_type;
+#[cfg(feature = "edge")]
 pub mod edge;
 mod extract;
 mod limit;

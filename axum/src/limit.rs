@@ -5,7 +5,6 @@ use axum::http::{header, HeaderMap};
 use bytes::Bytes;
 use http_body::Body as _;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
-use tower_http::timeout::TimeoutError;
 
 /// Why the body was not read.
 #[derive(Debug)]
@@ -40,7 +39,16 @@ pub(crate) async fn read(body: Body, headers: &HeaderMap, max: usize) -> Result<
     }
 }
 
-/// Whether a deadline fired somewhere down the error's chain (axum wraps a body's error once).
+/// Whether a deadline fired somewhere down the error's chain (axum wraps a body's error once):
+/// tower-http's, which only the `edge` feature links.
+#[cfg(feature = "edge")]
 fn timed_out(error: &(dyn std::error::Error + 'static)) -> bool {
+    use tower_http::timeout::TimeoutError;
     std::iter::successors(Some(error), |e| e.source()).any(|e| e.is::<TimeoutError>())
+}
+
+/// Without the `edge` feature there is no body deadline of the crate's to recognize.
+#[cfg(not(feature = "edge"))]
+fn timed_out(_: &(dyn std::error::Error + 'static)) -> bool {
+    false
 }

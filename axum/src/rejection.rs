@@ -25,13 +25,18 @@ use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
 /// | [`Unreadable`](Self::Unreadable) | 400 | `detail` |
 /// | [`MissingPeerAddress`](Self::MissingPeerAddress) | 500 | `detail` |
 ///
-/// Its answer carries a [`Refused`] in its extensions, for a logging layer to read.
+/// Every answer also carries `X-Content-Type-Options: nosniff`, `Referrer-Policy:
+/// no-referrer` and `Cache-Control: no-store`. Its answer carries a [`Refused`] in its
+/// extensions, for a logging layer to read.
 ///
 /// Its `Display` is one line for a log: fixed words, and for an invalid body the report's own
 /// `Display` (error codes and the pointers of the errors, each a JSON string in which every
 /// control character and line break is escaped by
 /// [`cleeng_register::report::escape`], since a pointer names a key the client chose). For
-/// example `invalid body: "/email" invalid_format; "/x\n" unknown_field`.
+/// example `invalid body: "/email" invalid_format; "/x\n" unknown_field`. Bounded: at most
+/// [`SUMMARY_MAX_BYTES`](cleeng_register::report::SUMMARY_MAX_BYTES) after `invalid body: `,
+/// the errors left out counted (`; and 94 more`), so that a log line stays under 4 KiB
+/// whatever keys a body sends; the problem document keeps every error up to `maxErrors`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RegistrationRejection {
@@ -133,7 +138,20 @@ impl IntoResponse for RegistrationRejection {
         };
         let mut response = (
             status,
-            [(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE))],
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE)),
+                // A problem is an API answer: never sniffed as another type, never cached,
+                // and no referrer sent from it.
+                (
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ),
+                (
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("no-referrer"),
+                ),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
             body,
         )
             .into_response();

@@ -14,6 +14,7 @@ use cleeng_register::Policy;
 use cleeng_register_migration::CalendarDate;
 
 use crate::output::InputIdentity;
+use crate::validate::Format;
 use crate::Failure;
 
 /// `cleeng-register`: the whole command line.
@@ -52,12 +53,13 @@ Exit status: 0 when everything is valid, 1 when anything is invalid,
 /// One command.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check request bodies (NDJSON): one JSON result per non-blank line
+    /// Check request bodies (NDJSON, or one JSON value): one result per request
     ///
-    /// Reads one registration request body per line and writes one JSON line per non-blank
-    /// input line to standard output, {"line":N,"valid":…,"errors":[…],"advisories":[…]},
-    /// and a summary to standard error.
-    #[command(verbatim_doc_comment, after_help = EXIT_STATUS)]
+    /// Reads registration request bodies, one a line (NDJSON), or one body written over
+    /// several lines (a pretty-printed JSON value, as pasted), and writes one JSON line per
+    /// request to standard output, {"line":N,"valid":…,"errors":[…],"advisories":[…]}
+    /// (--format text: a report for people), and a summary to standard error.
+    #[command(verbatim_doc_comment, after_help = VALIDATE_AFTER_HELP)]
     Validate(ValidateArgs),
     /// Write the JSON Schema of the request body under the policy
     ///
@@ -80,12 +82,32 @@ pub enum Command {
     /// header in both, so that the valid part can be uploaded and the rest fixed.
     #[command(verbatim_doc_comment, after_help = USERS_AFTER_HELP)]
     Users(UsersArgs),
+    /// Write the messages document under the policy
+    ///
+    /// Every rule of every field of the request body, with its code, its params and the
+    /// sentence the crate writes for it under the policy: what a frontend shows before the
+    /// server is asked (the gateway serves the same document).
+    #[command(verbatim_doc_comment)]
+    Messages(MessagesArgs),
     /// Write a shell completion script to standard output
     #[command(after_help = COMPLETIONS_AFTER_HELP)]
     Completions(CompletionsArgs),
 }
 
+const VALIDATE_AFTER_HELP: &str = "\
+The input is NDJSON unless its first non-blank line begins a JSON value that continues on
+the next lines and the whole input, up to the policy's maxBodyBytes, is that one value: then
+it is one request, numbered by the line on which it starts.
+
+Exit status: 0 when every request is valid, 1 when any is invalid,
+2 on a usage, policy or I/O error.";
+
 const USERS_AFTER_HELP: &str = "\
+With --split-every N, the valid part is written as STEM-1.EXT, STEM-2.EXT, … beside
+--valid-out STEM.EXT (which is not written then), each with the header and at most N records:
+files Cleeng imports one at a time (at most 100000 records each). Progress goes to standard
+error when it is a terminal and standard output is not.
+
 An output path that is the input or another output (the same file, however spelled) is a
 usage error. Each output is written to a temporary file beside it (NAME.cleeng-register.*.tmp)
 and renamed into place when the run completes: a failed run leaves earlier files as they were.
@@ -161,6 +183,14 @@ impl From<PathBuf> for Input {
 }
 
 impl Input {
+    /// The file's path; none for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin => None,
+            Input::Path(path) => Some(path),
+        }
+    }
+
     /// Opens the input, and tells what file it is (so that no output overwrites it):
     /// `cannot open PATH: …` when it cannot be.
     pub fn open(&self) -> Result<(Box<dyn Read>, InputIdentity), Failure> {
@@ -181,16 +211,47 @@ fn input_parser() -> impl TypedValueParser<Value = Input> {
     PathBufValueParser::new().map(Input::from)
 }
 
-/// `validate [--policy FILE] [INPUT]`.
+/// `validate [--policy FILE] [--format json|text] [INPUT]`.
 #[derive(Debug, Args)]
 #[non_exhaustive]
 pub struct ValidateArgs {
     /// The policy.
     #[command(flatten)]
     pub policy: PolicyArg,
-    /// The NDJSON file; standard input when absent or '-'
+    /// How results are written
+    #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+    pub format: FormatArg,
+    /// The NDJSON or JSON file; standard input when absent or '-'
     #[arg(value_parser = input_parser())]
     pub input: Option<Input>,
+}
+
+/// `--format`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// One JSON line per request
+    Json,
+    /// A report for people: each request's errors under its line (in colour on a terminal,
+    /// unless NO_COLOR is set)
+    Text,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Json => Format::Json,
+            FormatArg::Text => Format::Text,
+        }
+    }
+}
+
+/// `messages [--policy FILE]`.
+#[derive(Debug, Args)]
+#[non_exhaustive]
+pub struct MessagesArgs {
+    /// The policy.
+    #[command(flatten)]
+    pub policy: PolicyArg,
 }
 
 /// `schema [--policy FILE] [--result]`.
@@ -215,7 +276,7 @@ pub struct OpenapiArgs {
 }
 
 /// `users [--policy FILE] [--today YYYY-MM-DD] [--errors-csv FILE] [--valid-out FILE]
-/// [--rejected-out FILE] [INPUT]`.
+/// [--split-every N] [--rejected-out FILE] [INPUT]`.
 #[derive(Debug, Args)]
 #[non_exhaustive]
 pub struct UsersArgs {
@@ -231,12 +292,21 @@ pub struct UsersArgs {
     /// Write the header and the valid records, byte for byte
     #[arg(long, value_name = "FILE")]
     pub valid_out: Option<PathBuf>,
+    /// Write the valid part as STEM-1.EXT, STEM-2.EXT, … beside --valid-out, each with the
+    /// header and at most N records
+    #[arg(long, value_name = "N", requires = "valid_out", value_parser = parse_part_size)]
+    pub split_every: Option<std::num::NonZeroU64>,
     /// Write the header and the other records, byte for byte
     #[arg(long, value_name = "FILE")]
     pub rejected_out: Option<PathBuf>,
     /// The CSV file; standard input when absent or '-'
     #[arg(value_parser = input_parser())]
     pub input: Option<Input>,
+}
+
+fn parse_part_size(text: &str) -> Result<std::num::NonZeroU64, &'static str> {
+    text.parse()
+        .map_err(|_| "needs a whole number of records, at least 1")
 }
 
 fn parse_day(text: &str) -> Result<CalendarDate, &'static str> {

@@ -3,13 +3,15 @@
 
 #![forbid(unsafe_code)]
 
-use std::io::{self, BufReader, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches};
 
 use cleeng_register_cli::args::{Cli, Command, CompletionsArgs, SchemaArgs, ValidateArgs};
+use cleeng_register_cli::validate::{self, Format, InputShape};
+use cleeng_register_cli::wording::{Noun, Wording};
 use cleeng_register_cli::{users, Failure};
 
 fn main() -> ExitCode {
@@ -42,26 +44,37 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             let policy = args.policy.load()?;
             print_json(&cleeng_register_response::openapi::document(&policy))
         }
+        Command::Messages(args) => {
+            let policy = args.policy.load()?;
+            print_json(&cleeng_register::schema::messages::document(&policy))
+        }
         Command::Users(args) => users::command(args).map(ExitCode::from),
         Command::Completions(args) => completions(args),
     }
 }
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
+    let say = Wording::ENGLISH;
     let policy = args.policy.load()?;
     let (input, _) = args.input.unwrap_or_default().open()?;
-    let summary = cleeng_register_cli::run_validate(
-        BufReader::with_capacity(64 * 1024, input),
-        io::stdout().lock(),
-        &policy,
-    )
-    .map_err(|e| Failure::Fatal(format!("I/O error: {e}")))?;
+    let format = Format::from(args.format);
+    let run = |output: &mut dyn Write| {
+        validate::run_validate_as(input, output, &policy, format, &say)
+            .map_err(|e| Failure::Fatal(format!("I/O error: {e}")))
+    };
+    let summary = match format {
+        // Styles are dropped unless standard output is a terminal that shows them, and
+        // NO_COLOR is unset.
+        Format::Text => run(&mut anstream::AutoStream::auto(io::stdout().lock()))?,
+        _ => run(&mut io::stdout().lock())?,
+    };
     eprintln!(
-        "cleeng-register: {} requests, {} valid, {} invalid",
-        summary.requests,
-        summary.valid,
-        summary.invalid()
+        "cleeng-register: {}",
+        say.tally(summary.requests, Noun::Request, summary.valid)
     );
+    if let InputShape::NdjsonNotOneValue(line) = summary.shape {
+        eprintln!("cleeng-register: note: {}", say.read_as_ndjson(line));
+    }
     Ok(if summary.invalid() == 0 {
         ExitCode::SUCCESS
     } else {
@@ -81,7 +94,7 @@ fn schema(args: SchemaArgs) -> Result<ExitCode, Failure> {
 
 fn print_json(value: &serde_json::Value) -> Result<ExitCode, Failure> {
     let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::Fatal(format!("cannot write the schema: {e}")))?;
+        .map_err(|e| Failure::Fatal(format!("cannot write the document: {e}")))?;
     writeln!(io::stdout().lock(), "{text}")
         .map_err(|e| Failure::Fatal(format!("I/O error: {e}")))?;
     Ok(ExitCode::SUCCESS)

@@ -8,11 +8,12 @@
 //! `NAME.cleeng-register.XXXXXX.tmp` beside the file it replaces: a run killed with SIGKILL
 //! (which no program can clean up after) leaves it there, named for what it is.
 
+use std::ffi::OsString;
 use std::fs::{self, File, Metadata};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
+use tempfile::{NamedTempFile, TempPath};
 
 use crate::Failure;
 
@@ -105,15 +106,45 @@ impl OutputFile {
     /// renamed over the file, all or nothing. `cannot write PATH: …` when it fails (the
     /// temporary file is then removed).
     pub fn commit(self) -> Result<(), Failure> {
-        let failed =
-            |e: io::Error| Failure::Fatal(format!("cannot write {}: {e}", self.path.display()));
-        match self.writer {
+        self.finish()?.commit()
+    }
+
+    /// Writes the output out and syncs it to disk, closing the file: what is left is the
+    /// rename.
+    fn finish(self) -> Result<Finished, Failure> {
+        let path = self.path;
+        let failed = |e: io::Error| cannot_write(&path, e);
+        let temp = match self.writer {
             Writer::Replace { temp, target } => {
                 let temp = temp.into_inner().map_err(|e| failed(e.into_error()))?;
                 temp.as_file().sync_all().map_err(failed)?;
-                temp.persist(&target).map_err(|e| failed(e.error))?;
+                Some((temp.into_temp_path(), target))
             }
-            Writer::Direct(mut file) => file.flush().map_err(failed)?,
+            Writer::Direct(mut file) => {
+                file.flush().map_err(failed)?;
+                None
+            }
+        };
+        Ok(Finished { path, temp })
+    }
+}
+
+fn cannot_write(path: &Path, e: io::Error) -> Failure {
+    Failure::Fatal(format!("cannot write {}: {e}", path.display()))
+}
+
+/// An output written in full and closed, its temporary file waiting to be renamed into place
+/// (removed if it never is).
+struct Finished {
+    path: PathBuf,
+    temp: Option<(TempPath, PathBuf)>,
+}
+
+impl Finished {
+    fn commit(self) -> Result<(), Failure> {
+        if let Some((temp, target)) = self.temp {
+            temp.persist(&target)
+                .map_err(|e| cannot_write(&self.path, e.error))?;
         }
         Ok(())
     }
@@ -257,4 +288,195 @@ fn open(planned: Planned) -> Result<OutputFile, Failure> {
         )),
     };
     Ok(OutputFile { path, writer })
+}
+
+/// The valid part split into numbered files, `STEM-1.EXT`, `STEM-2.EXT`, … beside the
+/// `STEM.EXT` given, written one after the other as [`crate::users::Parts`]: each is checked
+/// against the input and the other outputs when it is started (as [`create`] checks them), and
+/// written to a temporary file renamed into place, with the others, when the run completes.
+pub struct SplitFiles {
+    names: PartNames,
+    /// The files no part may be: the input's identity and the other outputs'.
+    taken: Vec<(&'static str, PathBuf, Identity)>,
+    input: InputIdentity,
+    done: Vec<Finished>,
+    current: Option<OutputFile>,
+}
+
+impl SplitFiles {
+    /// The parts of `given` (`--valid-out`). A usage error, before any file is created, when
+    /// the input or another output (`(option, path)`) is named like a part beside it.
+    pub fn new(
+        given: &Path,
+        input: &InputIdentity,
+        input_path: Option<&Path>,
+        others: [(&'static str, Option<&Path>); 2],
+    ) -> Result<SplitFiles, Failure> {
+        if fs::metadata(given).is_ok_and(|m| !m.is_file()) {
+            return Err(Failure::Usage(format!(
+                "--valid-out {} is not a file: --split-every writes files beside it",
+                given.display()
+            )));
+        }
+        let name = given.file_name().ok_or_else(|| {
+            Failure::Fatal(format!("cannot create {}: no file name", given.display()))
+        })?;
+        let as_path = Path::new(name);
+        let mut split = SplitFiles {
+            names: PartNames {
+                given: given.to_owned(),
+                stem: as_path.file_stem().unwrap_or(name).to_owned(),
+                extension: as_path.extension().map(ToOwned::to_owned),
+            },
+            taken: Vec::new(),
+            input: input.clone(),
+            done: Vec::new(),
+            current: None,
+        };
+        let folder = resolved_folder(given)
+            .map_err(|e| Failure::Fatal(format!("cannot create {}: {e}", given.display())))?;
+        let named = [("the input", input_path)].into_iter().chain(others);
+        for (option, path) in named {
+            let Some(path) = path else { continue };
+            // Named like a part beside the parts (through links to the file they lead to).
+            let resolved = fs::canonicalize(path).ok().or_else(|| {
+                let name = path.file_name()?;
+                Some(resolved_folder(path).ok()?.join(name))
+            });
+            if let Some(resolved) = resolved {
+                let is_part = resolved.parent() == Some(folder.as_path())
+                    && resolved
+                        .file_name()
+                        .is_some_and(|n| split.names.is_part_name(n));
+                if is_part {
+                    return Err(Failure::Usage(format!(
+                        "{option} {} is named like a part of --valid-out {} --split-every: \
+                         each output needs a file of its own",
+                        path.display(),
+                        given.display()
+                    )));
+                }
+            }
+            if option != "the input" {
+                let planned = plan(option, path)?;
+                if planned.replace.is_some() {
+                    split
+                        .taken
+                        .push((option, path.to_owned(), planned.identity));
+                }
+            }
+        }
+        Ok(split)
+    }
+
+    /// How the parts are named.
+    pub fn names(&self) -> PartNames {
+        self.names.clone()
+    }
+
+    /// Ends the part being written and opens part `index`: a usage error when its file is
+    /// the input or another output.
+    fn start_part(&mut self, index: u64) -> Result<(), Failure> {
+        if let Some(current) = self.current.take() {
+            self.done.push(current.finish()?);
+        }
+        let path = self.names.path(index);
+        let planned = plan("--split-every", &path)?;
+        if planned.replace.is_some() {
+            if self.input.0.as_ref() == Some(&planned.identity) {
+                return Err(Failure::Usage(format!(
+                    "{} (a part of --valid-out {}) is the input file: \
+                     an output must not overwrite what is being read",
+                    path.display(),
+                    self.names.given.display()
+                )));
+            }
+            if let Some((option, other, _)) =
+                self.taken.iter().find(|(_, _, id)| *id == planned.identity)
+            {
+                return Err(Failure::Usage(format!(
+                    "{option} {} and {} (a part of --valid-out {}) are the same file: \
+                     each output needs a file of its own",
+                    other.display(),
+                    path.display(),
+                    self.names.given.display()
+                )));
+            }
+        }
+        self.current = Some(open(planned)?);
+        Ok(())
+    }
+
+    /// Puts every part in place, in order; returns how many there are.
+    pub fn commit(mut self) -> Result<u64, Failure> {
+        if let Some(current) = self.current.take() {
+            self.done.push(current.finish()?);
+        }
+        let parts = self.done.len() as u64;
+        for part in self.done {
+            part.commit()?;
+        }
+        Ok(parts)
+    }
+}
+
+impl crate::users::Parts for SplitFiles {
+    fn start(&mut self, index: u64) -> io::Result<()> {
+        self.start_part(index).map_err(io::Error::other)
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        self.current.as_mut().expect("a part was started").writer()
+    }
+}
+
+/// The names of a split's parts: `STEM-N.EXT` beside `STEM.EXT`.
+#[derive(Clone, Debug)]
+pub struct PartNames {
+    /// `STEM.EXT` as given, to name the parts as the user spelled them.
+    given: PathBuf,
+    stem: OsString,
+    extension: Option<OsString>,
+}
+
+impl PartNames {
+    /// The path of part `index`, beside the path given.
+    pub fn path(&self, index: u64) -> PathBuf {
+        let mut name = self.stem.clone();
+        name.push(format!("-{index}"));
+        if let Some(extension) = &self.extension {
+            name.push(".");
+            name.push(extension);
+        }
+        self.given.with_file_name(name)
+    }
+
+    /// Whether `name` is `STEM-N.EXT` for some number N.
+    fn is_part_name(&self, name: &std::ffi::OsStr) -> bool {
+        let name = name.as_encoded_bytes();
+        let Some(rest) = name.strip_prefix(self.stem.as_encoded_bytes()) else {
+            return false;
+        };
+        let Some(rest) = rest.strip_prefix(b"-") else {
+            return false;
+        };
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let rest = &rest[digits..];
+        digits > 0
+            && match &self.extension {
+                Some(extension) => rest
+                    .strip_prefix(b".")
+                    .is_some_and(|e| e == extension.as_encoded_bytes()),
+                None => rest.is_empty(),
+            }
+    }
+}
+
+/// The folder of `path`, resolved (`.` when it names none).
+fn resolved_folder(path: &Path) -> io::Result<PathBuf> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    fs::canonicalize(folder)
 }

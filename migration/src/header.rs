@@ -39,8 +39,9 @@ impl Header {
     /// UTF-8 byte order mark before the first cell is ignored). The errors: `missing_column`
     /// for each absent column (template order), then, in cell order, `duplicate_column` at the
     /// column for each cell that repeats one, and `unknown_column` at no column for each cell
-    /// that names none (or is not UTF-8); both with params `position`, the cell's 1-based
-    /// position.
+    /// that names none (or is not UTF-8), its message naming the cell's text (escaped, cut to
+    /// [`RecordError::MAX_CELL_CHARS`] characters); both with params `position`, the cell's
+    /// 1-based position.
     pub fn parse<'a>(
         cells: impl IntoIterator<Item = &'a [u8]>,
     ) -> Result<Header, Vec<RecordError>> {
@@ -60,7 +61,7 @@ impl Header {
                     // later one in a longer header is reported below as unknown.
                     match u8::try_from(i) {
                         Ok(index) => positions[c.index()] = Some(index),
-                        Err(_) => cell_errors.push(unknown(position)),
+                        Err(_) => cell_errors.push(unknown(position, cell)),
                     }
                 }
                 Some(c) => cell_errors.push(RecordError::new(
@@ -68,7 +69,7 @@ impl Header {
                     MigrationErrorCode::DuplicateColumn,
                     RecordParams::position(position),
                 )),
-                None => cell_errors.push(unknown(position)),
+                None => cell_errors.push(unknown(position, cell)),
             }
         }
         let mut errors: Vec<RecordError> = Column::ALL
@@ -105,10 +106,12 @@ impl Header {
     }
 }
 
-fn unknown(position: u32) -> RecordError {
+/// `unknown_column` for the cell at `position`, naming its text.
+fn unknown(position: u32, cell: &[u8]) -> RecordError {
     RecordError::new(
         None,
         MigrationErrorCode::UnknownColumn,
         RecordParams::position(position),
     )
+    .naming_cell(cell)
 }

@@ -42,7 +42,10 @@
 //! input exactly once, in order (a property test and the fuzz target check it). An output
 //! that is the input or another output (the same file, however spelled) is refused before
 //! any file is touched, and outputs are written to temporary files renamed into place when
-//! the run completes, so a failed run leaves earlier files as they were.
+//! the run completes, so a failed run leaves earlier files as they were. Cleeng imports at most
+//! 100,000 records in one file: `--valid-out ok.csv --split-every 100000` writes the valid part
+//! as `ok-1.csv`, `ok-2.csv`, …, each with the header and at most that many records, byte for
+//! byte. On a terminal, a progress line on standard error counts the records checked.
 //!
 //! [`RecordRules::check`] checks one record alone and gives a typed [`UserRecord`].
 //!
@@ -65,7 +68,7 @@
 //! | `Timezone` | empty allowed (Cleeng uses `Europe/Amsterdam`); else `unknown_code` unless an IANA time zone name |
 //! | `External ID` | empty allowed; else as `externalId` |
 //! | `Password Hash` | empty allowed; else `invalid_format` unless 1 to 1024 printable ASCII characters without spaces |
-//! | header | every template column, each once, nothing else: `missing_column` (template order), then in cell order `duplicate_column` (at the column) and `unknown_column` (column `""`), both with params `{"position": N}`, the cell's 1-based position; no record is checked |
+//! | header | every template column, each once, nothing else: `missing_column` (template order), then in cell order `duplicate_column` (at the column) and `unknown_column` (column `""`, the message naming the cell's text, escaped and cut to 40 characters: `header cell 4 ("Nickname") is not a column of the Users migration template`), both with params `{"position": N}`, the cell's 1-based position; no record is checked |
 //! | a record | the wrong number of fields, a field that is not UTF-8, more than [`MAX_RECORD_BYTES`] (16 KiB, over twice the longest valid record; params `{"max": 16384}`), or a quote never closed before the end of the file: `malformed_row` at column `""`, and nothing else; the run goes on |
 //! | across the file | an `Email` repeated after lowercasing ASCII letters, or a repeated non-empty `External ID`: `duplicate_value` on every later record, params `{"firstRow": N}` |
 //!

@@ -7,7 +7,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use cleeng_register::error::Wording;
-use cleeng_register::report::DisplayStr;
+use cleeng_register::report::{escape, DisplayStr};
 use cleeng_register::{Advisory, ValueError};
 
 use crate::code::ColumnCode;
@@ -20,7 +20,7 @@ use crate::{MigrationErrorCode, RecordParams};
 ///
 /// It serializes to `{"column":"Email","code":"invalid_format","message":"...","params":{...}}`,
 /// `column` being `""` when there is none and `params` present only when not empty.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RecordError {
     column: Option<Column>,
     code: MigrationErrorCode,
@@ -29,6 +29,10 @@ pub struct RecordError {
     /// What the rule demands here, when the code's sentence would not say why (an `IP
     /// Address` required for tax, or by the policy).
     sentence: Option<&'static str>,
+    /// The text of the header cell an `unknown_column` is about, cut to
+    /// [`RecordError::MAX_CELL_CHARS`] characters: a header holds the template's column
+    /// names, which the message names so that the cell can be found.
+    cell: Option<Box<str>>,
 }
 
 impl RecordError {
@@ -43,12 +47,31 @@ impl RecordError {
             params,
             wording: &Wording::GENERIC,
             sentence: None,
+            cell: None,
+        }
+    }
+
+    /// The most characters of a header cell's text a message repeats; a longer text is cut
+    /// there and ends with `…`.
+    pub const MAX_CELL_CHARS: usize = 40;
+
+    /// The same error, naming the header cell's text (not UTF-8: its bytes read lossily),
+    /// cut to [`RecordError::MAX_CELL_CHARS`] characters.
+    pub(crate) fn naming_cell(self, cell: &[u8]) -> Self {
+        let text = String::from_utf8_lossy(cell);
+        let mut shown: String = text.chars().take(Self::MAX_CELL_CHARS).collect();
+        if shown.len() < text.len() {
+            shown.push('…');
+        }
+        RecordError {
+            cell: Some(shown.into_boxed_str()),
+            ..self
         }
     }
 
     /// The same error, saying `sentence` after the column's name (or after "the record" when
     /// there is no column).
-    pub(crate) const fn saying(self, sentence: &'static str) -> Self {
+    pub(crate) fn saying(self, sentence: &'static str) -> Self {
         RecordError {
             sentence: Some(sentence),
             ..self
@@ -87,6 +110,18 @@ impl RecordError {
     pub fn params(&self) -> &RecordParams {
         &self.params
     }
+
+    /// The message for people, in a sentence (the JSON's `message`, and the error's
+    /// `Display`): it names the column, never the value.
+    ///
+    /// ```
+    /// use cleeng_register_migration::Header;
+    /// let errors = Header::parse([&b"Email"[..]]).unwrap_err();
+    /// assert_eq!(errors[0].message(), "First Name is a template column missing from the header");
+    /// ```
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
 }
 
 impl fmt::Display for RecordError {
@@ -97,10 +132,15 @@ impl fmt::Display for RecordError {
                 return write!(f, "the record {sentence}");
             }
             return match (code, params.position) {
-                (MigrationErrorCode::UnknownColumn, Some(position)) => write!(
-                    f,
-                    "header cell {position} is not a column of the Users migration template"
-                ),
+                (MigrationErrorCode::UnknownColumn, Some(position)) => {
+                    write!(f, "header cell {position} ")?;
+                    if let Some(cell) = &self.cell {
+                        // Escaped as every text the crate writes: a cell cannot forge a log
+                        // line or reorder a terminal's.
+                        write!(f, "(\"{}\") ", escape(cell))?;
+                    }
+                    f.write_str("is not a column of the Users migration template")
+                }
                 (MigrationErrorCode::MalformedRow, _) => match params.limits.max {
                     Some(max) => write!(
                         f,

@@ -7,9 +7,6 @@
 //! A binary of its own: it installs the scanning allocator of the workspace's
 //! `tests/freed_memory`.
 
-// The scanning allocator is a `GlobalAlloc`, unsafe by nature: this binary alone allows it.
-#![allow(unsafe_code)]
-
 #[path = "../../tests/freed_memory/mod.rs"]
 mod freed_memory;
 

@@ -7,14 +7,17 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
+use crate::headers;
 use crate::state::Gateway;
 
-/// The routes.
+/// The routes, cacheable.
 pub fn routes() -> Router<Gateway> {
-    Router::new()
-        .route("/messages.json", get(messages_json))
-        .route("/schema.json", get(schema_json))
-        .route("/openapi.json", get(openapi_json))
+    headers::cacheable(
+        Router::new()
+            .route("/messages.json", get(messages_json))
+            .route("/schema.json", get(schema_json))
+            .route("/openapi.json", get(openapi_json)),
+    )
 }
 
 fn json_document(bytes: &Bytes) -> Response {

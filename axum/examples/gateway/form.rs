@@ -4,21 +4,23 @@
 //! flags, and the pages' scripts, style and icon under `/assets/`.
 //!
 //! The pages' scripts and style are files (the esbuild bundles `axum/form/dist/*.js`, checked
-//! in and rebuilt by `axum/form/bundle.mjs --check`), so that they run under a strict
-//! Content-Security-Policy: no inline script or style, no `eval`. A page names each asset with
-//! `?v=` and a hash of its content, so an asset is cached for good and a new build is fetched.
+//! in and rebuilt by `axum/form/bundle.mjs --check`), so that they run under the pages' strict
+//! Content-Security-Policy ([`headers`]): no inline script or style, no `eval`. A page names
+//! each asset with `?v=` and a hash of its content, so an asset is cached for good and a new
+//! build is fetched.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::LazyLock;
 
 use axum::body::Bytes;
 use axum::extract::Path;
-use axum::http::{header, HeaderName, HeaderValue, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::http::{header, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use serde_json::json;
 
+use crate::headers;
 use crate::state::Gateway;
 
 /// The page configuration: the site's values the customer's form sends with what the customer
@@ -63,19 +65,6 @@ impl PageArgs {
             .into()
     }
 }
-
-/// The headers every answer of a page with a password field needs: its scripts and styles
-/// come from this origin only, it cannot be framed, it posts only here, and it sends no
-/// referrer.
-const PAGE_HEADERS: [(HeaderName, &str); 3] = [
-    (
-        header::CONTENT_SECURITY_POLICY,
-        "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; \
-         form-action 'self'; base-uri 'none'",
-    ),
-    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-    (header::REFERRER_POLICY, "no-referrer"),
-];
 
 /// A file a page loads.
 struct Asset {
@@ -134,38 +123,19 @@ static CUSTOMER_PAGE: LazyLock<String> =
 static DEV_PAGE: LazyLock<String> =
     LazyLock::new(|| versioned(include_str!("../../form/dev.html")));
 
-/// The routes, with the page configuration the flags give.
+/// The routes, with the page configuration the flags give. The pages and the configuration
+/// are [`headers::cacheable`]; the assets say their own caching. (The pages' content security
+/// policy and the headers of every answer are the [`headers`] module's.)
 pub fn routes(page: &PageArgs) -> Router<Gateway> {
     let config = page.config();
-    Router::new()
-        .route("/", get(|| async { html(&CUSTOMER_PAGE) }))
-        .route("/dev/", get(|| async { html(&DEV_PAGE) }))
+    let pages = Router::new()
+        .route("/", get(|| async { Html(CUSTOMER_PAGE.as_str()) }))
+        .route("/dev/", get(|| async { Html(DEV_PAGE.as_str()) }))
         .route(
             "/config.json",
-            get(move || async move { answer("application/json", "no-cache", config) }),
-        )
-        .route("/assets/{name}", get(asset))
-}
-
-fn answer(content_type: &'static str, cache: &'static str, body: impl Into<Bytes>) -> Response {
-    let mut response = (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, cache),
-        ],
-        body.into(),
-    )
-        .into_response();
-    for (name, value) in PAGE_HEADERS {
-        response
-            .headers_mut()
-            .insert(name, HeaderValue::from_static(value));
-    }
-    response
-}
-
-fn html(page: &'static str) -> Response {
-    answer("text/html; charset=utf-8", "no-cache", page)
+            get(move || async move { ([(header::CONTENT_TYPE, "application/json")], config) }),
+        );
+    headers::cacheable(pages).route("/assets/{name}", get(asset))
 }
 
 /// An asset: cached for good when asked for by its current version, else revalidated.
@@ -179,5 +149,12 @@ async fn asset(Path(name): Path<String>, uri: Uri) -> Response {
     } else {
         "no-cache"
     };
-    answer(ASSETS[index].content_type, cache, ASSETS[index].bytes)
+    (
+        [
+            (header::CONTENT_TYPE, ASSETS[index].content_type),
+            (header::CACHE_CONTROL, cache),
+        ],
+        ASSETS[index].bytes,
+    )
+        .into_response()
 }

@@ -7,12 +7,15 @@
 //!     --listen ADDR             where to listen [default: 127.0.0.1:8080]
 //!     --policy FILE             the policy (JSON); the defaults otherwise
 //!     --fill-customer-ip        fill an absent customerIP from the peer
+//!     --override-customer-ip    replace a customerIP in the body too (browsers post here
+//!                               directly); implies --fill-customer-ip
 //!     --trusted-proxy CIDR      a proxy network whose X-Forwarded-For is believed (repeatable;
 //!                               implies --fill-customer-ip)
 //!     --invalid-status 400|422  the status of an invalid body [default: 400]
 //!     --header-timeout SECONDS  request head [default: 10]
 //!     --idle-timeout SECONDS    keep-alive connection between requests [default: 60]
 //!     --body-timeout SECONDS    request body, from the end of its head [default: 30]
+//!     --write-timeout SECONDS   an answer to a client that does not read it [default: 30]
 //!     --max-connections N       open connections at once [default: 512]
 //!     --shutdown-grace SECONDS  for requests in flight after SIGTERM or Ctrl-C [default: 10]
 //!     --offer-id ID             the offer the customer's form sends [default: S565568989_US,
@@ -22,7 +25,8 @@
 //!     --currency CODE           the currency the customer's form sends [default: USD]
 //! ```
 //!
-//! Seconds may have a fraction (`0.5`). `--help` and `--version` say so too; a usage error
+//! Seconds may have a fraction (`0.5`); a time limit is from 0.001 to 3153600000 (100 years),
+//! the grace period from 0. `--help` and `--version` say so too; a usage error
 //! (an unknown or mistyped option, which gets a suggestion, a bad value, an unreadable or
 //! invalid policy) exits with status 2.
 //!
@@ -37,8 +41,7 @@
 //!   password, names and country, checked in the browser by the `cleeng-register` npm package;
 //!   the site's values come from `GET /config.json` (`--offer-id` or `--publisher-id`,
 //!   `--locale`, `--currency`). `GET /dev/`: the developer's form, every field. Their scripts,
-//!   style and icon are files under `/assets/`; the pages are served with a strict
-//!   Content-Security-Policy.
+//!   style and icon are files under `/assets/` (cached for good by their content's hash).
 //! - `GET /messages.json`: the crate's sentence for every rule of every field, under the
 //!   same view of the policy as the schema.
 //! - `GET /openapi.json`: the crate's OpenAPI 3.1 document of Cleeng's `POST /customers`,
@@ -56,10 +59,16 @@
 //!   is a keep-alive connection that sends nothing for `--idle-timeout` after an answer.
 //! - A body that has not arrived in full within `--body-timeout` of its head is answered 408
 //!   (a problem document, `Connection: close`) and its connection closed.
+//! - A connection whose answer the client does not read (its socket takes no more bytes) and
+//!   that has not caught up within `--write-timeout` is reset, and its slot freed.
 //! - Over `--max-connections` open connections, a new connection is closed as soon as it is
 //!   accepted (refused, no answer); memory is bounded by the cap.
 //! - On SIGTERM or Ctrl-C it stops accepting, lets requests in flight finish for at most
 //!   `--shutdown-grace`, closes what is left, and exits 0.
+//! - Every answer carries `X-Content-Type-Options: nosniff` and `Referrer-Policy:
+//!   no-referrer`; a page, a strict `Content-Security-Policy` (no inline script or style, no
+//!   `eval`, never framed); an API answer `Cache-Control: no-store`, a static file `no-cache`
+//!   (see `headers.rs`).
 //! - Logs (with `tracing`, to standard error; `RUST_LOG` sets the level, default `info`) have
 //!   one line per request: method, path (no query, at most 100 bytes), status, time, and the
 //!   advisory codes or the refusal's codes and pointers. Never a body value or a header value;
@@ -77,6 +86,7 @@ use cleeng_register_axum::edge;
 mod args;
 mod documents;
 mod form;
+mod headers;
 mod logging;
 mod register;
 mod request_log;

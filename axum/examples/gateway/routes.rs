@@ -7,10 +7,11 @@ use cleeng_register_axum::RegistrationConfig;
 use crate::form::PageArgs;
 use crate::request_log::{self, LogRequestsLayer};
 use crate::state::Gateway;
-use crate::{documents, form, register};
+use crate::{documents, form, headers, register};
 
 /// The gateway's routes. A concern with routes of its own is a module with a
-/// `routes() -> Router<Gateway>` merged here. Requests are logged when the log level lets
+/// `routes() -> Router<Gateway>` merged here. Every answer gets the headers of [`headers`]
+/// (`no-store` unless a route is [`headers::cacheable`]). Requests are logged when the log level lets
 /// `info` through; otherwise there is no log layer at all.
 pub fn router(registration: RegistrationConfig, page: &PageArgs) -> Router {
     let routes = Router::new()
@@ -23,5 +24,5 @@ pub fn router(registration: RegistrationConfig, page: &PageArgs) -> Router {
     } else {
         routes
     };
-    routes.with_state(Gateway::new(registration))
+    headers::secure(routes.with_state(Gateway::new(registration)))
 }

@@ -265,6 +265,92 @@ async fn a_given_customer_ip_is_never_replaced() {
 }
 
 #[tokio::test]
+async fn with_the_override_the_connection_s_address_replaces_the_body_s() {
+    let overriding =
+        |source| config(source, CustomerIpRule::Optional).with_override_customer_ip(true);
+    // The customer chose a public address; the connection is a private one: the connection's
+    // wins, and the advisories are the replaced address's.
+    let answer = register_from(
+        overriding(CustomerIpSource::Peer),
+        "192.168.1.20:5000",
+        VALID,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.body["customerIP"], "192.168.1.20");
+    assert_eq!(answer.advisories(), ["customer_ip_not_public"]);
+
+    // Behind trusted proxies, their client replaces it.
+    let app = app(overriding(proxies(&["10.0.0.0/8"]))).layer(MockConnectInfo(addr(PROXY)));
+    let mut request = post(Some("application/json"), VALID);
+    request
+        .headers_mut()
+        .insert("x-forwarded-for", HeaderValue::from_static("8.8.4.4"));
+    let answer = send(app, request).await;
+    assert_eq!(answer.body["customerIP"], "8.8.4.4");
+
+    // Proxies that said nothing leave nothing to put in: the body is taken as sent.
+    let answer = register_from(overriding(proxies(&["10.0.0.0/8"])), PROXY, VALID).await;
+    assert_eq!(answer.body["customerIP"], "8.8.8.8");
+
+    // An absent address is filled as without the override; an invalid one is still an error.
+    let answer = register_from(
+        overriding(CustomerIpSource::Peer),
+        "8.8.4.4:5000",
+        VALID_WITHOUT_IP,
+    )
+    .await;
+    assert_eq!(answer.body["customerIP"], "8.8.4.4");
+    const BAD_IP: &str = r#"{"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789","locale":"en_US","country":"US","currency":"USD","customerIP":"not an address"}"#;
+    let answer = register_from(overriding(CustomerIpSource::Peer), "8.8.4.4:5000", BAD_IP).await;
+    assert_eq!(
+        answer.errors(),
+        [("/customerIP".to_owned(), "invalid_format".to_owned())]
+    );
+
+    // `Off` has no address to put in.
+    let answer = register_from(
+        overriding(CustomerIpSource::Off),
+        "192.168.1.20:5000",
+        VALID,
+    )
+    .await;
+    assert_eq!(answer.body["customerIP"], "8.8.8.8");
+}
+
+/// A body with every field the core knows (one of offerId and publisherId, which exclude
+/// each other).
+const EVERY_FIELD: &str = r#"{"email":"jane@example.com","password":"s3cret-pass","offerId":"S565568989_US","locale":"en_US","country":"US","currency":"USD","firstName":"Jane","lastName":"Doe","externalId":"ext-42","externalData":"{\"plan\":\"gold\"}","customerIP":"8.8.8.8","captchaValue":"03AGdBq24-captcha"}"#;
+
+#[tokio::test]
+async fn the_override_keeps_every_other_field() {
+    use cleeng_register::{Field, RegisterRequest};
+    let body: serde_json::Value = serde_json::from_str(EVERY_FIELD).unwrap();
+    for field in Field::ALL {
+        assert!(
+            body.get(field.as_str()).is_some() || field == Field::PublisherId,
+            "a field the test body lacks, whose keeping is then untested: {field:?}"
+        );
+    }
+    let kept = RegisterRequest::from_json(EVERY_FIELD.as_bytes(), &Policy::default()).unwrap();
+    let mut expected = serde_json::to_value(&kept).unwrap();
+    expected["customerIP"] = json!("192.168.1.20");
+
+    let config =
+        config(CustomerIpSource::Peer, CustomerIpRule::Optional).with_override_customer_ip(true);
+    let handler = |registration: cleeng_register_axum::ValidRegistration| async move {
+        axum::Json(serde_json::to_value(&registration.request).unwrap())
+    };
+    let app = axum::Router::new()
+        .route("/customers", axum::routing::post(handler))
+        .with_state(config)
+        .layer(MockConnectInfo(addr("192.168.1.20:5000")));
+    let answer = send(app, post(Some("application/json"), EVERY_FIELD)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.body, expected);
+}
+
+#[tokio::test]
 async fn a_filled_address_counts_as_given_for_the_policy() {
     let us_and_ca = CustomerIpRule::RequiredFor(vec!["US".parse().unwrap(), "CA".parse().unwrap()]);
     for rule in [CustomerIpRule::Required, us_and_ca] {
@@ -304,10 +390,44 @@ async fn a_filled_address_counts_as_given_for_the_policy() {
     }
 }
 
+/// A `MakeWriter` into a shared buffer, for the logs of a test.
+#[derive(Clone, Default)]
+struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Logs {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
 #[tokio::test]
-async fn without_connect_info_a_source_that_needs_it_is_500() {
+async fn without_connect_info_a_source_that_needs_it_is_500_and_logged_once() {
+    let logs = Logs::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .finish();
+    let _logging = tracing::subscriber::set_default(subscriber);
     let peer = app(config(CustomerIpSource::Peer, CustomerIpRule::Optional));
-    let answer = send(peer, post(Some("application/json"), VALID)).await;
+    let answer = send(peer.clone(), post(Some("application/json"), VALID)).await;
+    let again = send(peer, post(Some("application/json"), VALID)).await;
+    assert_eq!(again.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let logged = logs.text();
+    assert_eq!(logged.matches("ERROR").count(), 1, "{logged}");
+    assert!(
+        logged.contains("serve the router with cleeng_register_axum::edge::serve"),
+        "{logged}"
+    );
     assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
     assert_eq!(

@@ -452,3 +452,52 @@ async fn shutdown_with_a_slow_client_ends_at_the_grace_period() {
     let (_, _) = until_closed(&mut slow).await;
     let (_, _) = until_closed(&mut slower).await;
 }
+
+#[tokio::test]
+async fn limits_of_duration_max_mean_as_long_as_the_clock_allows_not_a_panic() {
+    let mut limits = EdgeLimits::default();
+    limits.header_timeout = Duration::MAX;
+    limits.idle_timeout = Duration::MAX;
+    limits.body_timeout = Duration::MAX;
+    limits.write_timeout = Duration::MAX;
+    limits.shutdown_grace = Duration::MAX;
+    let mut server = Server::start(limits).await;
+    let mut client = server.connect().await;
+    // The first head (the head timer), a body (the body deadline), an answer, then a second
+    // request on the same connection (the idle wait after an answer).
+    for _ in 0..2 {
+        client.write_all(request(VALID).as_bytes()).await.unwrap();
+        let (head, _) = one_answer(&mut client).await;
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+    }
+    drop(client);
+    server.signal();
+    assert_eq!(server.stopped().await.cut, 0);
+}
+
+#[tokio::test]
+async fn limits_of_zero_are_the_shortest_limits_not_a_server_that_refuses_everything() {
+    let mut limits = EdgeLimits::default();
+    limits.max_connections = 0;
+    limits.header_timeout = Duration::ZERO;
+    let server = Server::start(limits).await;
+    // A head already sent in full when the connection opens is read within the shortest limit.
+    let mut client = server.connect().await;
+    let closing = request(VALID).replacen("\r\n", "\r\nconnection: close\r\n", 1);
+    let _ = client.write_all(closing.as_bytes()).await;
+    let (answer, _) = until_closed(&mut client).await;
+    let answer = String::from_utf8_lossy(&answer);
+    // A connection cap of 0 is 1: the connection is served, not refused. (With a head
+    // timeout of 1 ms it may be cut before its head is read; either way, no panic.)
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 200"),
+        "{answer}"
+    );
+    let mut server = server;
+    server.signal();
+    assert_eq!(
+        server.stopped().await.refused,
+        0,
+        "nothing refused under a cap of 1"
+    );
+}

@@ -147,6 +147,29 @@ async fn other_media_types_are_415_before_the_body_is_read() {
     .await;
 }
 
+#[tokio::test]
+async fn a_charset_other_than_utf_8_is_415_naming_the_media_type_expected() {
+    const CHARSET: &str =
+        "the request's charset is not UTF-8; send application/json with charset=utf-8 or none";
+    for content_type in [
+        "application/json; charset=latin1",
+        "application/json; charset=ISO-8859-1",
+        "application/json; charset=\"utf-16\"",
+        "application/vnd.example+json; charset=windows-1252",
+        "application/json; charset=utf-8; charset=latin1",
+    ] {
+        // Latin-1 bytes that are not UTF-8: 415 before the body is read, not 400.
+        assert_415(post(Some(content_type), failing()), CHARSET, content_type).await;
+    }
+    for content_type in [
+        "application/json; charset=UTF-8",
+        "application/json; charset=Utf-8",
+    ] {
+        let answer = send(default_app(), post(Some(content_type), VALID)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{content_type}");
+    }
+}
+
 fn padded(len: usize) -> String {
     let mut body = VALID.to_owned();
     assert!(len >= body.len());
@@ -381,4 +404,31 @@ async fn every_refusal_carries_its_rejection_in_the_answer_extensions() {
         .await
         .expect("routers are infallible");
     assert!(response.extensions().get::<Refused>().is_none());
+}
+
+#[tokio::test]
+async fn every_refusal_is_never_sniffed_cached_or_sent_with_a_referrer() {
+    use axum::response::IntoResponse;
+    use cleeng_register_axum::RegistrationRejection;
+    let mut responses = Vec::new();
+    for (content_type, body) in [
+        (Some("text/plain"), VALID.to_owned()),
+        (Some("application/json"), padded(65537)),
+        (Some("application/json"), INVALID.to_owned()),
+        (Some("application/json"), "{".to_owned()),
+    ] {
+        let response = default_app()
+            .oneshot(post(content_type, body))
+            .await
+            .expect("routers are infallible");
+        responses.push(response);
+    }
+    responses.push(RegistrationRejection::BodyTimeout.into_response());
+    for response in responses {
+        let headers = response.headers();
+        let status = response.status();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{status}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{status}");
+        assert_eq!(headers["cache-control"], "no-store", "{status}");
+    }
 }

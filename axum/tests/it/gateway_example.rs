@@ -233,6 +233,62 @@ async fn a_forged_log_line_in_a_key_stays_inside_one_escaped_line() {
 }
 
 #[tokio::test]
+async fn a_refusal_s_log_line_is_at_most_4_kib_and_its_problem_keeps_every_error() {
+    let gateway = Gateway::start(&[]);
+    // 99 unknown keys of control characters, each escaped six times its size in a log: a
+    // body of about 64 KB whose line was 122,545 bytes.
+    let key = "\\u001b".repeat(100);
+    let members: Vec<String> = (0..99).map(|i| format!(r#""{key}{i}":1"#)).collect();
+    let body = format!("{{{}}}", members.join(","));
+    assert!(body.len() <= 65536, "{}", body.len());
+    let answer = post_to(gateway.addr, &[], full(body))
+        .await
+        .expect("an answer");
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    // maxErrors (100) errors, the missing fields' and the first unknown keys', then the
+    // marker of the rest.
+    let errors = answer.errors();
+    assert_eq!(errors.len(), 101, "{errors:?}");
+    assert_eq!(errors[100].1, "too_many_errors");
+    assert!(errors.iter().filter(|(_, c)| c == "unknown_field").count() > 90);
+
+    gateway.signal("-TERM");
+    let (status, logs) = gateway.wait(Duration::from_secs(10));
+    assert!(status.success(), "{status}");
+    let line = logs
+        .lines()
+        .find(|l| l.contains("path=\"/customers\""))
+        .expect("the request's line");
+    assert!(line.len() <= 4096, "a line of {} bytes", line.len());
+    // Each error shown is followed by "; ", the last by "and N more" for the rest.
+    let shown = line.matches("; ").count();
+    let total = answer.errors().len();
+    assert!(shown > 0 && shown < total, "{line}");
+    assert!(
+        line.ends_with(&format!("; and {} more", total - shown)),
+        "{line}"
+    );
+}
+
+#[tokio::test]
+async fn override_customer_ip_replaces_the_body_s_address_with_the_connection_s() {
+    // The body says 8.8.8.8 (public); the connection is 127.0.0.1 (not public).
+    let advisories = |args: &'static [&'static str]| async move {
+        let gateway = Gateway::start(args);
+        let answer = post_to(gateway.addr, &[], full(crate::util::VALID))
+            .await
+            .expect("an answer");
+        assert_eq!(answer.status, StatusCode::OK);
+        answer.advisories()
+    };
+    assert!(advisories(&["--fill-customer-ip"]).await.is_empty());
+    assert_eq!(
+        advisories(&["--override-customer-ip"]).await,
+        ["customer_ip_not_public"]
+    );
+}
+
+#[tokio::test]
 async fn a_path_with_a_character_across_the_log_cut_is_answered_and_logged() {
     use tokio::io::AsyncReadExt;
     let gateway = Gateway::start(&[]);
@@ -383,11 +439,13 @@ fn help_and_version_exit_0() {
         "--listen",
         "--policy",
         "--fill-customer-ip",
+        "--override-customer-ip",
         "--trusted-proxy",
         "--invalid-status",
         "--header-timeout",
         "--idle-timeout",
         "--body-timeout",
+        "--write-timeout",
         "--max-connections",
         "--shutdown-grace",
         "--offer-id",
@@ -399,6 +457,7 @@ fn help_and_version_exit_0() {
         "[default: 512]",
         "[default: 60]",
         "[possible values: 400, 422]",
+        "A time limit is from 0.001 to 3153600000 seconds (100 years); the grace period from 0.",
     ] {
         assert!(text.contains(option), "{option} not in --help:\n{text}");
     }
@@ -412,6 +471,8 @@ fn help_and_version_exit_0() {
 
 #[test]
 fn usage_errors_exit_2_with_a_reason() {
+    const TIMEOUT_RANGE: &str = "expected a number of seconds from 0.001 to 3153600000 (100 years)";
+    const GRACE_RANGE: &str = "expected a number of seconds from 0 to 3153600000 (100 years)";
     for (args, expected) in [
         (
             &["--lisen", "127.0.0.1:0"][..],
@@ -421,14 +482,19 @@ fn usage_errors_exit_2_with_a_reason() {
             &["--invalid-status", "404"][..],
             "possible values: 400, 422",
         ),
-        (&["--header-timeout", "0"][..], "more than 0 seconds"),
-        (&["--idle-timeout", "0"][..], "more than 0 seconds"),
-        (&["--body-timeout=-1"][..], "not negative"),
-        (&["--shutdown-grace", "soon"][..], "a number of seconds"),
-        (
-            &["--shutdown-grace", "inf"][..],
-            "a finite number of seconds",
-        ),
+        (&["--header-timeout", "0"][..], TIMEOUT_RANGE),
+        (&["--header-timeout", "1e19"][..], TIMEOUT_RANGE),
+        (&["--header-timeout", "0.0001"][..], TIMEOUT_RANGE),
+        (&["--idle-timeout", "0"][..], TIMEOUT_RANGE),
+        (&["--idle-timeout", "NaN"][..], TIMEOUT_RANGE),
+        (&["--body-timeout=-1"][..], TIMEOUT_RANGE),
+        (&["--body-timeout", "3153600001"][..], TIMEOUT_RANGE),
+        (&["--write-timeout", "0"][..], TIMEOUT_RANGE),
+        (&["--write-timeout", "1e19"][..], TIMEOUT_RANGE),
+        (&["--shutdown-grace", "soon"][..], GRACE_RANGE),
+        (&["--shutdown-grace", "inf"][..], GRACE_RANGE),
+        (&["--shutdown-grace=-0.5"][..], GRACE_RANGE),
+        (&["--shutdown-grace", "1e19"][..], GRACE_RANGE),
         (&["--max-connections", "0"][..], "--max-connections"),
         (&["--trusted-proxy", "10.0.0.1/33"][..], "--trusted-proxy"),
         (&["--listen", "localhost"][..], "--listen"),
@@ -442,12 +508,84 @@ fn usage_errors_exit_2_with_a_reason() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        if expected.contains("(100 years)") {
+            // A range is said whole on the error's own line.
+            let error = stderr
+                .lines()
+                .find(|l| l.starts_with("error: "))
+                .unwrap_or("");
+            assert!(error.contains(expected), "{args:?}: {stderr}");
+        }
         assert!(output.stdout.is_empty(), "{args:?}");
     }
 }
 
+/// The headers of the gateway's answer to `GET path`.
+async fn get_headers(addr: SocketAddr, path: &str) -> (StatusCode, axum::http::HeaderMap) {
+    let response = crate::util::server::client()
+        .get(format!("http://{addr}{path}").parse().expect("a URI"))
+        .await
+        .expect("an answer");
+    (response.status(), response.headers().clone())
+}
+
 #[tokio::test]
-async fn the_forms_page_configuration_is_the_flags_and_the_pages_have_a_strict_csp() {
+async fn every_answer_carries_the_security_headers_and_its_caching() {
+    const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+        frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    let gateway = Gateway::start(&[]);
+    let mut answers = Vec::new();
+    for path in [
+        "/",
+        "/dev/",
+        "/config.json",
+        "/assets/form.css",
+        "/schema.json",
+        "/messages.json",
+        "/openapi.json",
+        "/nowhere",
+    ] {
+        let (status, headers) = get_headers(gateway.addr, path).await;
+        answers.push((path.to_owned(), status, headers));
+    }
+    for (body, path) in [(crate::util::VALID, "POST valid"), ("{", "POST invalid")] {
+        let answer = post_to(gateway.addr, &[], full(body))
+            .await
+            .expect("an answer");
+        answers.push((path.to_owned(), answer.status, answer.headers));
+    }
+    for (path, status, headers) in &answers {
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
+        let cache = headers["cache-control"].to_str().unwrap();
+        let page = headers
+            .get("content-type")
+            .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+        assert_eq!(
+            headers.get("content-security-policy").is_some(),
+            page,
+            "{path}"
+        );
+        match path.as_str() {
+            "/nowhere" => assert_eq!(*status, StatusCode::NOT_FOUND),
+            p if p.starts_with("POST") => assert_eq!(cache, "no-store", "{path}"),
+            _ => {
+                assert_eq!(*status, StatusCode::OK, "{path}");
+                assert_eq!(cache, "no-cache", "{path}");
+            }
+        }
+        if path == "/nowhere" {
+            assert_eq!(cache, "no-store");
+        }
+    }
+    let page = &answers[0].2;
+    assert_eq!(page["content-security-policy"], CSP);
+    let csp = page["content-security-policy"].to_str().unwrap();
+    assert!(!csp.contains("unsafe"), "{csp}");
+}
+
+#[tokio::test]
+async fn the_forms_configuration_is_the_flags_and_their_assets_are_cached_by_version() {
     let defaults = Gateway::start(&[]);
     assert_eq!(
         get_json(defaults.addr, "/config.json").await,
@@ -466,23 +604,36 @@ async fn the_forms_page_configuration_is_the_flags_and_the_pages_have_a_strict_c
         serde_json::json!({"publisherId": "123456789", "locale": "pl_PL", "currency": "PLN"})
     );
     for path in ["/", "/dev/", "/config.json"] {
-        let response = crate::util::server::client()
-            .get(
-                format!("http://{}{path}", defaults.addr)
-                    .parse()
-                    .expect("a URI"),
-            )
-            .await
-            .expect("an answer");
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
-        let header = |name: &str| response.headers()[name].to_str().expect("ASCII").to_owned();
-        assert_eq!(
-            header("content-security-policy"),
-            "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; \
-             form-action 'self'; base-uri 'none'",
-            "{path}"
-        );
-        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
-        assert_eq!(header("cache-control"), "no-cache", "{path}");
+        let (status, headers) = get_headers(defaults.addr, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers["cache-control"], "no-cache", "{path}");
+        // The pages' policy; the configuration is no page.
+        let csp = headers.get("content-security-policy");
+        assert_eq!(csp.is_some(), path != "/config.json", "{path}");
     }
+    // An asset asked for by its current version is cached for good; by another, revalidated.
+    let page = crate::util::server::client()
+        .get(format!("http://{}/", defaults.addr).parse().expect("a URI"))
+        .await
+        .expect("an answer");
+    let page = http_body_util::BodyExt::collect(page.into_body())
+        .await
+        .expect("a body")
+        .to_bytes();
+    let page = std::str::from_utf8(&page).expect("UTF-8");
+    let at = page
+        .find("/assets/form.css?v=")
+        .expect("the style, versioned");
+    let versioned = &page[at..at + "/assets/form.css?v=".len() + 16];
+    let (status, headers) = get_headers(defaults.addr, versioned).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(headers.get("content-security-policy").is_none());
+    let (_, headers) = get_headers(defaults.addr, "/assets/form.css?v=0").await;
+    assert_eq!(headers["cache-control"], "no-cache");
+    let (status, _) = get_headers(defaults.addr, "/assets/nope.js").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

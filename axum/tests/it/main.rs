@@ -11,3 +11,4 @@ mod no_echo;
 mod readme;
 mod socket;
 mod text_output;
+mod write_timeout;

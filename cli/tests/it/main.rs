@@ -3,6 +3,7 @@
 
 mod util;
 
+mod cases;
 mod command_line;
 mod fuzz_replay;
 mod openapi;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::Output;
 
 use crate::util::{lines, temp_path};
-use cleeng_register_cli::users::{run_users, Outputs};
+use cleeng_register_cli::users::{run_users, run_users_with, Extras, Outputs, Split};
 use cleeng_register_migration::RecordRules;
 use proptest::prelude::*;
 
@@ -492,6 +492,10 @@ fn past_100000_records_the_summary_advises_splitting() {
     assert_eq!(output.status.code(), Some(0));
     let stderr = crate::util::stderr(&output);
     assert!(stderr.contains("advisory too_many_records"), "{stderr}");
+    assert!(
+        stderr.contains("--valid-out FILE --split-every 100000"),
+        "the advisory names the flag: {stderr}"
+    );
     assert_eq!(
         output.stdout.iter().filter(|b| **b == b'\n').count(),
         100_001
@@ -579,5 +583,137 @@ proptest! {
         prop_assert_eq!(String::from_utf8_lossy(&valid_out), String::from_utf8_lossy(&expected_valid));
         prop_assert_eq!(valid_out, expected_valid);
         prop_assert_eq!(rejected_out, expected_rejected);
+    }
+}
+
+#[test]
+fn summaries_say_one_record_and_many_records() {
+    let one = format!("{HEADER}\n{}\n", valid_record(1));
+    let output = run(&["--today", "2025-06-30"], one.as_bytes());
+    let stderr = crate::util::stderr(&output);
+    assert!(
+        stderr.starts_with("cleeng-register: 1 record, 1 valid, 0 invalid\n"),
+        "{stderr}"
+    );
+    let output = run(&["--today", "2025-06-30"], format!("{HEADER}\n").as_bytes());
+    let stderr = crate::util::stderr(&output);
+    assert!(
+        stderr.starts_with("cleeng-register: 0 records,"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn no_progress_when_standard_error_is_not_a_terminal() {
+    let mut input = format!("{HEADER}\n");
+    for n in 0..20_000 {
+        input.push_str(&valid_record(n));
+        input.push('\n');
+    }
+    let output = run(&["--today", "2025-06-30"], input.as_bytes());
+    let stderr = crate::util::stderr(&output);
+    assert!(!stderr.contains("Checking"), "{stderr}");
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_progress_counts_the_records_on_standard_error_only() {
+    let mut input = format!("{HEADER}\n");
+    for n in 0..60_000 {
+        input.push_str(&valid_record(n));
+        input.push('\n');
+    }
+    let file = temp_path("progress.csv");
+    std::fs::write(&file, input).unwrap();
+    let stdout = temp_path("progress.out");
+    // Standard output to a file: only standard error is the terminal.
+    let command = format!(
+        "{} users --today 2025-06-30 {} > {}",
+        env!("CARGO_BIN_EXE_cleeng-register"),
+        file.display(),
+        stdout.display()
+    );
+    let Some(shown) = crate::util::run_on_a_terminal(&command, &[]) else {
+        return;
+    };
+    assert!(shown.contains("Checking"), "{shown:?}");
+    assert!(shown.contains(" records ("), "{shown:?}");
+    assert!(shown.contains("records/s)"), "{shown:?}");
+    assert!(
+        shown.contains("cleeng-register: 60000 records, 60000 valid, 0 invalid"),
+        "{shown:?}"
+    );
+    let written = std::fs::read_to_string(&stdout).unwrap();
+    assert_eq!(written.lines().count(), 60_000);
+    assert!(!written.contains("Checking"), "nothing on standard output");
+    // Standard output on the terminal too: its lines are the progress, none is drawn.
+    let command = format!(
+        "{} users --today 2025-06-30 {}",
+        env!("CARGO_BIN_EXE_cleeng-register"),
+        file.display()
+    );
+    let shown = crate::util::run_on_a_terminal(&command, &[]).unwrap();
+    assert!(
+        shown.contains(r#"{"row":60001,"valid":true"#),
+        "{}",
+        &shown[shown.len() - 200..]
+    );
+    assert!(!shown.contains("Checking"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Split every N, the parts are the valid part cut before every Nth valid record, each
+    /// after the header line: together (the header once) they are `--valid-out` byte for byte.
+    #[test]
+    fn the_split_parts_are_the_valid_part_cut_every_n_records(
+        bom in any::<bool>(),
+        header_end in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
+        records in proptest::collection::vec(record_strategy(), 0..14),
+        every in 1u64..5,
+    ) {
+        let mut header = if bom { b"\xef\xbb\xbf".to_vec() } else { Vec::new() };
+        header.extend_from_slice(HEADER.as_bytes());
+        header.extend_from_slice(header_end.as_bytes());
+        let mut input = header.clone();
+        for (bytes, _) in &records {
+            input.extend_from_slice(bytes);
+        }
+        let rules = || RecordRules::new(Default::default(), "2025-06-30".parse().unwrap());
+        let mut whole = Vec::new();
+        let outputs = Outputs { valid: Some(&mut whole), ..Default::default() };
+        let plain = run_users(&input[..], std::io::sink(), rules(), outputs).unwrap();
+        let mut parts: Vec<Vec<u8>> = Vec::new();
+        let split_every = std::num::NonZeroU64::new(every).unwrap();
+        let extras = Extras { split: Some(Split { every: split_every, parts: &mut parts }), ..Default::default() };
+        let split = run_users_with(&input[..], std::io::sink(), rules(), Outputs::default(), extras).unwrap();
+        prop_assert_eq!(plain.summary.valid(), split.summary.valid());
+        let valid = plain.summary.valid();
+        let expected_parts = valid.div_ceil(every).max(1);
+        prop_assert_eq!(parts.len() as u64, expected_parts);
+        // Every part starts with the header line, the first as the input does.
+        prop_assert!(parts[0].starts_with(&header));
+        for part in &parts[1..] {
+            prop_assert!(part.starts_with(&header), "{:?}", String::from_utf8_lossy(part));
+        }
+        // The parts without their headers, joined, are the valid part without its header.
+        let mut joined = parts[0].clone();
+        for part in &parts[1..] {
+            joined.extend_from_slice(&part[header.len()..]);
+        }
+        prop_assert_eq!(String::from_utf8_lossy(&joined), String::from_utf8_lossy(&whole));
+        // Each part holds at most N records, all but the last exactly N: the records are the
+        // valid part's, so each part checks again as N valid records.
+        for (i, part) in parts.iter().enumerate() {
+            let again = run_users(&part[..], std::io::sink(), rules(), Outputs::default()).unwrap();
+            let expected = if i + 1 < parts.len() { every } else { valid - every * i as u64 };
+            prop_assert_eq!(again.summary.records(), expected);
+            prop_assert_eq!(again.summary.valid(), expected);
+        }
     }
 }

@@ -428,3 +428,169 @@ fn a_killed_run_leaves_earlier_outputs_untouched() {
     expected.sort();
     assert_eq!(listing(&dir), expected);
 }
+
+#[test]
+fn a_part_of_the_split_that_is_the_input_or_another_output_is_refused() {
+    let dir = folder("outputs-split-alias");
+    let input = users_file(30);
+    fs::write(dir.join("u.csv"), &input).unwrap();
+    fs::write(dir.join("ok-1.csv"), "earlier part").unwrap();
+    let before = listing(&dir);
+    // Named like a part: refused before anything is touched.
+    for (option, output) in [
+        ("--rejected-out", "ok-2.csv"),
+        ("--errors-csv", "./ok-17.csv"),
+    ] {
+        let out = users_in(
+            &dir,
+            &[
+                "--valid-out",
+                "ok.csv",
+                "--split-every",
+                "5",
+                option,
+                output,
+                "u.csv",
+            ],
+            Stdio::null(),
+        );
+        assert_refused(&out, "is named like a part of --valid-out ok.csv", output);
+        assert_eq!(listing(&dir), before, "{option} {output}");
+    }
+    // A device has no folder to write parts beside.
+    let out = users_in(
+        &dir,
+        &["--valid-out", "/dev/null", "--split-every", "5", "u.csv"],
+        Stdio::null(),
+    );
+    assert_refused(&out, "--valid-out /dev/null is not a file", "a device");
+    // The input named like a part.
+    fs::rename(dir.join("u.csv"), dir.join("ok-3.csv")).unwrap();
+    let out = users_in(
+        &dir,
+        &["--valid-out", "ok.csv", "--split-every", "5", "ok-3.csv"],
+        Stdio::null(),
+    );
+    assert_refused(&out, "the input ok-3.csv is named like a part", "input");
+    fs::rename(dir.join("ok-3.csv"), dir.join("u.csv")).unwrap();
+    assert_eq!(listing(&dir), before);
+
+    // A part that is the input under another name (a hard link): found when the part is
+    // started, half-way; nothing is renamed, no temporary file is left.
+    fs::hard_link(dir.join("u.csv"), dir.join("ok-2.csv")).unwrap();
+    let before = listing(&dir);
+    let out = users_in(
+        &dir,
+        &["--valid-out", "ok.csv", "--split-every", "5", "u.csv"],
+        Stdio::null(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = crate::util::stderr(&out);
+    assert!(
+        stderr.contains("ok-2.csv (a part of --valid-out ok.csv) is the input file"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(dir.join("u.csv")).unwrap(), input);
+    assert_eq!(
+        fs::read_to_string(dir.join("ok-1.csv")).unwrap(),
+        "earlier part"
+    );
+    assert_eq!(listing(&dir), before);
+    fs::remove_file(dir.join("ok-2.csv")).unwrap();
+
+    // A part that is another output under another name.
+    fs::write(dir.join("fix.csv"), "earlier rejected").unwrap();
+    fs::hard_link(dir.join("fix.csv"), dir.join("ok-2.csv")).unwrap();
+    let before = listing(&dir);
+    let out = users_in(
+        &dir,
+        &[
+            "--valid-out",
+            "ok.csv",
+            "--split-every",
+            "5",
+            "--rejected-out",
+            "fix.csv",
+            "u.csv",
+        ],
+        Stdio::null(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = crate::util::stderr(&out);
+    assert!(
+        stderr.contains(
+            "--rejected-out fix.csv and ok-2.csv (a part of --valid-out ok.csv) are the same file"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("fix.csv")).unwrap(),
+        "earlier rejected"
+    );
+    assert_eq!(listing(&dir), before);
+}
+
+#[test]
+fn a_split_run_replaces_earlier_parts_only_when_it_completes() {
+    let dir = folder("outputs-split");
+    fs::write(dir.join("u.csv"), users_file(30)).unwrap();
+    for n in 1..=4 {
+        fs::write(dir.join(format!("ok-{n}.csv")), format!("earlier {n}")).unwrap();
+    }
+    let before = listing(&dir);
+    // A run that fails half-way (its errors CSV cannot be written) leaves them all.
+    if Path::new("/dev/full").exists() {
+        let out = users_in(
+            &dir,
+            &[
+                "--valid-out",
+                "ok.csv",
+                "--split-every",
+                "7",
+                "--errors-csv",
+                "/dev/full",
+                "u.csv",
+            ],
+            Stdio::null(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        for n in 1..=4 {
+            assert_eq!(
+                fs::read_to_string(dir.join(format!("ok-{n}.csv"))).unwrap(),
+                format!("earlier {n}")
+            );
+        }
+        assert_eq!(listing(&dir), before);
+    }
+    // 20 valid records in parts of 7: three parts replace the first three; the fourth is
+    // not this run's, and the summary says so. `ok.csv` itself is not written.
+    let out = users_in(
+        &dir,
+        &["--valid-out", "ok.csv", "--split-every", "7", "u.csv"],
+        Stdio::null(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = crate::util::stderr(&out);
+    assert!(
+        stderr.contains("the valid part is in 3 files, ok-1.csv to ok-3.csv"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("note: ok-4.csv is not from this run"),
+        "{stderr}"
+    );
+    assert!(temp_files(&dir).is_empty());
+    assert!(!dir.join("ok.csv").exists());
+    let counts: Vec<usize> = (1..=3)
+        .map(|n| {
+            let text = fs::read_to_string(dir.join(format!("ok-{n}.csv"))).unwrap();
+            assert!(text.starts_with(HEADER));
+            text.lines().count() - 1
+        })
+        .collect();
+    assert_eq!(counts, [7, 7, 6]);
+    assert_eq!(
+        fs::read_to_string(dir.join("ok-4.csv")).unwrap(),
+        "earlier 4"
+    );
+}

@@ -2,6 +2,7 @@
 
 use crate::util::{lines, run, temp_file};
 use serde_json::Value;
+use std::process::Output;
 
 const VALID: &str = r#"{"email":"jane@example.com","password":"s3cret-pass","offerId":"S565568989_US","locale":"en_US","country":"US","currency":"USD","customerIP":"8.8.8.8"}"#;
 
@@ -438,4 +439,203 @@ fn an_interrupted_read_is_retried_and_other_errors_stop_the_run() {
     )
     .unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+}
+
+/// `VALID`, pretty-printed over several lines.
+fn pretty(body: &str) -> String {
+    serde_json::to_string_pretty(&serde_json::from_str::<Value>(body).unwrap()).unwrap()
+}
+
+#[test]
+fn one_pretty_printed_value_is_one_request_numbered_by_its_first_line() {
+    let input = format!("\n  \n{}\n\n", pretty(VALID));
+    assert!(input.lines().count() > 5);
+    let out = run(&["validate"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", crate::util::stderr(&out));
+    let got = lines(&out);
+    assert_eq!(
+        got,
+        [serde_json::json!({"line": 3, "valid": true, "errors": [], "advisories": []})]
+    );
+    let stderr = crate::util::stderr(&out);
+    assert_eq!(stderr, "cleeng-register: 1 request, 1 valid, 0 invalid\n");
+    // Without a line end at the end, and with CRLF line ends, too.
+    let crlf = pretty(VALID).replace('\n', "\r\n");
+    let out = run(&["validate"], crlf.as_bytes());
+    assert_eq!(lines(&out).len(), 1);
+    assert_eq!(lines(&out)[0]["valid"], true);
+    // An invalid one gives its errors once, not one malformed line per line.
+    let out = run(&["validate"], b"{\n  \"email\": \"nope\"\n}\n");
+    assert_eq!(out.status.code(), Some(1));
+    let got = lines(&out);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["errors"][0]["code"], "invalid_format");
+}
+
+#[test]
+fn summaries_say_one_request_and_many_requests() {
+    let out = run(&["validate"], b"{}\n");
+    assert_eq!(
+        crate::util::stderr(&out),
+        "cleeng-register: 1 request, 0 valid, 1 invalid\n"
+    );
+    let out = run(&["validate"], b"");
+    assert_eq!(
+        crate::util::stderr(&out),
+        "cleeng-register: 0 requests, 0 valid, 0 invalid\n"
+    );
+}
+
+#[test]
+fn a_value_cut_off_by_the_end_of_input_is_one_malformed_request() {
+    let out = run(&["validate"], b"{\n  \"email\": \"jane@example.com\",\n");
+    let got = lines(&out);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0]["errors"][0]["code"], "malformed_body");
+}
+
+#[test]
+fn ndjson_whose_first_line_opens_a_value_stays_ndjson_and_says_so() {
+    // A broken first line, then good lines: each line is its own request.
+    let input = format!("{{\"email\":\n{VALID}\n\n{VALID}\n");
+    let out = run(&["validate"], input.as_bytes());
+    let got = lines(&out);
+    let numbers: Vec<_> = got.iter().map(|l| l["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [1, 2, 4]);
+    assert_eq!(got[0]["errors"][0]["code"], "malformed_body");
+    assert_eq!(
+        (got[1]["valid"].clone(), got[2]["valid"].clone()),
+        (true.into(), true.into())
+    );
+    let stderr = crate::util::stderr(&out);
+    assert!(
+        stderr.contains("3 requests, 2 valid, 1 invalid"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 1 begins a JSON value that spans lines"),
+        "{stderr}"
+    );
+    // Two pretty-printed values: NDJSON too.
+    let two = format!("{}\n{}\n", pretty(VALID), pretty(VALID));
+    let out = run(&["validate"], two.as_bytes());
+    assert!(lines(&out).len() > 2);
+}
+
+#[test]
+fn a_pretty_value_past_the_body_limit_is_one_too_large_request_and_is_not_kept() {
+    // 300 KB over many lines, the rest of the input read and dropped.
+    let mut input = String::from("{\n  \"email\": \"jane@example.com\",\n  \"x\": [\n");
+    for _ in 0..30_000 {
+        input.push_str("    1234567,\n");
+    }
+    input.push_str("    0\n  ]\n}\n");
+    let out = run(&["validate"], input.as_bytes());
+    let got = lines(&out);
+    assert_eq!(got.len(), 1, "{}", crate::util::stderr(&out));
+    assert_eq!(got[0]["errors"][0]["code"], "too_large");
+    assert_eq!(got[0]["line"], 1);
+    // At the limit it is checked; the line end and white space after it are not the body's.
+    let body = pretty(VALID);
+    let policy = temp_file(
+        "pretty-exact.json",
+        format!(r#"{{"maxBodyBytes": {}}}"#, body.len()).as_bytes(),
+    );
+    let args = ["validate", "--policy", policy.to_str().unwrap()];
+    let out = run(&args, format!("{body}\n  \n").as_bytes());
+    assert_eq!(lines(&out)[0]["valid"], true);
+    let out = run(&args, format!("{body} \n").as_bytes());
+    assert_eq!(lines(&out).len(), 1);
+    let longer = body.replacen('{', "{ ", 1);
+    let out = run(&args, longer.as_bytes());
+    assert_eq!(lines(&out)[0]["errors"][0]["code"], "too_large");
+}
+
+#[test]
+fn the_text_report_is_styled_only_where_colour_is_wanted() {
+    let input = format!("{VALID}\n{{}}\n");
+    let args = ["validate", "--format", "text"];
+    let styled = |out: &Output| out.stdout.contains(&0x1b);
+    let piped = crate::util::run_with_env(&args, input.as_bytes(), &[]);
+    assert!(!styled(&piped), "a pipe gets no escapes");
+    let text = String::from_utf8(piped.stdout.clone()).unwrap();
+    assert!(
+        text.starts_with(
+            "line 1: valid\nline 2: invalid\n  error[missing] /email: email is required\n"
+        ),
+        "{text}"
+    );
+    let forced = crate::util::run_with_env(&args, input.as_bytes(), &[("CLICOLOR_FORCE", "1")]);
+    assert!(styled(&forced));
+    let forced_text = String::from_utf8(forced.stdout.clone()).unwrap();
+    assert!(
+        forced_text.contains("\u{1b}[31m"),
+        "red for invalid: {forced_text:?}"
+    );
+    let no_color = crate::util::run_with_env(
+        &args,
+        input.as_bytes(),
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+    );
+    assert!(!styled(&no_color), "NO_COLOR wins");
+    assert_eq!(no_color.stdout, piped.stdout);
+    // JSON is never styled.
+    let json =
+        crate::util::run_with_env(&["validate"], input.as_bytes(), &[("CLICOLOR_FORCE", "1")]);
+    assert!(!styled(&json));
+}
+
+#[cfg(unix)]
+#[test]
+fn on_a_terminal_the_text_report_is_in_colour_unless_no_color_is_set() {
+    let body = temp_file("terminal.ndjson", b"{}\n");
+    let command = format!(
+        "{} validate --format text {}",
+        env!("CARGO_BIN_EXE_cleeng-register"),
+        body.display()
+    );
+    let Some(shown) = crate::util::run_on_a_terminal(&command, &[]) else {
+        return;
+    };
+    assert!(shown.contains("\u{1b}[31m"), "{shown:?}");
+    assert!(shown.contains("email is required"), "{shown:?}");
+    let shown = crate::util::run_on_a_terminal(&command, &[("NO_COLOR", "1")]).unwrap();
+    assert!(!shown.contains('\u{1b}'), "{shown:?}");
+    assert!(shown.contains("line 1: invalid"), "{shown:?}");
+}
+
+#[test]
+fn the_text_report_escapes_a_clients_key() {
+    let out = run(
+        &["validate", "--format", "text"],
+        b"{\"x\\n2026-11-30 INFO forged\\u001b[31m\":1}\n",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(r"error[unknown_field] /x\n2026-11-30 INFO forged\u001b[31m: this key"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn messages_writes_the_messages_document_for_the_policy() {
+    let out = run(&["messages"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let checked_in = std::fs::read(repo_file("schema/messages.json")).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(checked_in).unwrap()
+    );
+    let policy = temp_file("messages-policy.json", br#"{"allowedCurrencies": ["EUR"]}"#);
+    let out = run(&["messages", "--policy", policy.to_str().unwrap()], b"");
+    let document: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let policy = cleeng_register::Policy::from_json(br#"{"allowedCurrencies": ["EUR"]}"#).unwrap();
+    assert_eq!(
+        document,
+        cleeng_register::schema::messages::document(&policy)
+    );
+    assert!(document.to_string().contains("not_supported"));
+    let out = run(&["messages", "--policy", "/nonexistent.json"], b"");
+    assert_eq!(out.status.code(), Some(2));
 }

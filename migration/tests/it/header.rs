@@ -155,7 +155,7 @@ fn a_repeated_column_is_reported_at_its_second_cell() {
 }
 
 #[test]
-fn an_unknown_column_is_reported_at_its_position_without_its_text() {
+fn an_unknown_column_is_reported_at_its_position_with_its_text() {
     let mut cells = template();
     cells.insert(3, "Nickname");
     cells.push("");
@@ -173,13 +173,55 @@ fn an_unknown_column_is_reported_at_its_position_without_its_text() {
     );
     assert_eq!(
         errors[0].to_string(),
-        "header cell 4 is not a column of the Users migration template"
+        r#"header cell 4 ("Nickname") is not a column of the Users migration template"#
     );
-    assert!(!errors[0].to_string().contains("Nickname"));
+    assert_eq!(
+        errors[1].to_string(),
+        r#"header cell 14 ("") is not a column of the Users migration template"#
+    );
     let json = serde_json::to_string(&errors[0]).unwrap();
     assert_eq!(
         json,
-        r#"{"column":"","code":"unknown_column","message":"header cell 4 is not a column of the Users migration template","params":{"position":4}}"#
+        r#"{"column":"","code":"unknown_column","message":"header cell 4 (\"Nickname\") is not a column of the Users migration template","params":{"position":4}}"#
+    );
+}
+
+#[test]
+fn an_unknown_cells_text_is_escaped_and_cut() {
+    let mut cells: Vec<&str> = template();
+    // A forged log line, a right-to-left override, a quote, and a long name.
+    cells.push("x\n2026-11-30T00:00:00Z INFO forged\u{1b}[31m");
+    cells.push("a\u{202e}b\"c");
+    let long = "é".repeat(100);
+    cells.push(&long);
+    let errors = Header::parse(cells.iter().map(|c| c.as_bytes())).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        messages[0],
+        r#"header cell 13 ("x\n2026-11-30T00:00:00Z INFO forged\u001b[31m") is not a column of the Users migration template"#
+    );
+    assert_eq!(
+        messages[1],
+        r#"header cell 14 ("a\u202eb\"c") is not a column of the Users migration template"#
+    );
+    let cut = format!(
+        r#"header cell 15 ("{}…") is not a column of the Users migration template"#,
+        "é".repeat(cleeng_register_migration::RecordError::MAX_CELL_CHARS)
+    );
+    assert_eq!(messages[2], cut);
+    for m in &messages {
+        assert!(!m.contains('\n') && !m.contains('\u{1b}') && !m.contains('\u{202e}'));
+    }
+}
+
+#[test]
+fn a_cell_that_is_not_utf8_is_named_lossily() {
+    let mut cells: Vec<&[u8]> = template().iter().map(|c| c.as_bytes()).collect();
+    cells.push(b"Nick\xffname");
+    let errors = Header::parse(cells).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "header cell 13 (\"Nick\u{fffd}name\") is not a column of the Users migration template"
     );
 }
 
