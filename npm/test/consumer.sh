@@ -4,8 +4,7 @@
 # types, esbuild bundles, and the schema's differential corpus through `validate` in Node and
 # in Chromium (test/replay.mjs). Prints the tarball's size and the bundle's, gzipped.
 #
-# usage: CLEENG_AJV_CORPUS=target/ajv-corpus.ndjson [CLEENG_CLI=target/debug/cleeng-register]
-#        [CLEENG_GATEWAY=target/debug/examples/gateway] sh npm/test/consumer.sh
+# usage: CLEENG_AJV_CORPUS=target/ajv-corpus.ndjson [CLEENG_CLI=target/debug/cleeng-register] sh npm/test/consumer.sh
 # (after `npm ci` in npm/; the corpus is written by `cargo test`, see .ci/run)
 set -eu
 test_dir=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +12,6 @@ package=$(dirname "$test_dir")
 repo=$(dirname "$package")
 corpus=${CLEENG_AJV_CORPUS:?CLEENG_AJV_CORPUS names the corpus cargo test writes}
 cli=${CLEENG_CLI:-$repo/target/debug/cleeng-register}
-gateway=${CLEENG_GATEWAY:-$repo/target/debug/examples/gateway}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -39,8 +37,8 @@ for n in 1 2; do
     if (JSON.stringify(a) !== JSON.stringify(b)) { console.error("test/policies/" + process.argv[2] + ".json is not the corpus policy " + process.argv[2]); process.exit(1); }
   ' "schema-$n.json" "$n"
   # The package's validator for another policy, built by its own script from the CLI's
-  # schema and the policy's messages document (which the gateway serves).
-  node "$test_dir/policy-messages.mjs" "$gateway" "$test_dir/policies/$n.json" "messages-$n.json"
+  # schema and messages document for the policy.
+  "$cli" messages --policy "$test_dir/policies/$n.json" > "messages-$n.json"
   "$bin/cleeng-register-build-validator" "schema-$n.json" "policy-$n.js" --messages "messages-$n.json" >/dev/null
 done
 
