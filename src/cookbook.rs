@@ -3,6 +3,7 @@
 //! - [Answer a client](#answer-a-client)
 //! - [Log a refusal](#log-a-refusal)
 //! - [Fill `customerIP` from the connection](#fill-customerip-from-the-connection)
+//! - [Register a customer](#register-a-customer)
 //! - [A service's policy](#a-services-policy)
 //! - [A body inside another document](#a-body-inside-another-document)
 //! - [Build a request from typed parts](#build-a-request-from-typed-parts)
@@ -69,6 +70,30 @@
 //! let request = RegisterRequest::from_json_with_fallback_ip(body, &Policy::default(), Some(peer))?;
 //! assert_eq!(request.customer_ip(), Some(peer));
 //! assert!(!request.advisories().contains(Advisory::CustomerIpMissing));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Register a customer
+//!
+//! The request's serialization is Cleeng's body, with the filled `customerIP`; sending it is
+//! the `cleeng-register-client` crate's job (this crate does no I/O). Its docs hold the whole
+//! recipe, "Register a customer: from an axum handler to the answer": the extractor, then
+//! `Client::register`, then its `Answer` (Cleeng's envelope; Cleeng's 400, 422 or 429 with
+//! its code; 502 or 504), and what to do when the outcome is unknown (a `USER0002` on the
+//! next try may be the customer's own earlier registration). The `gateway` example of
+//! `cleeng-register-axum` runs it: `--upstream sandbox`.
+//!
+//! ```
+//! use cleeng_register::{Policy, RegisterRequest};
+//!
+//! let body = br#"{"email":"jane@example.com","password":"s3cret-pass","publisherId":"123456789",
+//!                 "locale":"en_US","country":"US","currency":"USD"}"#;
+//! let peer = "8.8.8.8".parse()?;
+//! let request = RegisterRequest::from_json_with_fallback_ip(body, &Policy::default(), Some(peer))?;
+//! // What `cleeng_register_client::Client::register` posts to `<base>/customers`:
+//! let sent: serde_json::Value = serde_json::to_value(&request)?;
+//! assert_eq!(sent["customerIP"], "8.8.8.8");
+//! assert_eq!(sent["password"], "s3cret-pass");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -12,7 +12,7 @@
 //! target/release/examples/baseline --listen 127.0.0.1:8081 &
 //! target/release/examples/load --baseline 127.0.0.1:8081 [--addr 127.0.0.1:8080]
 //!     [--connections 16] [--requests 50000] [--seconds 10] [--rounds 3]
-//!     [--bodies valid|invalid|both]
+//!     [--bodies valid|invalid|both] [--accept-language pl-PL,pl;q=0.9]
 //! ```
 //!
 //! It refuses any address that is not a loopback address.
@@ -59,6 +59,9 @@ struct Options {
     #[arg(long, value_name = "N", default_value_t = 3,
           value_parser = clap::value_parser!(u16).range(1..))]
     rounds: u16,
+    /// An `Accept-Language` header to send (the refusals' language).
+    #[arg(long, value_name = "LANGUAGES")]
+    accept_language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -105,9 +108,13 @@ async fn connection(
     };
     tokio::spawn(conn);
     while tickets.fetch_add(1, Ordering::Relaxed) < options.requests && Instant::now() < deadline {
-        let request = Request::post("/customers")
+        let mut request = Request::post("/customers")
             .header("host", addr.to_string())
-            .header("content-type", "application/json")
+            .header("content-type", "application/json");
+        if let Some(languages) = &options.accept_language {
+            request = request.header("accept-language", languages.as_str());
+        }
+        let request = request
             .body(Full::new(Bytes::from_static(body.as_bytes())))
             .expect("a valid request");
         let started = Instant::now();

@@ -166,8 +166,10 @@ pub struct EdgeLimits {
     pub body_timeout: Duration,
     /// How long an answer may wait for a client that does not read it: from when the socket
     /// first refuses bytes (its send buffer is full) until it has taken every byte written
-    /// since. Reading a little now and then does not extend it. Reached: the connection is
-    /// reset, and the unsent bytes are discarded.
+    /// since. Reading a little now and then does not extend it, so an answer far larger than
+    /// the socket buffers must reach a slow client within it (the gateway's answers are a few
+    /// KiB, its page a few hundred). Reached: the connection is reset, and the unsent bytes
+    /// are discarded.
     pub write_timeout: Duration,
     /// The most connections open at once. Over it a new connection is closed as soon as it is
     /// accepted.

@@ -1,11 +1,12 @@
 //! The extractor.
 
 use axum::extract::{ConnectInfo, FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::{header, HeaderMap};
 use cleeng_register::{Advisories, CustomerIp, RegisterRequest};
 use std::net::{IpAddr, SocketAddr};
 
 use crate::limit::{self, BodyError};
-use crate::{content_type, RegistrationConfig, RegistrationRejection};
+use crate::{content_type, Language, RegistrationConfig, RegistrationRejection};
 
 /// A valid registration body, with its advisories: the extractor. Takes the body, so it is the
 /// last argument of a handler.
@@ -14,7 +15,8 @@ use crate::{content_type, RegistrationConfig, RegistrationRejection};
 /// need for the peer address (500), the body's length while it is read (413) and its arrival
 /// within the body deadline, when [`edge::serve`](crate::edge::serve) sets one (408), then the core
 /// crate's checks under the configured policy (400 or 422). Each refusal is a
-/// [`RegistrationRejection`].
+/// [`RegistrationRejection`]; one about the body's content holds the language its
+/// `Accept-Language` header asks for ([`Language::negotiate`]), in which it answers.
 ///
 /// ```
 /// use axum::{routing::post, Router};
@@ -57,6 +59,7 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let config = RegistrationConfig::from_ref(state);
         let (mut parts, body) = req.into_parts();
+        let language = language_of(&parts.headers);
         content_type::check(&parts.headers).map_err(RegistrationRejection::UnsupportedMediaType)?;
 
         let source = config.customer_ip();
@@ -77,9 +80,10 @@ where
         let body = limit::read(body, &parts.headers, policy.max_body_bytes())
             .await
             .map_err(|error| match error {
-                BodyError::TooLarge => {
-                    RegistrationRejection::TooLarge(config.too_large_report().clone())
-                }
+                BodyError::TooLarge => RegistrationRejection::TooLarge {
+                    report: config.too_large_report().clone(),
+                    language,
+                },
                 BodyError::TimedOut => RegistrationRejection::BodyTimeout,
                 BodyError::Unreadable(error) => RegistrationRejection::Unreadable(error),
             })?;
@@ -99,9 +103,19 @@ where
             Err(report) => Err(RegistrationRejection::Invalid {
                 report,
                 status: config.invalid_status(),
+                language,
             }),
         }
     }
+}
+
+/// The language `Accept-Language` asks for; English without the header, or with one that is
+/// not visible ASCII.
+fn language_of(headers: &HeaderMap) -> Language {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map_or(Language::En, Language::negotiate)
 }
 
 /// `request` with `customerIP` replaced, every other field kept. (The core's builder makes a

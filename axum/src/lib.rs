@@ -96,24 +96,45 @@
 //!
 //! # Example
 //!
-//! A handler that answers `{"valid":true,"advisories":[...]}`, logs the codes of a refusal
-//! (never the body) and lets the rejection answer:
+//! A handler that forwards a valid body to Cleeng with `cleeng-register-client` and answers
+//! with Cleeng's outcome (its envelope, its refusal's status and code, or 502/504), logs the
+//! codes of a refusal (never the body) and lets the rejection answer:
 //!
 //! ```
-//! use axum::{http::StatusCode, response::{IntoResponse, Response}, routing::post, Router};
+//! use axum::extract::{FromRef, State};
+//! use axum::http::{header, StatusCode};
+//! use axum::response::{IntoResponse, Response};
+//! use axum::{routing::post, Router};
 //! use cleeng_register::Policy;
 //! use cleeng_register_axum::edge::{self, EdgeLimits};
 //! use cleeng_register_axum::{
 //!     CustomerIpSource, RegistrationConfig, RegistrationRejection, ValidRegistration,
 //! };
+//! use cleeng_register_client::{Answer, Client, Environment};
 //!
-//! async fn register(registration: Result<ValidRegistration, RegistrationRejection>) -> Response {
+//! #[derive(Clone)]
+//! struct App {
+//!     config: RegistrationConfig,
+//!     cleeng: Client,
+//! }
+//!
+//! impl FromRef<App> for RegistrationConfig {
+//!     fn from_ref(app: &App) -> Self {
+//!         app.config.clone()
+//!     }
+//! }
+//!
+//! async fn register(
+//!     State(app): State<App>,
+//!     registration: Result<ValidRegistration, RegistrationRejection>,
+//! ) -> Response {
 //!     match registration {
-//!         Ok(ValidRegistration { request, advisories, .. }) => {
-//!             // Forward `request` to Cleeng here; it serializes to the Cleeng body.
-//!             let _ = request.email();
-//!             let answer = serde_json::json!({ "valid": true, "advisories": advisories });
-//!             (StatusCode::OK, axum::Json(answer)).into_response()
+//!         Ok(ValidRegistration { request, .. }) => {
+//!             // Forward to Cleeng: its envelope, or its refusal as a problem (502/504 if none).
+//!             let answer = Answer::for_result(&app.cleeng.register(&request).await);
+//!             let status = StatusCode::from_u16(answer.status()).expect("a valid status");
+//!             (status, [(header::CONTENT_TYPE, answer.content_type())], answer.into_body())
+//!                 .into_response()
 //!         }
 //!         Err(rejection) => {
 //!             if let Some(report) = rejection.report() {
@@ -128,7 +149,8 @@
 //! async fn serve() -> Result<(), Box<dyn std::error::Error>> {
 //!     let config = RegistrationConfig::new(Policy::default())
 //!         .with_customer_ip(CustomerIpSource::TrustedProxies(vec!["10.0.0.0/8".parse()?]));
-//!     let app = Router::new().route("/customers", post(register)).with_state(config);
+//!     let app = App { config, cleeng: Client::new(Environment::Sandbox) };
+//!     let app = Router::new().route("/customers", post(register)).with_state(app);
 //!     let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
 //!     // The one way to serve: each connection's address for the customer IP source, and
 //!     // the limits a public edge needs.
@@ -156,6 +178,7 @@ mod limit;
 mod problem;
 mod rejection;
 
+pub use cleeng_register_messages::Language;
 pub use client_ip::MissingPeerAddress;
 pub use config::{CustomerIpSource, InvalidStatus, RegistrationConfig};
 pub use content_type::UnsupportedMediaType;

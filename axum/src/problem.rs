@@ -6,6 +6,7 @@
 
 use axum::http::StatusCode;
 use cleeng_register::{Problem, ValidationReport};
+use cleeng_register_messages::{Catalog, Language};
 use serde::Serialize;
 
 /// The media type of every refusal body.
@@ -15,10 +16,20 @@ pub(crate) const CONTENT_TYPE: &str = Problem::CONTENT_TYPE;
 /// and the members are all there is to know.
 const PLAIN_PROBLEM_TYPE: &str = "about:blank";
 
-/// The problem document for `report`, answered with `status` (400, 422 or 413): the core's
-/// [`Problem`], whose errors never hold a submitted value.
-pub(crate) fn problem_body(report: &ValidationReport, status: StatusCode) -> Vec<u8> {
-    report.to_problem_json(status.as_u16())
+/// The problem document for `report`, answered with `status` (400, 422 or 413), in
+/// `language`: in English the core's [`Problem`], byte for byte; in another language the
+/// catalog's document (the same members, with the `title`, each error's `message` and a
+/// `detail` in the language). Each is written from errors rendered once per process and
+/// language, at its first use. No message holds a submitted value.
+pub(crate) fn problem_body(
+    report: &ValidationReport,
+    status: StatusCode,
+    language: Language,
+) -> Vec<u8> {
+    match language {
+        Language::En => report.to_problem_json(status.as_u16()),
+        _ => Catalog::get().problem_json(language, report, status.as_u16()),
+    }
 }
 
 /// A problem without a report (415, 408, a body that could not be read, 500).

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use cleeng_register::ValidationReport;
 
 use crate::problem::{plain_problem, problem_body, CONTENT_TYPE};
-use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
+use crate::{InvalidStatus, Language, MissingPeerAddress, UnsupportedMediaType};
 
 /// A refused request. It is the extractor's `Rejection`, so axum answers with it as it is; a
 /// handler that takes `Result<ValidRegistration, RegistrationRejection>` can look at it first
@@ -21,6 +21,11 @@ use crate::{InvalidStatus, MissingPeerAddress, UnsupportedMediaType};
 /// | [`UnsupportedMediaType`](Self::UnsupportedMediaType) | 415 | `detail`, plus an `Accept-Post` header |
 /// | [`TooLarge`](Self::TooLarge) | 413 | `code: "REQ0001"`, `errors: [too_large at "" with {"max": N}]` |
 /// | [`Invalid`](Self::Invalid) | 400 or 422 | `code: "REQ0001"`, `errors`: the report's errors |
+///
+/// The answers of these two are in the [`Language`] their request's `Accept-Language` asks
+/// for (RFC 4647 lookup; English without the header): `title`, `detail` and each error's
+/// `message` (English: the core's document as it is, without `detail`), with
+/// `Content-Language` and `Vary: Accept-Language`. The others are in English.
 /// | [`BodyTimeout`](Self::BodyTimeout) | 408 | `detail`, plus `Connection: close` |
 /// | [`Unreadable`](Self::Unreadable) | 400 | `detail` |
 /// | [`MissingPeerAddress`](Self::MissingPeerAddress) | 500 | `detail` |
@@ -47,7 +52,12 @@ pub enum RegistrationRejection {
     /// streamed; at most that many bytes were read. The report holds the one error
     /// `too_large` at `""` with params `{"max": N}`.
     #[error("the request body is over the policy's maxBodyBytes")]
-    TooLarge(ValidationReport),
+    TooLarge {
+        /// The one error `too_large`.
+        report: ValidationReport,
+        /// The language of the answer.
+        language: Language,
+    },
     /// The body was read and is not a valid registration.
     #[error("{report}")]
     Invalid {
@@ -55,6 +65,8 @@ pub enum RegistrationRejection {
         report: ValidationReport,
         /// The configured status.
         status: InvalidStatus,
+        /// The language of the answer.
+        language: Language,
     },
     /// The body did not arrive in full within the edge's body timeout: its stream failed with
     /// tower-http's [`TimeoutError`](tower_http::timeout::TimeoutError), which
@@ -99,7 +111,7 @@ impl RegistrationRejection {
     pub fn status(&self) -> StatusCode {
         match self {
             RegistrationRejection::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            RegistrationRejection::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            RegistrationRejection::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             RegistrationRejection::Invalid { status, .. } => status.status_code(),
             RegistrationRejection::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             RegistrationRejection::Unreadable(_) => StatusCode::BAD_REQUEST,
@@ -110,8 +122,18 @@ impl RegistrationRejection {
     /// The report, for a body that was too large or invalid.
     pub fn report(&self) -> Option<&ValidationReport> {
         match self {
-            RegistrationRejection::TooLarge(report)
+            RegistrationRejection::TooLarge { report, .. }
             | RegistrationRejection::Invalid { report, .. } => Some(report),
+            _ => None,
+        }
+    }
+
+    /// The language of the answer, for a refusal about the body's content (the others are
+    /// in English).
+    pub fn language(&self) -> Option<Language> {
+        match self {
+            RegistrationRejection::TooLarge { language, .. }
+            | RegistrationRejection::Invalid { language, .. } => Some(*language),
             _ => None,
         }
     }
@@ -121,8 +143,10 @@ impl IntoResponse for RegistrationRejection {
     fn into_response(self) -> Response {
         let status = self.status();
         let body = match &self {
-            RegistrationRejection::TooLarge(report)
-            | RegistrationRejection::Invalid { report, .. } => problem_body(report, status),
+            RegistrationRejection::TooLarge { report, language }
+            | RegistrationRejection::Invalid {
+                report, language, ..
+            } => problem_body(report, status, *language),
             RegistrationRejection::UnsupportedMediaType(why) => plain_problem(status, why.detail()),
             RegistrationRejection::BodyTimeout => plain_problem(
                 status,
@@ -155,6 +179,14 @@ impl IntoResponse for RegistrationRejection {
             body,
         )
             .into_response();
+        if let Some(language) = self.language() {
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_LANGUAGE,
+                HeaderValue::from_static(language.tag()),
+            );
+            headers.insert(header::VARY, HeaderValue::from_static("accept-language"));
+        }
         match self {
             // RFC 9110 (15.5.16) asks a 415 to say what would be accepted.
             RegistrationRejection::UnsupportedMediaType(_) => {

@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 
 use cleeng_register::Policy;
+use cleeng_register_messages::Language;
 use cleeng_register_migration::CalendarDate;
 
 use crate::output::InputIdentity;
@@ -86,7 +87,8 @@ pub enum Command {
     ///
     /// Every rule of every field of the request body, with its code, its params and the
     /// sentence the crate writes for it under the policy: what a frontend shows before the
-    /// server is asked (the gateway serves the same document).
+    /// server is asked (the gateway serves the same document). With --lang, in that
+    /// language.
     #[command(verbatim_doc_comment)]
     Messages(MessagesArgs),
     /// Write a shell completion script to standard output
@@ -215,6 +217,9 @@ fn input_parser() -> impl TypedValueParser<Value = Input> {
 #[derive(Debug, Args)]
 #[non_exhaustive]
 pub struct ValidateArgs {
+    /// The language of the messages
+    #[command(flatten)]
+    pub lang: LangArg,
     /// The policy.
     #[command(flatten)]
     pub policy: PolicyArg,
@@ -245,13 +250,16 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// `messages [--policy FILE]`.
+/// `messages [--policy FILE] [--lang LANG]`.
 #[derive(Debug, Args)]
 #[non_exhaustive]
 pub struct MessagesArgs {
     /// The policy.
     #[command(flatten)]
     pub policy: PolicyArg,
+    /// The language.
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// `schema [--policy FILE] [--result]`.
@@ -280,6 +288,9 @@ pub struct OpenapiArgs {
 #[derive(Debug, Args)]
 #[non_exhaustive]
 pub struct UsersArgs {
+    /// The language of the messages
+    #[command(flatten)]
+    pub lang: LangArg,
     /// The policy.
     #[command(flatten)]
     pub policy: PolicyArg,
@@ -311,6 +322,20 @@ fn parse_part_size(text: &str) -> Result<std::num::NonZeroU64, &'static str> {
 
 fn parse_day(text: &str) -> Result<CalendarDate, &'static str> {
     CalendarDate::parse(text).map_err(|_| "needs a real date written YYYY-MM-DD")
+}
+
+/// `--lang LANG`: the messages in one of the catalog's languages.
+#[derive(Clone, Debug, Default, Args)]
+#[non_exhaustive]
+pub struct LangArg {
+    /// Write messages in this language: en, de, es, fr, it, pl or pt [default: the core's
+    /// English sentences]
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse().map_err(|e| format!("{e}"))
 }
 
 /// `completions SHELL`.

@@ -12,6 +12,7 @@ pub mod split;
 pub mod users;
 pub mod validate;
 pub mod wipe;
+pub mod worded;
 pub mod wording;
 
 pub use validate::{run_validate, validate_line, Summary};

@@ -46,7 +46,10 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Messages(args) => {
             let policy = args.policy.load()?;
-            print_json(&cleeng_register::schema::messages::document(&policy))
+            print_json(&match args.lang.lang {
+                Some(language) => cleeng_register_messages::document::document(language, &policy),
+                None => cleeng_register::schema::messages::document(&policy),
+            })
         }
         Command::Users(args) => users::command(args).map(ExitCode::from),
         Command::Completions(args) => completions(args),
@@ -54,7 +57,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
 }
 
 fn validate(args: ValidateArgs) -> Result<ExitCode, Failure> {
-    let say = Wording::ENGLISH;
+    let say = Wording::in_language(args.lang.lang);
     let policy = args.policy.load()?;
     let (input, _) = args.input.unwrap_or_default().open()?;
     let format = Format::from(args.format);

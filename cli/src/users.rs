@@ -41,7 +41,7 @@ pub struct Extras<'a> {
     pub split: Option<Split<'a>>,
     /// Counts the records checked, for a progress line.
     pub progress: Option<ProgressBar>,
-    /// The words of the errors CSV's messages.
+    /// The words of the messages (the JSON lines' and the errors CSV's).
     pub wording: Wording,
 }
 
@@ -179,7 +179,14 @@ impl<W: Write> Check<'_, W> {
 
     /// Appends the report's JSON line and writes its errors to the errors CSV.
     fn emit(&mut self, report: &RecordReport) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, report).map_err(io::Error::from)?;
+        match self.wording.language() {
+            Some(language) => serde_json::to_writer(
+                &mut self.out,
+                &crate::worded::RecordLine { report, language },
+            ),
+            None => serde_json::to_writer(&mut self.out, report),
+        }
+        .map_err(io::Error::from)?;
         self.out.push(b'\n');
         if self.out.len() >= 60 * 1024 {
             self.output.write_all(&self.out)?;
@@ -339,7 +346,7 @@ pub fn run_users_with<'o>(
 /// the valid part goes to `STEM-1.EXT`, `STEM-2.EXT`, … beside `--valid-out STEM.EXT`
 /// instead, each checked the same way when it is started.
 pub fn command(args: UsersArgs) -> Result<u8, Failure> {
-    let say = Wording::ENGLISH;
+    let say = Wording::in_language(args.lang.lang);
     let policy = args.policy.load()?;
     let today = args.today.unwrap_or_else(|| {
         // The day of the check: the system date in UTC.

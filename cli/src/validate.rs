@@ -252,7 +252,12 @@ impl<W: Write> Results<'_, W> {
     fn request(&mut self, number: u64, body: &[u8]) -> io::Result<()> {
         let checked = RegisterRequest::from_json(body, self.policy);
         let valid = match self.format {
-            Format::Json => write_json(&checked, number, &mut self.out),
+            Format::Json => match self.say.language() {
+                Some(language) => {
+                    crate::worded::write_json_in(&checked, number, language, &mut self.out)
+                }
+                None => write_json(&checked, number, &mut self.out),
+            },
             Format::Text => write_text(&checked, number, self.say, &mut self.out),
         };
         self.summary.requests += 1;

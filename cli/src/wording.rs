@@ -6,10 +6,14 @@
 use std::fmt;
 use std::path::Path;
 
+use std::borrow::Cow;
+
 use cleeng_register::{Advisory, FieldError};
+use cleeng_register_messages::{Catalog, Language};
 use cleeng_register_migration::{RecordError, UsersSummary};
 
-/// The command's words, in English (the one language until the catalog has others).
+/// The command's words: in English, with the crate's messages (an error's, an advisory's) in
+/// the catalog's language when one is chosen (`--lang`, [`Wording::in_language`]).
 ///
 /// ```
 /// use cleeng_register_cli::wording::{Noun, Wording};
@@ -19,7 +23,10 @@ use cleeng_register_migration::{RecordError, UsersSummary};
 /// ```
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Wording {}
+pub struct Wording {
+    /// `--lang`: the messages' language; `None` for the core's English sentences.
+    language: Option<Language>,
+}
 
 /// What is counted.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -32,7 +39,18 @@ pub enum Noun {
 
 impl Wording {
     /// English.
-    pub const ENGLISH: Wording = Wording {};
+    pub const ENGLISH: Wording = Wording { language: None };
+
+    /// The messages in `language` (the catalog's words), or the core's English sentences
+    /// when `None`; the command's own words stay English.
+    pub const fn in_language(language: Option<Language>) -> Wording {
+        Wording { language }
+    }
+
+    /// The messages' language, when one is chosen.
+    pub const fn language(&self) -> Option<Language> {
+        self.language
+    }
 
     /// `n` things, singular or plural as `n` asks.
     pub fn count(&self, n: u64, noun: Noun) -> String {
@@ -54,17 +72,26 @@ impl Wording {
 
     /// An error's message.
     pub fn error(&self, error: &FieldError) -> String {
-        error.message()
+        match self.language {
+            Some(language) => Catalog::get().field_error(language, error).into_owned(),
+            None => error.message(),
+        }
     }
 
     /// An advisory's message.
-    pub fn advisory(&self, advisory: Advisory) -> &'static str {
-        advisory.message()
+    pub fn advisory(&self, advisory: Advisory) -> Cow<'static, str> {
+        match self.language {
+            Some(language) => Cow::Owned(Catalog::get().advisory(language, advisory)),
+            None => Cow::Borrowed(advisory.message()),
+        }
     }
 
     /// A migration error's message (for `--errors-csv`).
     pub fn record_error(&self, error: &RecordError) -> String {
-        error.message()
+        match self.language {
+            Some(language) => Catalog::get().record_error(language, error),
+            None => error.message(),
+        }
     }
 
     /// The text report's heading of a request: `line 3`.

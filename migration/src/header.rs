@@ -42,19 +42,44 @@ impl Header {
     /// that names none (or is not UTF-8), its message naming the cell's text (escaped, cut to
     /// [`RecordError::MAX_CELL_CHARS`] characters); both with params `position`, the cell's
     /// 1-based position.
+    ///
+    /// A first line that names none of the template's columns is no header at all (a file
+    /// exported without one): its cells are a customer's data, so no message quotes them.
     pub fn parse<'a>(
         cells: impl IntoIterator<Item = &'a [u8]>,
     ) -> Result<Header, Vec<RecordError>> {
+        let cells: Vec<(&[u8], Option<Column>)> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let cell = if i == 0 {
+                    cell.strip_prefix("\u{feff}".as_bytes()).unwrap_or(cell)
+                } else {
+                    cell
+                };
+                (
+                    cell,
+                    std::str::from_utf8(cell).ok().and_then(Column::from_header),
+                )
+            })
+            .collect();
+        let is_a_header = cells.iter().any(|(_, column)| column.is_some());
+        let unknown = |position, cell| {
+            let error = RecordError::new(
+                None,
+                MigrationErrorCode::UnknownColumn,
+                RecordParams::position(position),
+            );
+            if is_a_header {
+                error.naming_cell(cell)
+            } else {
+                error
+            }
+        };
         let mut positions = [None::<u8>; Column::COUNT];
         let mut cell_errors = Vec::new();
-        for (i, cell) in cells.into_iter().enumerate() {
-            let cell = if i == 0 {
-                cell.strip_prefix("\u{feff}".as_bytes()).unwrap_or(cell)
-            } else {
-                cell
-            };
+        for (i, (cell, column)) in cells.into_iter().enumerate() {
             let position = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let column = std::str::from_utf8(cell).ok().and_then(Column::from_header);
             match column {
                 Some(c) if positions[c.index()].is_none() => {
                     // A valid header has 12 cells, so a first occurrence's index fits; a
@@ -104,14 +129,4 @@ impl Header {
         }
         Some(self.positions.map(|p| fields[usize::from(p)]))
     }
-}
-
-/// `unknown_column` for the cell at `position`, naming its text.
-fn unknown(position: u32, cell: &[u8]) -> RecordError {
-    RecordError::new(
-        None,
-        MigrationErrorCode::UnknownColumn,
-        RecordParams::position(position),
-    )
-    .naming_cell(cell)
 }

@@ -138,6 +138,14 @@ pub use jwt::{Jwt, JwtClaims};
 pub use schema::{cleeng_error_schema, response_schema};
 pub use token::{CustomerToken, RefreshToken};
 
+/// The base URL of Cleeng's sandbox MediaStore API (`POST <base>/customers`): the OpenAPI
+/// document's first server, and the `cleeng-register-client` crate's `sandbox`.
+pub const SANDBOX_BASE_URL: &str = "https://mediastoreapi-sandbox.cleeng.com";
+
+/// The base URL of Cleeng's production MediaStore API (`POST <base>/customers`): the OpenAPI
+/// document's second server, and the `cleeng-register-client` crate's `production`.
+pub const PRODUCTION_BASE_URL: &str = "https://mediastoreapi.cleeng.com";
+
 /// Every problem found in Cleeng's answer: the core's report with the answer's codes. Its
 /// messages name the answer ("the response body must be a UTF-8 JSON object",
 /// "responseData.jwt names a different customerId than responseData.customerId").

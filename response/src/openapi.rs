@@ -10,10 +10,10 @@ use cleeng_register::{schema, Policy, Problem, RegisterRequest, ValidationReport
 
 use crate::{cleeng_error_schema, response_schema, CleengErrorCode};
 
-/// Cleeng's MediaStore API hosts.
+/// Cleeng's MediaStore API hosts, as the document's `servers` lists them.
 pub const SERVERS: [(&str, &str); 2] = [
-    ("https://mediastoreapi-sandbox.cleeng.com", "Cleeng sandbox"),
-    ("https://mediastoreapi.cleeng.com", "Cleeng production"),
+    (crate::SANDBOX_BASE_URL, "Cleeng sandbox"),
+    (crate::PRODUCTION_BASE_URL, "Cleeng production"),
 ];
 
 const REF_REQUEST: &str = "#/components/schemas/RegisterRequest";

@@ -9,7 +9,10 @@ use clap::{Parser, ValueEnum};
 use cleeng_register::Policy;
 use cleeng_register_axum::edge::EdgeLimits;
 use cleeng_register_axum::{CustomerIpSource, InvalidStatus, RegistrationConfig};
+use cleeng_register_client::{BaseUrl, Client, ClientBuilder};
 use ipnet::IpNet;
+
+use crate::upstream;
 
 /// Validates Cleeng registration bodies (POST /customers) at the edge of a service.
 #[derive(Debug, Parser)]
@@ -68,9 +71,21 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", value_parser = grace_seconds,
           default_value_t = Seconds(EdgeLimits::DEFAULT_SHUTDOWN_GRACE))]
     shutdown_grace: Seconds,
+    /// Register valid bodies with Cleeng: `sandbox`, `production`, or a base URL
+    /// (`POST <URL>/customers`). Without it, the gateway only validates.
+    #[arg(long, value_name = "URL|sandbox|production", value_parser = upstream_url)]
+    upstream: Option<BaseUrl>,
+    /// Seconds the upstream has for the whole registration, connecting included (then 504).
+    #[arg(long, value_name = "SECONDS", value_parser = timeout_seconds,
+          default_value_t = Seconds(ClientBuilder::DEFAULT_TIMEOUT))]
+    upstream_timeout: Seconds,
     /// The forms' page configuration (GET /config.json).
     #[command(flatten)]
     pub page: crate::form::PageArgs,
+}
+
+fn upstream_url(text: &str) -> Result<BaseUrl, String> {
+    text.parse().map_err(|e| format!("{e}"))
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -142,6 +157,12 @@ impl Args {
             .with_customer_ip(customer_ip)
             .with_invalid_status(invalid_status)
             .with_override_customer_ip(self.override_customer_ip)
+    }
+
+    /// The upstream's client, with `--upstream`.
+    pub fn upstream(&self) -> Option<Client> {
+        let base_url = self.upstream.clone()?;
+        Some(upstream::client(base_url, self.upstream_timeout.0))
     }
 
     /// The edge's limits.

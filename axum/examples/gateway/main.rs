@@ -18,6 +18,9 @@
 //!     --write-timeout SECONDS   an answer to a client that does not read it [default: 30]
 //!     --max-connections N       open connections at once [default: 512]
 //!     --shutdown-grace SECONDS  for requests in flight after SIGTERM or Ctrl-C [default: 10]
+//!     --upstream URL|sandbox|production
+//!                               register valid bodies there (POST <URL>/customers)
+//!     --upstream-timeout SECONDS  the upstream's whole registration [default: 10]
 //!     --offer-id ID             the offer the customer's form sends [default: S565568989_US,
 //!                               unless --publisher-id is given]
 //!     --publisher-id ID         the publisher the customer's form sends instead
@@ -33,10 +36,19 @@
 //! # Routes
 //!
 //! - `POST /customers`: 200 `{"valid":true,"advisories":[...]}` for a valid body, else the
-//!   extractor's 415, 413, 408 or 400/422 `application/problem+json`.
+//!   extractor's 415, 413, 408 or 400/422 `application/problem+json`. With `--upstream`, a
+//!   valid body (its `customerIP` filled as configured) is registered there instead, with
+//!   `cleeng-register-client`, and answered as its `Answer` says: 200 with Cleeng's envelope
+//!   `{"responseData":{"customerId","customerToken","refreshToken","jwt"},"errors":[]}`;
+//!   Cleeng's 400 `REQ0001`, 422 `USER0002`, 429 `CPT0001`/`CPT0002` with their status as a
+//!   problem document with `cleengCode` and Cleeng's message as `detail`; 502 for Cleeng's
+//!   5xx, an answer the response model refuses, or an upstream that cannot be reached; 504
+//!   when no answer came within `--upstream-timeout` (`mayHaveReachedCleeng: true`: the
+//!   customer may be registered). Never the upstream's body. An invalid body never reaches
+//!   the upstream. See the `upstream` module.
 //! - `GET /schema.json`: the JSON Schema of the body a client must send: under the policy,
 //!   with `customerIP` optional when the gateway fills it (`--fill-customer-ip`,
-//!   `--trusted-proxy`), whatever the policy requires.
+//!   `--override-customer-ip`, `--trusted-proxy`), whatever the policy requires.
 //! - `GET /`: the customer's registration form of `axum/form` (see its README): email,
 //!   password, names and country, checked in the browser by the `cleeng-register` npm package;
 //!   the site's values come from `GET /config.json` (`--offer-id` or `--publisher-id`,
@@ -71,17 +83,21 @@
 //!   (see `headers.rs`).
 //! - Logs (with `tracing`, to standard error; `RUST_LOG` sets the level, default `info`) have
 //!   one line per request: method, path (no query, at most 100 bytes), status, time, and the
-//!   advisory codes or the refusal's codes and pointers. Never a body value or a header value;
-//!   a pointer (which names a key the client sent) is written as a JSON string with control
-//!   characters and line breaks escaped, so a client cannot forge a log line or send a
-//!   terminal escape. Lines are buffered and written out every 100 ms (and at exit): a line
+//!   advisory codes or the refusal's codes and pointers; with `--upstream`, the upstream's
+//!   status, its time, Cleeng's code and what failed (`upstream_status=422
+//!   upstream_micros=5120 cleeng_code="USER0002" upstream_error="refused"`), never a token.
+//!   Never a body value or a header value; a pointer (which names a key the client sent) is
+//!   written as a JSON string with control characters and line breaks escaped, so a client
+//!   cannot forge a log line or send a terminal escape. A refusal's codes and pointers take
+//!   at most 3.5 KiB (the rest is counted, `; and N more`), so a line stays under 4 KiB.
+//!   Lines are buffered and written out every 100 ms (and at exit): a line
 //!   per system call would cost more than the request; a process that is killed loses at most
 //!   its last 100 ms of lines. With `info` off there is no log layer at all.
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use cleeng_register_axum::edge;
+use cleeng_register_axum::{edge, CustomerIpSource};
 
 mod args;
 mod documents;
@@ -93,6 +109,7 @@ mod request_log;
 mod routes;
 mod shutdown;
 mod state;
+mod upstream;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -111,13 +128,25 @@ async fn main() -> ExitCode {
         .expect("a bound listener has an address");
     let registration = args.registration();
     let limits = args.limits();
-    tracing::info!(%addr, customer_ip = ?registration.customer_ip(), ?limits, "listening");
+    let upstream = args.upstream();
+    tracing::info!(
+        %addr,
+        customer_ip = ?registration.customer_ip(),
+        upstream = upstream.as_ref().map(|client| tracing::field::display(client.base_url())),
+        ?limits,
+        "listening"
+    );
+    if upstream.is_some() && matches!(registration.customer_ip(), CustomerIpSource::Off) {
+        // Cleeng taxes US and Canadian customers by customerIP; a body without one is sent
+        // without one.
+        tracing::warn!("--upstream without --fill-customer-ip or --trusted-proxy: a body without customerIP reaches Cleeng without it");
+    }
     // For scripts (and the example's tests): the address actually bound, on standard output.
     println!("listening on http://{addr}");
     let grace = limits.shutdown_grace;
     let stopped = edge::serve(
         listener,
-        routes::router(registration, &args.page),
+        routes::router(registration, upstream, &args.page),
         limits,
         shutdown::shutdown_signal(grace),
     )

@@ -9,6 +9,7 @@ use cleeng_register::Advisories;
 use cleeng_register_axum::Refused;
 
 use crate::logging::TARGET;
+use crate::upstream::UpstreamLog;
 
 /// Whether request lines are written: `RUST_LOG` is read once, at start.
 pub fn logging() -> bool {
@@ -108,7 +109,8 @@ where
 }
 
 /// One line per request: method, path (without the query, which may hold personal data; cut
-/// at 100 bytes), status, time, and the advisories or the refusal. The path is written as a
+/// at 100 bytes), status, time, and the advisories or the refusal; with `--upstream`, the
+/// upstream's status, time, Cleeng's code and what went wrong (never a token). The path is written as a
 /// quoted, escaped string (and a URI has no control characters anyway); the refusal's
 /// `Display` names codes and escaped pointers, never a value.
 fn log_request(
@@ -127,6 +129,7 @@ fn log_request(
     let micros = started.elapsed().as_micros() as u64;
     let advisories = response.extensions().get::<Advisories>().copied();
     let refused = response.extensions().get::<Refused>();
+    let upstream = response.extensions().get::<UpstreamLog>();
     tracing::info!(
         target: TARGET,
         %method,
@@ -135,5 +138,9 @@ fn log_request(
         micros,
         advisories = advisories.map(|a| tracing::field::display(Codes(a))),
         refused = refused.map(|r| tracing::field::display(r.rejection())),
+        upstream_status = upstream.and_then(|u| u.status),
+        upstream_micros = upstream.map(|u| u.micros),
+        cleeng_code = upstream.and_then(|u| u.cleeng_code.as_deref()),
+        upstream_error = upstream.and_then(|u| u.error),
     );
 }

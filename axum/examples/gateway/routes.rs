@@ -3,6 +3,7 @@
 use axum::http::StatusCode;
 use axum::Router;
 use cleeng_register_axum::RegistrationConfig;
+use cleeng_register_client::Client;
 
 use crate::form::PageArgs;
 use crate::request_log::{self, LogRequestsLayer};
@@ -13,7 +14,11 @@ use crate::{documents, form, headers, register};
 /// `routes() -> Router<Gateway>` merged here. Every answer gets the headers of [`headers`]
 /// (`no-store` unless a route is [`headers::cacheable`]). Requests are logged when the log level lets
 /// `info` through; otherwise there is no log layer at all.
-pub fn router(registration: RegistrationConfig, page: &PageArgs) -> Router {
+pub fn router(
+    registration: RegistrationConfig,
+    upstream: Option<Client>,
+    page: &PageArgs,
+) -> Router {
     let routes = Router::new()
         .merge(register::routes())
         .merge(documents::routes())
@@ -24,5 +29,5 @@ pub fn router(registration: RegistrationConfig, page: &PageArgs) -> Router {
     } else {
         routes
     };
-    headers::secure(routes.with_state(Gateway::new(registration)))
+    headers::secure(routes.with_state(Gateway::new(registration, upstream)))
 }

@@ -5,6 +5,7 @@ use axum::body::Bytes;
 use axum::extract::FromRef;
 use cleeng_register::schema;
 use cleeng_register_axum::RegistrationConfig;
+use cleeng_register_client::Client;
 
 /// The router state. A module that needs more (a client for an upstream, a page's
 /// configuration) adds a field here and fills it in [`Gateway::new`].
@@ -14,12 +15,14 @@ pub struct Gateway {
     pub schema: Bytes,
     pub openapi: Bytes,
     pub messages: Bytes,
+    /// The client of `--upstream`; `None` validates only.
+    pub upstream: Option<Client>,
 }
 
 impl Gateway {
     /// The state for this configuration. The documents describe what a client must send, so
     /// they are made from the client's view of the policy.
-    pub fn new(registration: RegistrationConfig) -> Gateway {
+    pub fn new(registration: RegistrationConfig, upstream: Option<Client>) -> Gateway {
         let policy = registration.client_policy();
         let document = |value: serde_json::Value| -> Bytes {
             serde_json::to_vec_pretty(&value)
@@ -31,6 +34,7 @@ impl Gateway {
             openapi: document(cleeng_register_response::openapi::document(policy)),
             messages: document(schema::messages::document(policy)),
             registration,
+            upstream,
         }
     }
 }

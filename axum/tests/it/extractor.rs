@@ -406,6 +406,114 @@ async fn every_refusal_carries_its_rejection_in_the_answer_extensions() {
     assert!(response.extensions().get::<Refused>().is_none());
 }
 
+/// `POST /customers` with JSON `body` and an `Accept-Language` header.
+fn post_in(accept_language: &str, body: impl Into<axum::body::Body>) -> Request<axum::body::Body> {
+    let mut request = post(Some("application/json"), body);
+    request.headers_mut().insert(
+        header::ACCEPT_LANGUAGE,
+        accept_language.parse().expect("a valid header value"),
+    );
+    request
+}
+
+#[tokio::test]
+async fn an_invalid_body_answers_in_the_language_accept_language_asks_for() {
+    use cleeng_register_messages::{Catalog, Language};
+    let answer = send(default_app(), post_in("pl-PL,pl;q=0.9,en;q=0.8", INVALID)).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "pl");
+    assert_eq!(answer.headers[header::VARY], "accept-language");
+    assert_eq!(answer.body["title"], "Nieprawidłowa treść żądania");
+    assert_eq!(answer.body["detail"], "Trzeba poprawić 2 błędy.");
+    let messages: Vec<&str> = answer.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "Pole „Adres e-mail” musi zawierać prawidłowy adres e-mail, np. nazwa@example.com.",
+            "Pole „Hasło” jest wymagane.",
+        ]
+    );
+    // Pointers, codes and params are the core's, whatever the language.
+    let core = core_errors(INVALID.as_bytes(), &Policy::default());
+    for (ours, core) in answer.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(core.as_array().unwrap())
+    {
+        assert_eq!(
+            (&ours["pointer"], &ours["code"]),
+            (&core["pointer"], &core["code"])
+        );
+    }
+    // The same document the catalog writes.
+    let report = RegisterRequest::from_json(INVALID.as_bytes(), &Policy::default()).unwrap_err();
+    let expected: Value =
+        serde_json::from_slice(&Catalog::get().problem_json(Language::Pl, &report, 400)).unwrap();
+    assert_eq!(answer.body, expected);
+}
+
+#[tokio::test]
+async fn without_a_language_of_the_catalog_the_answer_is_the_cores_english() {
+    for accept_language in [
+        None,
+        Some("ja, zh;q=0.5"),
+        Some("en-GB"),
+        Some("pl;q=nope"),
+        Some("*"),
+    ] {
+        let request = match accept_language {
+            Some(value) => post_in(value, INVALID),
+            None => post(Some("application/json"), INVALID),
+        };
+        let answer = send(default_app(), request).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            answer.headers[header::CONTENT_LANGUAGE],
+            "en",
+            "{accept_language:?}"
+        );
+        assert_eq!(answer.headers[header::VARY], "accept-language");
+        let report =
+            RegisterRequest::from_json(INVALID.as_bytes(), &Policy::default()).unwrap_err();
+        assert_eq!(
+            answer.text.as_bytes(),
+            report.to_problem_json(400),
+            "{accept_language:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_answers_in_the_language_too() {
+    let config = RegistrationConfig::new(small_policy(64));
+    let answer = send(app(config), post_in("de-CH, de;q=0.9", vec![b' '; 65])).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "de");
+    assert_eq!(
+        answer.body["errors"][0]["message"],
+        "Die Anfrage darf höchstens 64 Bytes groß sein."
+    );
+    assert_eq!(answer.body["errors"][0]["params"], json!({"max": 64}));
+}
+
+#[tokio::test]
+async fn every_language_answers_with_its_tag() {
+    use cleeng_register_messages::Language;
+    for language in Language::ALL {
+        let answer = send(default_app(), post_in(language.tag(), INVALID)).await;
+        assert_eq!(answer.headers[header::CONTENT_LANGUAGE], language.tag());
+        assert_eq!(answer.body["code"], "REQ0001");
+        assert_eq!(answer.body["errors"].as_array().unwrap().len(), 2);
+    }
+}
+
 #[tokio::test]
 async fn every_refusal_is_never_sniffed_cached_or_sent_with_a_referrer() {
     use axum::response::IntoResponse;

@@ -25,6 +25,7 @@ fn the_readme_shows_the_compiled_handler() {
         .map(|line| format!("{line}\n"))
         .collect();
     let doc = doc.trim_end_matches("//!\n").trim_end();
-    assert!(readme.contains("async fn register(registration: Result<ValidRegistration"));
+    assert!(readme.contains("registration: Result<ValidRegistration, RegistrationRejection>"));
+    assert!(readme.contains(".register(&request).await"));
     assert_eq!(readme.trim_end(), doc);
 }

@@ -6,6 +6,7 @@ mod util;
 mod cases;
 mod command_line;
 mod fuzz_replay;
+mod lang;
 mod openapi;
 mod users;
 #[cfg(unix)]

@@ -242,3 +242,36 @@ fn missing_comes_before_cell_errors_which_come_in_cell_order() {
     assert_eq!(errors[11], ("", "unknown_column", Some(1)));
     assert_eq!(errors[12], ("Email", "duplicate_column", Some(3)));
 }
+
+#[test]
+fn a_first_line_that_names_no_column_is_a_record_and_is_not_quoted() {
+    // A file exported without its header: the first line is a customer's record.
+    let record = [
+        "Jane",
+        "Doe",
+        "jane@example.com",
+        "en_US",
+        "",
+        "",
+        "US",
+        "USD",
+        "8.8.8.8",
+        "",
+        "crm-1",
+        "",
+    ];
+    let errors = Header::parse(record.iter().map(|c| c.as_bytes())).unwrap_err();
+    let unknown: Vec<String> = errors
+        .iter()
+        .filter(|e| e.code() == ErrorCode::UnknownColumn)
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(unknown.len(), record.len());
+    assert_eq!(
+        unknown[0],
+        "header cell 1 is not a column of the Users migration template"
+    );
+    for (message, value) in unknown.iter().zip(record) {
+        assert!(value.is_empty() || !message.contains(value), "{message}");
+    }
+}
