@@ -58,9 +58,11 @@ if grep -n -E 'new Function|[^.A-Za-z_$]eval[[:space:]]*\(' app.js replay.js >/d
 fi
 echo "bundle: app.js $(wc -c < app.js) bytes, $(gzip -9 -c app.js | wc -c) gzipped; no new Function, no eval"
 
-# The crate's answers for each policy's bodies (exit 1: some are invalid).
+# The crate's answers for each policy's bodies (exit 1: some are invalid), and for the
+# default policy's in Polish too.
 cp "$corpus" corpus.ndjson
 "$cli" validate bodies-0.ndjson > rust-0.ndjson 2>/dev/null || test $? -eq 1
+"$cli" validate --lang pl bodies-0.ndjson > rust-0-pl.ndjson 2>/dev/null || test $? -eq 1
 for n in 1 2; do
   "$cli" validate --policy "$test_dir/policies/$n.json" "bodies-$n.ndjson" > "rust-$n.ndjson" 2>/dev/null || test $? -eq 1
 done

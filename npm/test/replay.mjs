@@ -21,6 +21,8 @@ const chromiumPath = process.env.CLEENG_CHROMIUM ?? "/usr/bin/chromium";
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 const corpus = readFileSync(join(dir, "corpus.ndjson"), "utf8");
 const rust = [0, 1, 2].map((n) => readFileSync(join(dir, `rust-${n}.ndjson`), "utf8"));
+// The default policy's bodies worded by the CLI in another language of the catalog.
+const worded = { pl: readFileSync(join(dir, "rust-0-pl.ndjson"), "utf8") };
 
 function report(where, r) {
   const percent = ((100 * r.samePairs) / r.bothRefuse).toFixed(2);
@@ -33,7 +35,7 @@ function report(where, r) {
 }
 
 const { replay } = await import(pathToFileURL(join(dir, "replay.js")).href);
-const inNode = replay(corpus, rust);
+const inNode = replay(corpus, rust, worded);
 const percent = report("node", inNode);
 const kinds = Object.entries(inNode.kinds).sort((a, b) => b[1] - a[1]);
 console.log(`kinds of difference (bodies): ${kinds.length === 0 ? "none" : ""}`);
@@ -48,6 +50,11 @@ assert.equal(inNode.disagreements.length, 0, "the verdicts agree where the schem
 assert.deepEqual(inNode.notInDocument.slice(0, 5), [], "every message is a sentence of the messages document");
 assert.ok(inNode.bodies > 10_000, "the corpus holds bodies");
 assert.ok(Number(percent) >= 95, `(pointer, code) agree on ${percent}% of the refused bodies, under 95%`);
+for (const [lang, { same, compared, differ }] of Object.entries(inNode.words)) {
+  console.log(`words (${lang}): of ${compared} bodies of the default policy with the crate's (pointer, code) list, ${same} with its params and messages too`);
+  for (const d of differ) console.error(`  differ: ${JSON.stringify(d).slice(0, 400)}`);
+  assert.equal(same, compared, `the params and messages in ${lang} are the crate's`);
+}
 
 if (!existsSync(chromiumPath)) {
   console.log(`chromium: skipped, no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
@@ -83,7 +90,11 @@ try {
   );
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForFunction(() => typeof window.cleengReplay === "function");
-  const inChromium = await page.evaluate(({ corpus, rust }) => window.cleengReplay(corpus, rust), { corpus, rust });
+  const inChromium = await page.evaluate(({ corpus, rust, worded }) => window.cleengReplay(corpus, rust, worded), {
+    corpus,
+    rust,
+    worded,
+  });
   report("chromium", inChromium);
   const { millis: _a, ...node } = inNode;
   const { millis: _b, ...browser } = inChromium;

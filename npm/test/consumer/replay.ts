@@ -17,7 +17,7 @@ interface Line {
 }
 interface RustLine {
   valid: boolean;
-  errors: { pointer: string; code: string }[];
+  errors: { pointer: string; code: string; params?: Record<string, string | number>; message: string }[];
 }
 
 export interface Replay {
@@ -34,6 +34,11 @@ export interface Replay {
   differences: { policy: number; body: unknown; crate: string[]; package: string[] }[];
   /** Messages of the default policy that are not a sentence of its messages document. */
   notInDocument: string[];
+  /**
+   * Default policy, bodies whose (pointer, code) lists agree: by language, how many have the
+   * crate's params and messages too, of how many compared, and a few that do not.
+   */
+  words: Record<string, { same: number; compared: number; differ: { crate: string[]; package: string[] }[] }>;
   millis: number;
 }
 
@@ -54,12 +59,23 @@ const defaultSentences = sentences(messages);
 
 const validators: Validate[] = [defaultPolicy, strictPolicy, regionalPolicy];
 
-export function replay(corpus: string, rust: string[]): Replay {
+const full = (errors: { pointer: string; code: string; params?: Record<string, string | number>; message: string }[]) =>
+  errors.map((e) => JSON.stringify([e.pointer, e.code, e.params ?? {}, e.message]));
+
+/**
+ * `rust[n]`: the CLI's lines for policy n's bodies (English, the core's words); `worded[lang]`:
+ * its lines for policy 0's bodies with `--lang lang` (the catalog's words).
+ */
+export function replay(corpus: string, rust: string[], worded: Record<string, string> = {}): Replay {
   const started = Date.now();
   const out: Replay = {
     bodies: 0, sameVerdict: 0, serverOnly: 0, disagreements: [], bothRefuse: 0, samePairs: 0,
-    kinds: {}, differences: [], notInDocument: [], millis: 0,
+    kinds: {}, differences: [], notInDocument: [], words: {}, millis: 0,
   };
+  const wordedLines = Object.entries({ en: rust[0] ?? "", ...worded }).map(
+    ([lang, text]) => [lang, text.split("\n").filter((l) => l.trim() !== "")] as const,
+  );
+  for (const [lang] of wordedLines) out.words[lang] = { same: 0, compared: 0, differ: [] };
   const crateLines = rust.map((text) => text.split("\n").filter((l) => l.trim() !== ""));
   const seen = validators.map(() => 0);
   for (const text of corpus.split("\n")) {
@@ -85,6 +101,17 @@ export function replay(corpus: string, rust: string[]): Replay {
     const mine = pairs(ours.errors);
     if (theirs.join("\n") === mine.join("\n")) {
       out.samePairs++;
+      if (line.policy === 0) {
+        const index = seen[0]! - 1;
+        for (const [lang, lines] of wordedLines) {
+          const crateWords = full((JSON.parse(lines[index]!) as RustLine).errors);
+          const packageWords = full(validate(line.body, { lang }).errors);
+          const words = out.words[lang]!;
+          words.compared++;
+          if (crateWords.join("\n") === packageWords.join("\n")) words.same++;
+          else if (words.differ.length < 3) words.differ.push({ crate: crateWords, package: packageWords });
+        }
+      }
       continue;
     }
     const kinds = new Set<string>();
