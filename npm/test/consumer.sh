@@ -39,7 +39,9 @@ for n in 1 2; do
   # The package's validator for another policy, built by its own script from the CLI's
   # schema and messages document for the policy.
   "$cli" messages --policy "$test_dir/policies/$n.json" > "messages-$n.json"
-  "$bin/cleeng-register-build-validator" "schema-$n.json" "policy-$n.js" --messages "messages-$n.json" >/dev/null
+  "$cli" messages --policy "$test_dir/policies/$n.json" --lang pl > "messages-$n-pl.json"
+  "$bin/cleeng-register-build-validator" "schema-$n.json" "policy-$n.js" \
+    --messages "messages-$n.json" --messages "messages-$n-pl.json" >/dev/null
 done
 
 # The types read as a person writes them, in the installed declaration file itself.

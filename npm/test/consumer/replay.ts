@@ -58,6 +58,8 @@ function sentences(document: MessagesDocument): Set<string> {
 const defaultSentences = sentences(messages);
 
 const validators: Validate[] = [defaultPolicy, strictPolicy, regionalPolicy];
+/** The languages of each policy's validator. */
+export const languages = validators.map((v) => [...v.languages]);
 
 const full = (errors: { pointer: string; code: string; params?: Record<string, string | number>; message: string }[]) =>
   errors.map((e) => JSON.stringify([e.pointer, e.code, e.params ?? {}, e.message]));
