@@ -149,7 +149,7 @@ fn users_lines_and_the_errors_csv_take_the_languages_messages() {
     );
     assert!(polish_csv.starts_with("row,column,code,message\n"));
     assert!(polish_csv.contains("3,Email,invalid_format,\"Pole „Adres e-mail” musi zawierać prawidłowy adres e-mail, np. nazwa@example.com.\""), "{polish_csv}");
-    assert!(polish_csv.contains("4,Email,duplicate_value,Pole „Adres e-mail” powtarza wartość z wiersza 2; wartość musi być w pliku niepowtarzalna."), "{polish_csv}");
+    assert!(polish_csv.contains("4,Email,duplicate_value,Pole „Adres e-mail” powtarza wartość z wiersza 2; wartości w pliku nie mogą się powtarzać."), "{polish_csv}");
     // The same rows, columns and codes as in English.
     let keys = |csv: &str| -> Vec<String> {
         csv.lines()
