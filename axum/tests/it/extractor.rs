@@ -498,7 +498,7 @@ async fn a_body_over_the_limit_answers_in_the_language_too() {
     assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "de");
     assert_eq!(
         answer.body["errors"][0]["message"],
-        "Die Anfrage darf höchstens 64 Bytes groß sein."
+        "Die Formulardaten dürfen höchstens 64 Bytes groß sein."
     );
     assert_eq!(answer.body["errors"][0]["params"], json!({"max": 64}));
 }
