@@ -187,7 +187,7 @@ impl Catalog {
     /// use cleeng_register_messages::{Catalog, Language};
     /// let report = RegisterRequest::from_json(br#"{"email":"nope"}"#, &Policy::default()).unwrap_err();
     /// let json: serde_json::Value = serde_json::from_slice(&Catalog::get().problem_json(Language::Fr, &report, 400)).unwrap();
-    /// assert_eq!(json["title"], "Corps de requête non valide");
+    /// assert_eq!(json["title"], "Données du formulaire non valides");
     /// assert_eq!(json["code"], "REQ0001");
     /// assert_eq!(json["errors"][0]["pointer"], "/email");
     /// ```
