@@ -54,7 +54,6 @@ pub struct Wording {
     what: &'static str,
     format: &'static str,
     unknown_code: &'static str,
-    length_unit: &'static str,
 }
 
 impl Wording {
@@ -68,7 +67,6 @@ impl Wording {
             what,
             format,
             unknown_code: "is not a known code",
-            length_unit: "character",
         }
     }
 
@@ -78,19 +76,6 @@ impl Wording {
             unknown_code,
             ..self
         }
-    }
-
-    /// The same, measuring `too_long` in `unit` (singular: "byte") rather than characters.
-    pub const fn with_length_unit(self, unit: &'static str) -> Wording {
-        Wording {
-            length_unit: unit,
-            ..self
-        }
-    }
-
-    /// What `too_long` counts ("character", unless the kind of value says otherwise).
-    pub const fn length_unit(&self) -> &'static str {
-        self.length_unit
     }
 
     /// What the kind of value is called.
@@ -422,9 +407,8 @@ code_table! {
     NotAString = "not_a_string" => Sentence::Fixed("must be a string");
     /// Fewer characters than allowed (`params.min`).
     TooShort = "too_short" => Sentence::limit(params.min, ["must be at least", "character", " long"], "is too short");
-    /// More characters than allowed (`params.max`; bytes for an international email address,
-    /// whose wording says so).
-    TooLong = "too_long" => Sentence::limit(params.max, ["must be at most", wording.length_unit(), " long"], "is too long");
+    /// More characters than allowed (`params.max`).
+    TooLong = "too_long" => Sentence::limit(params.max, ["must be at most", "character", " long"], "is too long");
     /// The value does not have the field's shape.
     InvalidFormat = "invalid_format" => Sentence::Fixed(wording.format());
     /// The password has no letter.

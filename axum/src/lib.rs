@@ -5,8 +5,9 @@
 //!
 //! 1. **Media type.** `Content-Type` must be `application/json` or any `*/*+json` type, in any
 //!    letter case, with any parameters but a `charset` other than `utf-8` (JSON is UTF-8; any
-//!    letter case, quoted or not), written as RFC 9110 allows: white space around `;` (`application/json ;charset=utf-8`),
-//!    quoted values, but none around `=` (`charset = utf-8` is not a parameter). A missing
+//!    letter case, quoted or not), written as RFC 9110 allows: white space around `;`
+//!    (`application/json ;charset=utf-8`), quoted values, but none around `=`
+//!    (`charset = utf-8` is not a parameter). A missing
 //!    `Content-Type`, one that does not parse, one given twice, another charset, or a
 //!    `Content-Encoding` other than `identity` is **415**, before a byte of the body is read.
 //! 2. **Size.** The body is read up to the policy's `maxBodyBytes` and no further: a
@@ -47,7 +48,7 @@
 //!
 //! A service that clients reach directly must bound what each client can hold. [`edge::serve`]
 //! serves a router with limits on the request head, an idle keep-alive connection, the body,
-//! the open connections and the shutdown ([`edge::EdgeLimits`], each settable; the [`edge`]
+//! the writing of an answer, the open connections and the shutdown ([`edge::EdgeLimits`], each settable; the [`edge`]
 //! module's table gives each default and what happens when it is reached).
 //!
 //! `axum::serve` cannot set these (it gives hyper no timer, so not even hyper's header timeout

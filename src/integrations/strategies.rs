@@ -203,9 +203,18 @@ pub fn customer_ip() -> impl Strategy<Value = CustomerIp> {
     parsed(text, CustomerIp::parse)
 }
 
-/// Valid values of `field`'s type, as the JSON its serializer writes: one arm a field, so a
-/// new one does not compile until it has its generator.
-fn value_of(field: Field) -> BoxedStrategy<serde_json::Value> {
+/// Valid values of `field`'s type, as the JSON its serializer writes (one arm a field, so a
+/// new one does not compile until it has its generator).
+///
+/// ```
+/// use proptest::prelude::*;
+/// use cleeng_register::{strategies, Field};
+///
+/// proptest!(|(value in strategies::field_value(Field::Locale))| {
+///     prop_assert!(value.as_str().is_some_and(|s| s.parse::<cleeng_register::Locale>().is_ok()));
+/// });
+/// ```
+pub fn field_value(field: Field) -> BoxedStrategy<serde_json::Value> {
     fn json<T: serde::Serialize + std::fmt::Debug>(
         values: impl Strategy<Value = T> + 'static,
     ) -> BoxedStrategy<serde_json::Value> {
@@ -235,7 +244,7 @@ pub fn register_request() -> impl Strategy<Value = RegisterRequest> {
     let values: Vec<_> = Field::ALL
         .into_iter()
         .map(|field| {
-            let value = value_of(field);
+            let value = field_value(field);
             if field.is_required() {
                 value.prop_map(Some).boxed()
             } else {
@@ -243,7 +252,7 @@ pub fn register_request() -> impl Strategy<Value = RegisterRequest> {
             }
         })
         .collect();
-    (values, value_of(Field::PublisherId)).prop_map(|(values, publisher)| {
+    (values, field_value(Field::PublisherId)).prop_map(|(values, publisher)| {
         let mut body = serde_json::Map::new();
         for (field, value) in Field::ALL.into_iter().zip(values) {
             if let Some(value) = value {

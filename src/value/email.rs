@@ -19,10 +19,6 @@ use serde_json::{json, Value};
 
 static EMAIL_WORDING: Wording = Wording::new("email address", "must be a valid email address");
 
-/// An international address is measured in UTF-8 bytes (RFC 5321's octets), and says so.
-static INTERNATIONAL_EMAIL_WORDING: Wording =
-    Wording::new("email address", "must be a valid email address").with_length_unit("byte");
-
 /// A customer's email address: at most 254 characters (UTF-8 bytes when international), an RFC 5322 `addr-spec` (dot-atom or
 /// quoted-string local part, no comments, no display name), with a domain literal or a domain
 /// of at least two labels. ASCII only, unless built with
@@ -144,12 +140,7 @@ impl Email {
 }
 
 fn check(s: &str, international: bool) -> Result<(), ValueError> {
-    let wording = if international {
-        &INTERNATIONAL_EMAIL_WORDING
-    } else {
-        &EMAIL_WORDING
-    };
-    let fail = |v| Err(ValueError::new(wording, v));
+    let fail = |v| Err(ValueError::new(&EMAIL_WORDING, v));
     let too_long = |max: usize| fail(Violation::with(ErrorCode::TooLong, Params::max(max as u32)));
     // RFC 5321's limits are octets on the wire: an international address is measured in
     // UTF-8 bytes; an ASCII-only one has as many chars as bytes, and a non-ASCII text that the

@@ -213,15 +213,6 @@ fn an_international_address_is_measured_in_utf8_bytes() {
         .unwrap(),
         json!({"max": 254})
     );
-    // The message counts what the rule counts; the ASCII policy's counts characters.
-    assert_eq!(
-        Email::parse_international(&email).unwrap_err().to_string(),
-        "invalid email address: must be at most 254 bytes long"
-    );
-    assert_eq!(
-        Email::parse(&"x".repeat(300)).unwrap_err().to_string(),
-        "invalid email address: must be at most 254 characters long"
-    );
     // 254 chars, 256 bytes.
     let email = format!("é{}", &address_of(254)[1..]).replacen('l', "é", 1);
     assert_eq!(email.chars().count(), 254);

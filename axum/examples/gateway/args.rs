@@ -79,6 +79,9 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", value_parser = timeout_seconds,
           default_value_t = Seconds(ClientBuilder::DEFAULT_TIMEOUT))]
     upstream_timeout: Seconds,
+    /// The forms' page configuration (GET /config.json).
+    #[command(flatten)]
+    pub page: crate::form::PageArgs,
 }
 
 fn upstream_url(text: &str) -> Result<BaseUrl, String> {

@@ -17,6 +17,7 @@
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
 use axum::Router;
+use tower::ServiceBuilder;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The content security policy of every page.
@@ -24,9 +25,10 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
     style-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 /// `router` with the headers every answer carries, and `no-store` where its routes set no
-/// `Cache-Control`.
+/// `Cache-Control`. The four layers are stacked into one before they reach the router: each
+/// `Router::layer` wraps every route in a boxed service of its own, cloned for each request.
 pub fn secure(router: Router) -> Router {
-    router
+    let headers = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -41,10 +43,14 @@ pub fn secure(router: Router) -> Router {
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
-            |response: &Response| {
-                is_html(response).then(|| HeaderValue::from_static(CONTENT_SECURITY_POLICY))
-            },
-        ))
+            page_policy as fn(&Response) -> Option<HeaderValue>,
+        ));
+    router.layer(headers)
+}
+
+/// The content security policy, for a page.
+fn page_policy(response: &Response) -> Option<HeaderValue> {
+    is_html(response).then(|| HeaderValue::from_static(CONTENT_SECURITY_POLICY))
 }
 
 /// `routes` answered as static files: cached, revalidated before each use.

@@ -21,6 +21,11 @@
 //!     --upstream URL|sandbox|production
 //!                               register valid bodies there (POST <URL>/customers)
 //!     --upstream-timeout SECONDS  the upstream's whole registration [default: 10]
+//!     --offer-id ID             the offer the customer's form sends [default: S565568989_US,
+//!                               unless --publisher-id is given]
+//!     --publisher-id ID         the publisher the customer's form sends instead
+//!     --locale LOCALE           the locale the customer's form sends [default: en_US]
+//!     --currency CODE           the currency the customer's form sends [default: USD]
 //! ```
 //!
 //! Seconds may have a fraction (`0.5`); a time limit is from 0.001 to 3153600000 (100 years),
@@ -44,9 +49,11 @@
 //! - `GET /schema.json`: the JSON Schema of the body a client must send: under the policy,
 //!   with `customerIP` optional when the gateway fills it (`--fill-customer-ip`,
 //!   `--override-customer-ip`, `--trusted-proxy`), whatever the policy requires.
-//! - `GET /`: the registration form of `axum/form` (see its README), which checks a body with
-//!   `/schema.json` and words its errors with `/messages.json`; its script, Ajv bundle and
-//!   style at `/form.js`, `/ajv2020.js` and `/form.css`.
+//! - `GET /`: the customer's registration form of `axum/form` (see its README): email,
+//!   password, names and country, checked in the browser by the `cleeng-register` npm package;
+//!   the site's values come from `GET /config.json` (`--offer-id` or `--publisher-id`,
+//!   `--locale`, `--currency`). `GET /dev/`: the developer's form, every field. Their scripts,
+//!   style and icon are files under `/assets/` (cached for good by their content's hash).
 //! - `GET /messages.json`: the crate's sentence for every rule of every field, under the
 //!   same view of the policy as the schema.
 //! - `GET /openapi.json`: the crate's OpenAPI 3.1 document of Cleeng's `POST /customers`,
@@ -139,7 +146,7 @@ async fn main() -> ExitCode {
     let grace = limits.shutdown_grace;
     let stopped = edge::serve(
         listener,
-        routes::router(registration, upstream),
+        routes::router(registration, upstream, &args.page),
         limits,
         shutdown::shutdown_signal(grace),
     )

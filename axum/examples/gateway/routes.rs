@@ -5,6 +5,7 @@ use axum::Router;
 use cleeng_register_axum::RegistrationConfig;
 use cleeng_register_client::Client;
 
+use crate::form::PageArgs;
 use crate::request_log::{self, LogRequestsLayer};
 use crate::state::Gateway;
 use crate::{documents, form, headers, register};
@@ -13,11 +14,15 @@ use crate::{documents, form, headers, register};
 /// `routes() -> Router<Gateway>` merged here. Every answer gets the headers of [`headers`]
 /// (`no-store` unless a route is [`headers::cacheable`]). Requests are logged when the log level lets
 /// `info` through; otherwise there is no log layer at all.
-pub fn router(registration: RegistrationConfig, upstream: Option<Client>) -> Router {
+pub fn router(
+    registration: RegistrationConfig,
+    upstream: Option<Client>,
+    page: &PageArgs,
+) -> Router {
     let routes = Router::new()
         .merge(register::routes())
         .merge(documents::routes())
-        .merge(form::routes())
+        .merge(form::routes(page))
         .fallback(|| async { StatusCode::NOT_FOUND });
     let routes = if request_log::logging() {
         routes.layer(LogRequestsLayer)

@@ -448,6 +448,10 @@ fn help_and_version_exit_0() {
         "--write-timeout",
         "--max-connections",
         "--shutdown-grace",
+        "--offer-id",
+        "--publisher-id",
+        "--locale",
+        "--currency",
         "[default: 10]",
         "[default: 30]",
         "[default: 512]",
@@ -533,9 +537,9 @@ async fn every_answer_carries_the_security_headers_and_its_caching() {
     let mut answers = Vec::new();
     for path in [
         "/",
-        "/form.js",
-        "/ajv2020.js",
-        "/form.css",
+        "/dev/",
+        "/config.json",
+        "/assets/form.css",
         "/schema.json",
         "/messages.json",
         "/openapi.json",
@@ -578,4 +582,58 @@ async fn every_answer_carries_the_security_headers_and_its_caching() {
     assert_eq!(page["content-security-policy"], CSP);
     let csp = page["content-security-policy"].to_str().unwrap();
     assert!(!csp.contains("unsafe"), "{csp}");
+}
+
+#[tokio::test]
+async fn the_forms_configuration_is_the_flags_and_their_assets_are_cached_by_version() {
+    let defaults = Gateway::start(&[]);
+    assert_eq!(
+        get_json(defaults.addr, "/config.json").await,
+        serde_json::json!({"offerId": "S565568989_US", "locale": "en_US", "currency": "USD"})
+    );
+    let publisher = Gateway::start(&[
+        "--publisher-id",
+        "123456789",
+        "--locale",
+        "pl_PL",
+        "--currency",
+        "PLN",
+    ]);
+    assert_eq!(
+        get_json(publisher.addr, "/config.json").await,
+        serde_json::json!({"publisherId": "123456789", "locale": "pl_PL", "currency": "PLN"})
+    );
+    for path in ["/", "/dev/", "/config.json"] {
+        let (status, headers) = get_headers(defaults.addr, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers["cache-control"], "no-cache", "{path}");
+        // The pages' policy; the configuration is no page.
+        let csp = headers.get("content-security-policy");
+        assert_eq!(csp.is_some(), path != "/config.json", "{path}");
+    }
+    // An asset asked for by its current version is cached for good; by another, revalidated.
+    let page = crate::util::server::client()
+        .get(format!("http://{}/", defaults.addr).parse().expect("a URI"))
+        .await
+        .expect("an answer");
+    let page = http_body_util::BodyExt::collect(page.into_body())
+        .await
+        .expect("a body")
+        .to_bytes();
+    let page = std::str::from_utf8(&page).expect("UTF-8");
+    let at = page
+        .find("/assets/form.css?v=")
+        .expect("the style, versioned");
+    let versioned = &page[at..at + "/assets/form.css?v=".len() + 16];
+    let (status, headers) = get_headers(defaults.addr, versioned).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(headers.get("content-security-policy").is_none());
+    let (_, headers) = get_headers(defaults.addr, "/assets/form.css?v=0").await;
+    assert_eq!(headers["cache-control"], "no-cache");
+    let (status, _) = get_headers(defaults.addr, "/assets/nope.js").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
