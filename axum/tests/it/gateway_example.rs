@@ -430,6 +430,38 @@ async fn the_published_schema_makes_customer_ip_optional_when_the_gateway_fills_
     let _ = std::fs::remove_file(policy);
 }
 
+#[tokio::test]
+async fn the_published_messages_are_the_catalogs_english_as_the_refusals_word_them() {
+    use cleeng_register_messages::{document, Language};
+    let gateway = Gateway::start(&[]);
+    let messages = get_json(gateway.addr, "/messages.json").await;
+    assert_eq!(
+        messages,
+        document::document(Language::En, &cleeng_register::Policy::default())
+    );
+    assert_eq!(messages["language"], "en");
+    // The words of a refusal in English are the document's: `{}` misses the email first.
+    let email = messages["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .find(|f| f["key"] == "email")
+        .expect("the email field");
+    let missing = email["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["code"] == "missing")
+        .expect("the missing rule");
+    assert_eq!(missing["message"], "Email address is required.");
+    let answer = post_to(gateway.addr, &[], full("{}"))
+        .await
+        .expect("an answer");
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.body["errors"][0]["pointer"], "/email");
+    assert_eq!(answer.body["errors"][0]["message"], missing["message"]);
+}
+
 #[test]
 fn help_and_version_exit_0() {
     let help = gateway_output(&["--help"]);
