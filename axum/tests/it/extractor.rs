@@ -577,7 +577,11 @@ fn bodies_refusing_every_field() -> Vec<(Policy, Vec<u8>, Vec<String>)> {
         (
             Policy::default(),
             br#"{"nickName":"MRK1Q","email":"a@example.com","email":"b@example.com"}"#.to_vec(),
-            vec!["MRK1Q".to_owned(), "a@example.com".to_owned(), "b@example.com".to_owned()],
+            vec![
+                "MRK1Q".to_owned(),
+                "a@example.com".to_owned(),
+                "b@example.com".to_owned(),
+            ],
         ),
     ]
 }
@@ -593,7 +597,10 @@ async fn english_messages_name_fields_by_their_label_never_their_json_key() {
         .await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.text);
         assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "en");
-        assert_eq!(answer.body, catalog_problem(&body, &policy, Language::En, 400));
+        assert_eq!(
+            answer.body,
+            catalog_problem(&body, &policy, Language::En, 400)
+        );
         for (error, message) in answer.body["errors"]
             .as_array()
             .unwrap()
@@ -614,16 +621,26 @@ async fn english_messages_name_fields_by_their_label_never_their_json_key() {
                 assert!(!named, "{message:?} names the key {key}");
             }
             for value in &submitted {
-                assert!(!message.contains(value.as_str()), "{message:?} repeats {value}");
+                assert!(
+                    !message.contains(value.as_str()),
+                    "{message:?} repeats {value}"
+                );
             }
         }
         for value in &submitted {
-            assert!(!answer.text.contains(value.as_str()), "the answer repeats {value}");
+            assert!(
+                !answer.text.contains(value.as_str()),
+                "the answer repeats {value}"
+            );
         }
     }
     // Every field's pointer and the body's were refused at least once.
     for field in Field::ALL {
-        assert!(checked.contains(field.pointer()), "{} not refused", field.pointer());
+        assert!(
+            checked.contains(field.pointer()),
+            "{} not refused",
+            field.pointer()
+        );
     }
     assert!(checked.contains(""), "the body not refused");
     assert!(checked.contains("/nickName"), "the unknown key not refused");
