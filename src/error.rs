@@ -384,8 +384,9 @@ code_table! {
     OfferOrPublisherRequired = "offer_or_publisher_required" => Sentence::Fixed("offerId or publisherId is required");
     /// The policy's allow-list does not contain the value.
     NotSupported = "not_supported" => Sentence::Fixed("is not supported by this service");
-    /// A control character or bidirectional control in a text field.
-    ControlCharacter = "control_character" => Sentence::Fixed("must not contain control or bidirectional control characters");
+    /// A control character (Cc) in a text field or password; in a name or external id also a
+    /// bidirectional control, a tag character or a line or paragraph separator.
+    ControlCharacter = "control_character" => Sentence::Fixed("must not contain control, bidirectional control, tag or line separator characters");
     /// Leading or trailing white space in a text field.
     SurroundingWhitespace = "surrounding_whitespace" => Sentence::Fixed("must not start or end with white space");
     /// More bytes than allowed (`params.max`): `externalData`, or the whole body.
@@ -404,6 +405,9 @@ code_table! {
     MalformedBody = "malformed_body" => Sentence::Fixed("must be a UTF-8 JSON object");
     /// The report was cut at the policy's `maxErrors` (`params.max`).
     TooManyErrors = "too_many_errors" => Sentence::limit(params.max, ["has more than", "error", "; the rest are not listed"], "has too many errors; the rest are not listed");
+    /// A name or external id with no visible character: only Default_Ignorable, White_Space
+    /// or format (Cf) characters.
+    NoVisibleCharacter = "no_visible_character" => Sentence::Fixed("must contain at least one visible character");
 }
 
 /// The limits or hint that go with an error: `{"min": 8}`, `{"max": 254}`,
@@ -560,8 +564,9 @@ impl<C> Violation<C> {
 pub struct ValueError<C: 'static = ErrorCode> {
     wording: &'static Wording,
     first: Violation<C>,
-    // Only a length rule carries params, and it always comes first: the rest are codes.
-    more: [Option<C>; 2],
+    // Only a length rule carries params, and it always comes first: the rest are codes (a
+    // password's letter, digit-or-special and control rules).
+    more: [Option<C>; 3],
 }
 
 impl<C: Code> ValueError<C> {
@@ -570,11 +575,11 @@ impl<C: Code> ValueError<C> {
         ValueError {
             wording,
             first,
-            more: [None, None],
+            more: [None, None, None],
         }
     }
 
-    /// Adds a parameterless violation after the first (at most two are kept).
+    /// Adds a parameterless violation after the first (at most three are kept).
     pub fn and(mut self, code: C) -> Self {
         if let Some(slot) = self.more.iter_mut().find(|c| c.is_none()) {
             *slot = Some(code);

@@ -119,8 +119,8 @@ fn a_plain_password_leaves_no_freed_copy() {
 fn an_escaped_captcha_value_leaves_no_freed_copy() {
     let captcha = r#""captchaValue":"03AG\/dBq24-captcha""#;
     let password = r#""password":"s3cret-pass""#;
-    // An accepted captcha value is kept by its `CaptchaToken`, like any field's value, and
-    // freed with the request: only reading is scanned.
+    // An accepted captcha value is kept by its `CaptchaToken`, which wipes it when the request
+    // is dropped: reading and dropping are both scanned.
     for (case, body, expect_valid) in [
         ("valid body", body(&[password, captcha]), true),
         (
@@ -134,7 +134,7 @@ fn an_escaped_captcha_value_leaves_no_freed_copy() {
             false,
         ),
     ] {
-        let (valid, copies) = scan(&body, "03AG/dBq24-captcha", false);
+        let (valid, copies) = scan(&body, "03AG/dBq24-captcha", true);
         assert_eq!(valid, expect_valid, "{case}");
         assert_eq!(copies, 0, "{case}");
     }
@@ -158,4 +158,21 @@ fn the_scan_finds_a_freed_copy() {
     // Past the scan window nothing is counted.
     drop(String::from(PASSWORD));
     assert_eq!(FOUND.with(Cell::get), 0);
+}
+
+#[test]
+fn a_dropped_captcha_token_leaves_no_freed_copy() {
+    // Through its own constructors too: a token, its clone, and an owned text it refuses.
+    use cleeng_register::CaptchaToken;
+    let ((), copies) = freed_copies("03AGdBq24-captcha-secret", || {
+        let token = CaptchaToken::parse("03AGdBq24-captcha-secret").unwrap();
+        drop(token.clone());
+        drop(token);
+    });
+    assert_eq!(copies, 0);
+    let ((), copies) = freed_copies("03AG dBq24-captcha-secret", || {
+        let refused = CaptchaToken::try_from(String::from("03AG dBq24-captcha-secret"));
+        assert!(refused.is_err());
+    });
+    assert_eq!(copies, 0);
 }

@@ -121,7 +121,7 @@ impl Catalog {
     /// use cleeng_register_migration::Header;
     /// let errors = Header::parse([&b"Email*"[..]]).unwrap_err();
     /// let missing = errors.iter().find(|e| e.column_name() == "Locale").unwrap();
-    /// assert_eq!(Catalog::get().record_error(Language::Es, missing), "Falta la columna Locale* de la plantilla en la cabecera.");
+    /// assert_eq!(Catalog::get().record_error(Language::Es, missing), "Falta en la cabecera la columna «Locale*» de la plantilla.");
     /// ```
     pub fn record_error(&self, language: Language, error: &RecordError) -> String {
         let message =

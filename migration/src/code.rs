@@ -36,6 +36,8 @@ cleeng_register::code_table! {
     ControlCharacter = "control_character" => ErrorCode::ControlCharacter.rule(params, wording);
     /// Leading or trailing white space in a name or external id.
     SurroundingWhitespace = "surrounding_whitespace" => ErrorCode::SurroundingWhitespace.rule(params, wording);
+    /// A name or external id with no visible character.
+    NoVisibleCharacter = "no_visible_character" => ErrorCode::NoVisibleCharacter.rule(params, wording);
     /// A date after the day of the check.
     InFuture = "in_future" => Sentence::Fixed("must not be after the day of the check");
     /// Two values in the wrong order (a create date after the last login).

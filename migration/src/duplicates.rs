@@ -1,6 +1,10 @@
-//! The file-wide index of values that must be unique: each distinct key stored once.
+//! The file-wide index of values that must be unique: each distinct key stored once, and the
+//! key an email is unique by, its mailbox ([`mailbox_key`]).
 
 use std::hash::BuildHasher;
+
+use icu_casemap::CaseMapper;
+use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
 use hashbrown::hash_table::Entry;
 use hashbrown::HashTable;
@@ -94,6 +98,60 @@ impl DuplicateIndex {
     /// The bytes the index holds on the heap (keys and table), for measurements.
     pub fn heap_bytes(&self) -> usize {
         self.keys.capacity() + self.table.allocation_size()
+    }
+}
+
+/// Writes into `key` (cleared first) the mailbox an accepted `Email` value names, the key two
+/// records must not share: the same mailbox written two ways is imported once.
+///
+/// - The domain is its lowercase A-label, as UTS 46 maps it (the `idna` crate):
+///   `jose@bücher.de`, `jose@BÜCHER.de` and `jose@xn--bcher-kva.de` are one mailbox. An
+///   address literal (`[8.8.8.8]`, `[IPv6:…]`) has its ASCII letters lowercased.
+/// - The local part is case-folded with Unicode's full case folding (ICU4X's `icu_casemap`)
+///   and put in NFC (`icu_normalizer`), after a canonical decomposition as Unicode's
+///   canonical caseless match asks (D145): `JOSÉ` repeats `josé`, `josé` (NFC) repeats
+///   `jose\u{301}` (NFD, which the international policy refuses anyway), `STRASSE` repeats
+///   `straße`.
+/// - An ASCII address is its ASCII lowercase (full case folding and A-labels leave nothing
+///   else to do), so `Jose@Example.com` repeats `jose@example.com` as it always did.
+///
+/// RFC 5321 leaves the local part to the receiving host, and most treat case as one mailbox;
+/// Cleeng's customer key does the same for ASCII letters.
+///
+/// ```
+/// use cleeng_register_migration::mailbox_key;
+/// let key = |email: &str| {
+///     let mut key = String::new();
+///     mailbox_key(email, &mut key);
+///     key
+/// };
+/// assert_eq!(key("JOSÉ@x.de"), key("josé@x.de"));
+/// assert_eq!(key("jose@bücher.de"), "jose@xn--bcher-kva.de");
+/// assert_eq!(key("Jose@Example.com"), "jose@example.com");
+/// assert_ne!(key("jose@x.de"), key("josé@x.de"));
+/// ```
+pub fn mailbox_key(email: &str, key: &mut String) {
+    key.clear();
+    if email.is_ascii() {
+        key.push_str(email);
+        key.make_ascii_lowercase();
+        return;
+    }
+    let (local, domain) = email.rsplit_once('@').unwrap_or(("", email));
+    let decomposed = DecomposingNormalizerBorrowed::new_nfd().normalize(local);
+    let folded = CaseMapper::new().fold_string(&decomposed);
+    key.push_str(&ComposingNormalizerBorrowed::new_nfc().normalize(&folded));
+    key.push('@');
+    if domain.is_ascii() {
+        key.push_str(domain);
+        key.make_ascii_lowercase();
+    } else {
+        // An accepted domain converts (the email rule checked it); were it not to, its
+        // Unicode lowercase still keys it.
+        match idna::domain_to_ascii(domain) {
+            Ok(a_labels) => key.push_str(&a_labels.to_ascii_lowercase()),
+            Err(_) => key.push_str(&domain.to_lowercase()),
+        }
     }
 }
 

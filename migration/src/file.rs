@@ -183,9 +183,7 @@ impl UsersFile {
         let check_id =
             !values[Column::ExternalId.index()].is_empty() && !failed(Column::ExternalId);
         if check_email {
-            self.email_key.clear();
-            self.email_key.push_str(values[Column::Email.index()]);
-            self.email_key.make_ascii_lowercase();
+            crate::mailbox_key(values[Column::Email.index()], &mut self.email_key);
             if let Some(first) = self
                 .emails
                 .first_row_or_insert(self.email_key.as_bytes(), row)

@@ -70,7 +70,7 @@
 //! | `Password Hash` | empty allowed; else `invalid_format` unless 1 to 1024 printable ASCII characters without spaces |
 //! | header | every template column, each once, nothing else: `missing_column` (template order), then in cell order `duplicate_column` (at the column) and `unknown_column` (column `""`, the message naming the cell's text, escaped and cut to 40 characters: `header cell 4 ("Nickname") is not a column of the Users migration template`), both with params `{"position": N}`, the cell's 1-based position; no record is checked |
 //! | a record | the wrong number of fields, a field that is not UTF-8, more than [`MAX_RECORD_BYTES`] (16 KiB, over twice the longest valid record; params `{"max": 16384}`), or a quote never closed before the end of the file: `malformed_row` at column `""`, and nothing else; the run goes on |
-//! | across the file | an `Email` repeated after lowercasing ASCII letters, or a repeated non-empty `External ID`: `duplicate_value` on every later record, params `{"firstRow": N}` |
+//! | across the file | an `Email` naming a mailbox an earlier record named (the domain as its lowercase A-label, the local part in NFC and case-folded: [`mailbox_key`]), or a repeated non-empty `External ID` (byte for byte): `duplicate_value` on every later record, params `{"firstRow": N}` |
 //!
 //! # Choices where the template is silent
 //!
@@ -96,7 +96,9 @@
 //!   column's rules, even when another column of its record fails, since the fixed record will
 //!   be imported too; an invalid value or a `malformed_row` record indexes nothing. The first
 //!   record with a value stays the one later records point at. External ids compare exactly
-//!   (case included); emails fold ASCII letters only.
+//!   (case included); emails compare as mailboxes ([`mailbox_key`]): `JOSÉ@x.de` repeats
+//!   `josé@x.de`, `jose@bücher.de` repeats `jose@xn--bcher-kva.de`, `Jose@Example.com` repeats
+//!   `jose@example.com`.
 //! - Advisories (valid records only): `currency_defaulted`, and `customer_ip_not_public` as for
 //!   a request. `customer_ip_missing` does not apply: an import has no request source address to
 //!   fall back on, the `Country Code` column gives the tax country, and where the address
@@ -124,7 +126,7 @@ mod time_zone;
 pub use code::{MigrationErrorCode, RecordParams};
 pub use column::{Column, UnknownColumn};
 pub use date::CalendarDate;
-pub use duplicates::DuplicateIndex;
+pub use duplicates::{mailbox_key, DuplicateIndex};
 pub use file::UsersFile;
 pub use header::Header;
 pub use outcome::{RecordReport, UsersSummary};

@@ -82,9 +82,11 @@ impl UserRecord {
         })
     }
 
-    /// The key `Email` must be unique by: the address with ASCII letters lowercased.
+    /// The key `Email` must be unique by: the mailbox ([`mailbox_key`](crate::mailbox_key)).
     pub fn email_key(&self) -> String {
-        self.email.as_str().to_ascii_lowercase()
+        let mut key = String::new();
+        crate::mailbox_key(self.email.as_str(), &mut key);
+        key
     }
 }
 

@@ -31,14 +31,17 @@ const LOWER_DIGITS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 const ATEXT: &[u8] =
     b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-";
 
-/// A char that is neither a control nor White_Space: a visible one from any script.
+/// A char that is neither a control nor invisible (White_Space, Default_Ignorable, Cf): a
+/// visible one from any script.
 fn visible_char(u: &mut Unstructured<'_>) -> Result<char> {
     let c = char::arbitrary(u)?;
-    Ok(if crate::value::is_control(c) || c.is_whitespace() {
-        'x'
-    } else {
-        c
-    })
+    Ok(
+        if crate::value::is_control(c) || crate::value::is_invisible(c) {
+            'x'
+        } else {
+            c
+        },
+    )
 }
 
 /// 1 to `max` chars: visible ones, with spaces inside.
@@ -92,7 +95,9 @@ impl<'a> Arbitrary<'a> for Password {
         let mut s = String::new();
         s.push(letter);
         for _ in 0..filler_len {
-            s.push(char::arbitrary(u)?);
+            // Any char but the controls a password refuses.
+            let c = char::arbitrary(u)?;
+            s.push(if c.is_control() { 'x' } else { c });
         }
         s.push(digit_or_special);
         parsed(&s, Password::parse)
@@ -162,7 +167,8 @@ impl<'a> Arbitrary<'a> for OfferOrPublisher {
 #[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for Locale {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let mut s = text_from(u, b"abcdefghijklmnopqrstuvwxyz", 2, 3)?;
+        // An ISO 639 language the locale rule accepts.
+        let mut s = u.choose(crate::value::locale::languages())?.clone();
         if u.arbitrary()? {
             s.push('_');
             s.push_str(CountryCode::arbitrary(u)?.as_str());

@@ -43,14 +43,17 @@ pub fn email() -> impl Strategy<Value = Email> {
     let dot_atom = vec(atom, 1..4).prop_map(|atoms| atoms.join("."));
     // Quoted strings, empty ones and quoted pairs included; not a quoted space, which the
     // crate accepts (RFC 5322) and some schema validators' email format refuses.
-    let quoted = "\"([a-zA-Z0-9 .@(),:;<>\\[\\]]|\\\\[!-~]){0,12}\"";
+    // No `@` inside quotes, quoted or escaped: the crate refuses it.
+    let quoted = "\"([a-zA-Z0-9 .(),:;<>\\[\\]]|\\\\[!-?A-~]){0,12}\"";
     let local = prop_oneof![4 => dot_atom, 1 => quoted.prop_map(String::from)];
     let label = "[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?";
     // The last label of a host name is never all digits.
     let top = "[a-z]([a-z0-9-]{0,10}[a-z0-9])?";
     let host =
         (vec(label, 1..4), top).prop_map(|(labels, top)| format!("{}.{top}", labels.join(".")));
-    let literal = any::<[u8; 4]>().prop_map(|[a, b, c, d]| format!("[{a}.{b}.{c}.{d}]"));
+    // Globally reachable literals: a first octet of 11 to 99 is outside every special range.
+    let literal =
+        (11u8..100, any::<[u8; 3]>()).prop_map(|(a, [b, c, d])| format!("[{a}.{b}.{c}.{d}]"));
     let domain = prop_oneof![9 => host, 1 => literal];
     parsed(
         (local, domain).prop_map(|(l, d)| format!("{l}@{d}")),
@@ -60,7 +63,7 @@ pub fn email() -> impl Strategy<Value = Email> {
 
 /// Characters that are neither control characters nor White_Space: letters, marks, numbers,
 /// punctuation, symbols, from every script.
-const VISIBLE: &str = "[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]";
+const VISIBLE: &str = "[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}&&\\P{Default_Ignorable_Code_Point}]";
 
 /// Passwords of 8 to 80 characters with at least one letter and one digit or special, the
 /// rest drawn from all of Unicode's visible characters and spaces.
@@ -115,11 +118,12 @@ pub fn offer_or_publisher() -> impl Strategy<Value = OfferOrPublisher> {
     ]
 }
 
-/// Locales with and without a region (an assigned country code).
+/// Locales with and without a region (an assigned country code), in an ISO 639 language.
 pub fn locale() -> impl Strategy<Value = Locale> {
     let region = proptest::option::of(country());
+    let language = proptest::sample::select(crate::value::locale::languages());
     parsed(
-        ("[a-z]{2,3}", region).prop_map(|(language, region)| match region {
+        (language, region).prop_map(|(language, region)| match region {
             Some(region) => format!("{language}_{region}"),
             None => language,
         }),

@@ -86,7 +86,11 @@ impl From<PublisherId> for OfferOrPublisher {
 /// [`RegisterRequest::builder`] from parts that are valid by their types.
 ///
 /// It serializes to the Cleeng body (camelCase keys, absent optional fields left out), and
-/// reading that back gives an equal request. `Debug` never shows the password.
+/// reading that back gives an equal request. `Debug` shows no submitted text: every field is
+/// its type and length only (`email: Email(<redacted, 16 bytes>)`), the password
+/// `Password(***)`, an absent field `None`. A request is one customer's data, codes included
+/// (a country and a locale say where someone lives); a log line that needs a code can write
+/// it through the accessor.
 ///
 /// ```
 /// use cleeng_register::{Advisory, Policy, RegisterRequest};
@@ -96,11 +100,12 @@ impl From<PublisherId> for OfferOrPublisher {
 /// assert_eq!(request.email().as_str(), "jane@example.com");
 /// assert!(request.advisories().contains(Advisory::CustomerIpMissing));
 /// assert!(!format!("{request:?}").contains("s3cret-pass"));
+/// assert!(!format!("{request:?}").contains("jane@example.com"));
 /// let again = RegisterRequest::from_json(&serde_json::to_vec(&request)?, &Policy::default())?;
 /// assert_eq!(again, request);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct RegisterRequest {
     email: Email,
     password: Password,
@@ -326,6 +331,77 @@ impl RegisterRequestBuilder {
     /// The request.
     pub fn build(self) -> RegisterRequest {
         self.0
+    }
+}
+
+/// A field in [`RegisterRequest`]'s `Debug`: its type and length.
+struct Redacted(&'static str, usize);
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::value::redacted(f, self.0, self.1)
+    }
+}
+
+impl std::fmt::Debug for RegisterRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let offer = |o: OfferId| Redacted("OfferId", o.as_str().len());
+        let publisher = |p: PublisherId| Redacted("PublisherId", p.as_str().len());
+        let text = |name, s: &str| Redacted(name, s.len());
+        f.debug_struct("RegisterRequest")
+            .field("email", &text("Email", self.email.as_str()))
+            .field("password", &self.password)
+            .field("offer", &self.offer_or_publisher.offer().map(offer))
+            .field(
+                "publisher",
+                &self.offer_or_publisher.publisher().map(publisher),
+            )
+            .field("locale", &text("Locale", self.locale.as_str()))
+            .field("country", &text("CountryCode", self.country.as_str()))
+            .field("currency", &text("Currency", self.currency.as_str()))
+            .field(
+                "first_name",
+                &self
+                    .first_name
+                    .as_ref()
+                    .map(|n| text("PersonName", n.as_str())),
+            )
+            .field(
+                "last_name",
+                &self
+                    .last_name
+                    .as_ref()
+                    .map(|n| text("PersonName", n.as_str())),
+            )
+            .field(
+                "external_id",
+                &self
+                    .external_id
+                    .as_ref()
+                    .map(|i| text("ExternalId", i.as_str())),
+            )
+            .field(
+                "external_data",
+                &self
+                    .external_data
+                    .as_ref()
+                    .map(|d| text("CustomData", d.as_str())),
+            )
+            .field(
+                "customer_ip",
+                &self
+                    .customer_ip
+                    .as_ref()
+                    .map(|ip| text("CustomerIp", ip.as_str())),
+            )
+            .field(
+                "captcha_value",
+                &self
+                    .captcha_value
+                    .as_ref()
+                    .map(|c| text("CaptchaToken", c.as_str())),
+            )
+            .finish()
     }
 }
 

@@ -82,7 +82,7 @@ use std::borrow::Cow;
 
 use serde_json::{json, Map, Value};
 
-use super::CONTROLS;
+use super::{CONTROLS, INVISIBLE, PASSWORD_NO_CONTROL};
 use crate::error::{Params, Violation, Wording};
 use crate::policy::CustomerIpRule;
 use crate::{
@@ -170,7 +170,14 @@ fn rules(field: Field, policy: &Policy) -> Vec<Rule> {
                 ControlCharacter,
                 format!("^[^{CONTROLS}]*$"),
             )),
-            Some(Rule::new(SurroundingWhitespace)),
+            Some(Rule::matching(
+                SurroundingWhitespace,
+                r"^[^\p{White_Space}](?:[\p{White_Space}\P{White_Space}]*[^\p{White_Space}])?$",
+            )),
+            Some(Rule::matching(
+                NoVisibleCharacter,
+                format!("[^{INVISIBLE}]"),
+            )),
         ]
     };
     let rules: Vec<Option<Rule>> = match field {
@@ -190,6 +197,7 @@ fn rules(field: Field, policy: &Policy) -> Vec<Rule> {
                 MissingDigitOrSpecial,
                 Password::DIGIT_OR_SPECIAL_CLASS,
             )),
+            Some(Rule::matching(ControlCharacter, PASSWORD_NO_CONTROL)),
         ],
         Field::OfferId => {
             let letters: String = OfferKind::ALL.iter().map(|k| k.letter()).collect();
@@ -202,7 +210,13 @@ fn rules(field: Field, policy: &Policy) -> Vec<Rule> {
         }
         Field::PublisherId => vec![Some(Rule::new(NotAString)), Some(Rule::new(InvalidFormat))],
         Field::Locale => {
-            let regions = format!("^[a-z]{{2,3}}(?:_(?:{}))?$", alternation(countries()));
+            // With an allow-list, `unknown_code` is told from `not_supported` by the whole
+            // list of ISO 639 languages and assigned regions.
+            let regions = format!(
+                "^(?:{})(?:_(?:{}))?$",
+                alternation(crate::value::locale::languages().iter().map(String::as_str)),
+                alternation(countries())
+            );
             let mut rules = vec![
                 missing(true),
                 Some(Rule::new(NotAString)),
@@ -312,7 +326,9 @@ fn suggestions(field: Field, policy: &Policy, wording: &'static Wording) -> Vec<
         .map(|(pattern, violation)| {
             let mut entry = Map::new();
             entry.insert("pattern".into(), json!(pattern));
-            entry.insert("params".into(), json!(violation.params));
+            if !violation.params.is_empty() {
+                entry.insert("params".into(), json!(violation.params));
+            }
             entry.insert("message".into(), json!(message(field, wording, violation)));
             Value::Object(entry)
         })
@@ -320,8 +336,50 @@ fn suggestions(field: Field, policy: &Policy, wording: &'static Wording) -> Vec<
 }
 
 /// Each unassigned country code in `field` for which its parser suggests another: the
-/// pattern of the values that hold it, and the violation with the suggestion.
+/// pattern of the values that hold it, and the violation with the suggestion. For a locale,
+/// whose region is checked before its language, then the values with an unassigned region
+/// (the rule's own message, without a suggestion), then each deprecated language for which
+/// the parser suggests another.
 fn suggested(field: Field, policy: &Policy) -> Vec<(String, Violation)> {
+    let mut found = suggested_countries(field, policy);
+    if field == Field::Locale {
+        found.push((
+            format!(
+                "^[a-z]{{2,3}}_(?!(?:{})$)[A-Z]{{2}}$",
+                alternation(countries())
+            ),
+            Violation::new(ErrorCode::UnknownCode),
+        ));
+        found.extend(language_suggestions().iter().cloned());
+    }
+    found
+}
+
+/// The locale's deprecated languages with a suggestion, found once by asking the parser
+/// about every two and three lowercase letters: `^iw(?:_[A-Z]{2})?$` suggests `he`.
+fn language_suggestions() -> &'static [(String, Violation)] {
+    static FOUND: std::sync::OnceLock<Vec<(String, Violation)>> = std::sync::OnceLock::new();
+    FOUND.get_or_init(|| {
+        let letters = || b'a'..=b'z';
+        let two = letters().flat_map(|a| letters().map(move |b| vec![a, b]));
+        let three = letters()
+            .flat_map(|a| letters().flat_map(move |b| letters().map(move |c| vec![a, b, c])));
+        two.chain(three)
+            .filter_map(|code| {
+                let code = String::from_utf8(code).expect("ASCII letters");
+                let refusal = Locale::parse(&code).err()?;
+                let v = refusal.first();
+                v.params
+                    .suggestion
+                    .is_some()
+                    .then(|| (format!("^{code}(?:_[A-Z]{{2}})?$"), v))
+            })
+            .collect()
+    })
+}
+
+/// The country-code suggestions of [`suggested`].
+fn suggested_countries(field: Field, policy: &Policy) -> Vec<(String, Violation)> {
     let Some((before, pattern_before)) = country_code_slot(field) else {
         return Vec::new();
     };

@@ -9,10 +9,15 @@
 //! # Unicode properties
 //!
 //! The character rules name the Unicode properties the crate decides them from, never a hand
-//! list of code points: a name's or external id's pattern refuses `\p{Cc}` and
-//! `\p{Bidi_Control}` anywhere and `\p{White_Space}` at either end ([`PersonName`]'s table),
-//! and an international address's pattern refuses `\p{Cc}`, `\p{White_Space}`,
-//! `\p{Bidi_Control}` and `\p{Default_Ignorable_Code_Point}` in its local part outside quotes
+//! list of code points: a name's or external id's pattern refuses `\p{Cc}`,
+//! `\p{Bidi_Control}`, `\p{Zl}`, `\p{Zp}` and the Tags block (`\u{E0000}-\u{E007F}`, by its
+//! bounds: no property names it) anywhere, `\p{White_Space}` at either end, and a text of
+//! only `\p{Default_Ignorable_Code_Point}`, `\p{White_Space}` and `\p{Cf}` (a lookahead)
+//! ([`PersonName`]'s table),
+//! and an international address's pattern refuses `\p{Cc}`, `\p{White_Space}` (but a space
+//! inside quotes), `\p{Bidi_Control}`, `\p{Default_Ignorable_Code_Point}`,
+//! `\p{Noncharacter_Code_Point}` and `\p{Co}` in its local part, quoted or not, and an `@`
+//! inside quotes
 //! ([`Email`]'s table). A validator reads the properties from its own Unicode data; the tests
 //! compare the patterns with the crate on every code point, in the `jsonschema` crate and in
 //! Ajv (`schema/ajv-check`).
@@ -24,9 +29,13 @@
 //!   bracketed literal; the local part's syntax, its 64 bytes and the host-name rules are the
 //!   crate's, with the `email` format as loose or strict as the validator's (ajv-formats'
 //!   refuses quoted local parts and address literals, which the crate accepts).
-//! - `email`, international: the local part is the crate's rule but for its 64 bytes; the
-//!   domain (IDNA2008/UTS 46, host names, literals) is left to the crate, and the `idn-email`
-//!   format to the validator.
+//! - `email`, international: the local part is the crate's rule but for its 64 bytes,
+//!   unassigned code points (a validator's Unicode version decides them), a leading combining
+//!   mark and NFC; the address's 254 and the domain's 253 bytes (`maxLength` counts chars);
+//!   the domain (IDNA2008/UTS 46, host names, reachable literals) is left to the crate, and
+//!   the `idn-email` format to the validator.
+//! - `locale`: the language's shape; whether ISO 639 assigns it (about 8,000 codes, less the
+//!   special and deprecated ones) is the crate's. An allow-list's `enum` states it exactly.
 //! - `externalData`: its size in bytes, its JSON, its depth and its top-level object.
 
 use std::borrow::Cow;
@@ -48,28 +57,46 @@ use crate::{
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Characters the free-text fields refuse anywhere, by the names of the Unicode properties the
-/// crate decides them from: `Cc` and Bidi_Control ([`PersonName`]'s table).
-pub(crate) const CONTROLS: &str = r"\p{Cc}\p{Bidi_Control}";
+/// crate decides them from: `Cc`, Bidi_Control, `Zl` and `Zp`, and the Tags block by its
+/// bounds ([`PersonName`]'s table).
+pub(crate) const CONTROLS: &str = r"\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}\u{E0000}-\u{E007F}";
+
+/// Characters that show nothing by themselves: a name of only these has no visible character
+/// (Default_Ignorable_Code_Point, White_Space, `Cf`).
+pub(crate) const INVISIBLE: &str = r"\p{Default_Ignorable_Code_Point}\p{White_Space}\p{Cf}";
+
+/// What an international local part refuses, quoted or not, that a pattern can name: the
+/// hidden characters of [`Email`]'s table (Cc, White_Space, Bidi_Control,
+/// Default_Ignorable_Code_Point, which holds the Tags block), noncharacters and private use.
+/// Unassigned code points, a leading combining mark and text not in NFC are the crate's
+/// rules alone (a validator's Unicode version decides what is unassigned; no pattern tests
+/// NFC).
+const LOCAL_PART_REFUSES: &str = r"\p{Cc}\p{White_Space}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}\p{Co}";
 
 /// RFC 5322 `atext` as RFC 6531 widens it, less what an international local part refuses
-/// outside quotes ([`Email`]'s table): the ASCII letters, digits and symbols of `atext`, or a
-/// non-ASCII character of none of the four properties.
-const INTERNATIONAL_ATEXT: &str = r"(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\u0000-\u007F\p{Cc}\p{White_Space}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}])";
+/// ([`LOCAL_PART_REFUSES`]): the ASCII letters, digits and symbols of `atext`, or a non-ASCII
+/// character of none of those properties.
+fn international_atext() -> String {
+    format!(r"(?:[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]|[^\u0000-\u007F{LOCAL_PART_REFUSES}])")
+}
 
-/// An international address: a quoted local part (any character but Cc, `"` and `\`, or a
-/// quoted pair) or a dot-atom of [`INTERNATIONAL_ATEXT`], then `@` and a domain without `@`.
-/// The local part is the crate's rule exactly but for its 64-byte limit; the domain is left
-/// to the crate (IDNA, host names, literals).
+/// An international address: a quoted local part (a space, any character but `"`, `\`, `@`
+/// and [`LOCAL_PART_REFUSES`], or a quoted pair of printable ASCII but `@`) or a dot-atom of
+/// [`international_atext`], then `@` and a domain without `@`. The domain is left to the
+/// crate (IDNA, host names, literals), and so are the local part's 64 bytes.
 fn international_email_pattern() -> String {
-    let atext = INTERNATIONAL_ATEXT;
-    format!(r#"^(?:"(?:[^"\\\p{{Cc}}]|\\[ -~])*"|{atext}+(?:\.{atext}+)*)@[^@]+$"#)
+    let atext = international_atext();
+    format!(
+        r#"^(?:"(?:[^"\\@{LOCAL_PART_REFUSES}]| |\\[ -?A-~])*"|{atext}+(?:\.{atext}+)*)@[^@]+$"#
+    )
 }
 
 fn free_text_pattern() -> String {
-    // Empty, or: a char that is neither control nor White_Space, optionally followed by any
-    // non-control chars and a last char that is neither.
+    // At least one visible char (a lookahead), and: a char that is neither control nor
+    // White_Space, optionally followed by any non-control chars and a last char that is
+    // neither. The empty text, which `minLength` refuses, is refused here too.
     format!(
-        r"^(?:[^{CONTROLS}\p{{White_Space}}](?:[^{CONTROLS}]*[^{CONTROLS}\p{{White_Space}}])?)?$"
+        r"^(?=[{INVISIBLE}]*[^{INVISIBLE}])[^{CONTROLS}\p{{White_Space}}](?:[^{CONTROLS}]*[^{CONTROLS}\p{{White_Space}}])?$"
     )
 }
 
@@ -80,8 +107,9 @@ fn country_codes() -> Vec<&'static str> {
 fn email_schema(international: bool) -> Value {
     let mut schema = json!({
         "type": "string",
-        "description": "The customer's email address: an RFC 5322 addr-spec (no display name, no comments) \
-            whose domain is a host name of at least two labels or an address literal; at most 254 characters.",
+        "description": "The customer's email address: an RFC 5322 addr-spec (no display name, no comments, no @ \
+            inside quotes) whose domain is a host name of at least two labels or a globally reachable \
+            address literal; at most 254 characters.",
         "maxLength": Email::MAX_CHARS,
         "examples": ["jane.doe@example.com"],
     });
@@ -89,10 +117,11 @@ fn email_schema(international: bool) -> Value {
         schema["format"] = json!("idn-email");
         schema["description"] = json!(
             "The customer's email address: an RFC 5322 addr-spec with RFC 6531 UTF-8 (no display name, \
-             no comments) whose local part holds, outside quotes, no control, White_Space, \
-             Bidi_Control or Default_Ignorable_Code_Point character, and whose domain converts under \
-             IDNA2008/UTS 46 to a host name of at least two labels, or is an address literal; at \
-             most 254 characters."
+             no comments) whose local part, in NFC, holds no control, White_Space (but a space inside \
+             quotes), Bidi_Control, Default_Ignorable_Code_Point, noncharacter, private-use or \
+             unassigned character, no leading combining mark and no @ inside quotes, and whose \
+             domain converts under IDNA2008/UTS 46 to a host name of at least two labels, or is a \
+             globally reachable address literal; at most 254 UTF-8 bytes."
         );
         schema["pattern"] = json!(international_email_pattern());
     } else {
@@ -112,12 +141,15 @@ fn spaced(chars: &str) -> String {
         .join(" ")
 }
 
+/// A password holds no `Cc` character (`control_character`).
+pub(crate) const PASSWORD_NO_CONTROL: &str = r"^\P{Cc}*$";
+
 fn password_schema() -> Value {
     json!({
         "type": "string",
         "description": format!(
-            "The customer's password: 8 to 80 characters with at least one letter and at least \
-             one digit or one of {}.",
+            "The customer's password: 8 to 80 characters with at least one letter, at least \
+             one digit or one of {}, and no control character.",
             spaced(Password::SPECIALS)
         ),
         "format": "password",
@@ -127,6 +159,7 @@ fn password_schema() -> Value {
         "allOf": [
             {"pattern": r"\p{Alphabetic}"},
             {"pattern": Password::DIGIT_OR_SPECIAL_CLASS},
+            {"pattern": PASSWORD_NO_CONTROL},
         ],
         "examples": ["s3cret-pass"],
     })
@@ -203,7 +236,8 @@ fn free_text_schema(description: &str, max: usize, example: &str) -> Value {
 
 fn person_name_schema() -> Value {
     free_text_schema(
-        "A name: 1 to 50 characters, no control characters, no white space at either end.",
+        "A name: 1 to 50 characters, at least one of them visible, no control, bidirectional control, tag or \
+         line separator characters, no white space at either end.",
         PersonName::MAX_CHARS,
         "Jane",
     )
@@ -211,8 +245,9 @@ fn person_name_schema() -> Value {
 
 fn external_id_schema() -> Value {
     free_text_schema(
-        "The customer's id in another system: 1 to 255 characters, no control characters, no white space \
-         at either end. Unique per publisher (not checked here).",
+        "The customer's id in another system: 1 to 255 characters, at least one of them visible, no control, \
+         bidirectional control, tag or line separator characters, no white space at either end. Unique per \
+         publisher (not checked here).",
         ExternalId::MAX_CHARS,
         "crm-42",
     )

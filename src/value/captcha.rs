@@ -1,5 +1,7 @@
 //! `captchaValue`.
 
+use zeroize::Zeroize;
+
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
 use crate::value::{longer_than, owned_text};
 
@@ -10,13 +12,28 @@ static CAPTCHA_WORDING: Wording = Wording::new(
 
 /// A reCAPTCHA response token: 1 to 8192 characters, each printable ASCII (`!`..`~`).
 ///
+/// It is a secret, if a short-lived one (whoever holds it can spend the customer's solved
+/// challenge): `Debug` shows the type and the length only, and the memory is wiped when the
+/// value is dropped (and when a text is refused), as for [`Password`](crate::Password).
+/// `Display` and `Serialize` write the token, because the Cleeng body needs it.
+///
 /// ```
 /// use cleeng_register::{CaptchaToken, ErrorCode};
-/// assert!(CaptchaToken::parse("03AGdBq24").is_ok());
+/// let token = CaptchaToken::parse("03AGdBq24")?;
+/// assert_eq!(format!("{token:?}"), "CaptchaToken(<redacted, 9 bytes>)");
+/// assert_eq!(token.as_str(), "03AGdBq24");
 /// assert_eq!(CaptchaToken::parse("a b").unwrap_err().code(), ErrorCode::InvalidFormat);
+/// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CaptchaToken(String);
+
+impl Drop for CaptchaToken {
+    fn drop(&mut self) {
+        // The whole capacity, not only the length (zeroize's `String` impl).
+        self.0.zeroize();
+    }
+}
 
 impl CaptchaToken {
     /// The most characters allowed.

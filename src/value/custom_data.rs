@@ -56,7 +56,7 @@ impl Default for ExternalDataLimits {
 /// assert_eq!(CustomData::parse("{").unwrap_err().code(), ErrorCode::InvalidJson);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CustomData(String);
 
 impl CustomData {

@@ -64,13 +64,22 @@ impl CustomerIp {
     /// assert!(public("2606:4700::1111"));
     /// ```
     pub fn is_globally_reachable(&self) -> bool {
-        match self.addr {
-            IpAddr::V4(v4) => v4_is_global(v4),
-            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-                Some(v4) => v4_is_global(v4),
-                None => v6_is_global(v6),
-            },
-        }
+        is_globally_reachable(self.addr)
+    }
+}
+
+/// [`CustomerIp::is_globally_reachable`] for any address: the one test behind the
+/// `customer_ip_not_public` advisory and an email's address literal (`a@[127.0.0.1]`).
+/// Loopback, private, link-local (with the cloud metadata address 169.254.169.254),
+/// unspecified (0.0.0.0, `::`), the limited broadcast (255.255.255.255), documentation,
+/// shared (CGNAT) and benchmarking ranges are not reachable.
+pub(crate) fn is_globally_reachable(addr: IpAddr) -> bool {
+    match addr {
+        IpAddr::V4(v4) => v4_is_global(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4_is_global(v4),
+            None => v6_is_global(v6),
+        },
     }
 }
 
@@ -126,4 +135,4 @@ fn ietf_global_exception(s: [u16; 8], bits: u128) -> bool {
         || (0x20..=0x3f).contains(&s[1]) // ORCHIDv2, DETs
 }
 
-inline_code!(CustomerIp, "an IPv4 or IPv6 address");
+inline_code!(CustomerIp, "an IPv4 or IPv6 address", redacted);

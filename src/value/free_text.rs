@@ -1,6 +1,7 @@
 //! The free-text fields: `firstName`, `lastName` and `externalId`, which share one set of
-//! character rules (no Cc or Bidi_Control character, no White_Space at either end:
-//! [`PersonName`] has the table) and differ only in length.
+//! character rules (no Cc, Bidi_Control, tag or line/paragraph separator character, no
+//! White_Space at either end, at least one visible character: [`PersonName`] has the table)
+//! and differ only in length.
 
 use crate::error::{ValueError, Wording};
 
@@ -9,7 +10,13 @@ static EXTERNAL_ID_WORDING: Wording = Wording::new("external id", "has an invali
 use crate::value::{check_free_text, owned_text};
 
 /// A customer's first or last name: 1 to 50 characters, no control character, no White_Space
-/// at either end.
+/// at either end, and at least one visible character.
+///
+/// The rules are checked in this order, and the first that fails is the one reported:
+/// `too_short` (empty), `too_long` (over 50 chars), `control_character`,
+/// `surrounding_whitespace`, `no_visible_character`. A name of white space alone is
+/// `surrounding_whitespace`; one of other invisible characters (`"\u{200B}"`, `"\u{3164}"`,
+/// `"\u{FE0F}"`) is `no_visible_character`.
 ///
 /// The characters are Unicode's own properties, decided from Unicode's data (ICU4X's
 /// `icu_properties`, which `idna` brings; Rust's `char` methods for Cc and White_Space), as of
@@ -20,13 +27,16 @@ use crate::value::{check_free_text, owned_text};
 /// |---|---|---|---|
 /// | `control_character` | anywhere | Cc (General_Category Control) | U+0000..U+001F, U+007F..U+009F |
 /// | `control_character` | anywhere | Bidi_Control | U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069 |
+/// | `control_character` | anywhere | the Tags block (invisible copies of ASCII) | U+E0000..U+E007F |
+/// | `control_character` | anywhere | Zl and Zp (line and paragraph separators) | U+2028, U+2029 |
 /// | `surrounding_whitespace` | first or last character | White_Space | U+0009..U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 |
+/// | `no_visible_character` | every character | Default_Ignorable_Code_Point, White_Space or Cf (General_Category Format) | U+00AD, U+200B, U+2060, U+3164, U+115F, U+180E, U+FE0F, U+FEFF, … |
 ///
-/// ZWNJ (U+200C) and ZWJ (U+200D) are in neither set, and stay allowed: Persian writes
-/// `می‌خواهم` with a ZWNJ after `می`, Indic scripts choose a conjunct's form with them, and
-/// emoji sequences join with ZWJ (`👩‍💻`). The other Default_Ignorable_Code_Point characters
-/// (U+00AD, U+200B, U+FEFF, ...) are not refused either: a name refuses only what the table
-/// lists.
+/// ZWNJ (U+200C) and ZWJ (U+200D) are not refused inside a name: Persian writes `می‌خواهم`
+/// with a ZWNJ after `می`, Indic scripts choose a conjunct's form with them, and emoji
+/// sequences join with ZWJ (`👩‍💻`). The other Default_Ignorable_Code_Point and format
+/// characters (U+00AD, U+200B, U+FEFF, ...) are accepted beside a visible character, and
+/// refused only when nothing else is there.
 ///
 /// ```
 /// use cleeng_register::{ErrorCode, PersonName};
@@ -37,9 +47,12 @@ use crate::value::{check_free_text, owned_text};
 /// // می‌خواهم, with its ZWNJ, and 👩‍💻, a ZWJ sequence.
 /// assert!(PersonName::parse("\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}").is_ok());
 /// assert!(PersonName::parse("\u{1f469}\u{200d}\u{1f4bb}").is_ok());
+/// assert_eq!(PersonName::parse("\u{200b}").unwrap_err().code(), ErrorCode::NoVisibleCharacter);
+/// assert_eq!(PersonName::parse("A\u{e0041}").unwrap_err().code(), ErrorCode::ControlCharacter);
+/// assert_eq!(PersonName::parse("x\u{2029}y").unwrap_err().code(), ErrorCode::ControlCharacter);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PersonName(String);
 
 impl PersonName {
@@ -54,8 +67,9 @@ fn check_name(s: &str) -> Result<(), ValueError> {
 owned_text!(PersonName, "a person's name", check_name);
 
 /// An id of the customer in another system: 1 to 255 characters, with the same character
-/// rules as [`PersonName`](crate::PersonName): no Cc or Bidi_Control character anywhere, no
-/// White_Space at either end (the table is [`PersonName`](crate::PersonName)'s).
+/// rules, in the same order, as [`PersonName`](crate::PersonName): no Cc, Bidi_Control, tag or
+/// line/paragraph separator character anywhere, no White_Space at either end, at least one
+/// visible character (the table is [`PersonName`](crate::PersonName)'s).
 ///
 /// Cleeng wants it unique per publisher; that needs storage, so one request cannot check it.
 ///
@@ -66,7 +80,7 @@ owned_text!(PersonName, "a person's name", check_name);
 /// assert_eq!(ExternalId::parse("crm\u{61c}42").unwrap_err().code(), ErrorCode::ControlCharacter);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ExternalId(String);
 
 impl ExternalId {

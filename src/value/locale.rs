@@ -3,7 +3,9 @@
 use unic_langid::subtags::{Language, Region};
 use unic_langid::LanguageIdentifier;
 
-use crate::error::{ErrorCode, ValueError, Violation, Wording};
+use icu_locale::LocaleCanonicalizer;
+
+use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
 use crate::value::{inline_code, AsciiBuf};
 use crate::CountryCode;
 
@@ -11,13 +13,43 @@ static LOCALE_WORDING: Wording = Wording::new(
     "locale",
     "must be a language code, optionally with _ and a region (en_US)",
 )
-.with_unknown_code("must have an assigned ISO 3166-1 alpha-2 region");
+.with_unknown_code("must have an ISO 639 language code and an assigned ISO 3166-1 alpha-2 region");
 
 /// A Cleeng locale: 2 or 3 lowercase ASCII letters, optionally `_` and a region of 2
-/// uppercase ASCII letters (`en_US`, `pl_PL`, `fil`). `en-US` and `EN_us` are
-/// `invalid_format`; a region that is not an assigned ISO 3166-1 alpha-2 code is
-/// `unknown_code`, as for a country (`en_UK` suggests `GB`). The language subtag is checked
-/// for its shape only. Kept inline; the `unic-langid` identifier is at hand through
+/// uppercase ASCII letters (`en_US`, `pl_PL`, `fil`). Its rules, in order:
+///
+/// | rule | code |
+/// |---|---|
+/// | `^[a-z]{2,3}(_[A-Z]{2})?$` (`en-US` and `EN_us` fail) | `invalid_format` |
+/// | the region is an assigned ISO 3166-1 alpha-2 code, as for a country (`en_UK` suggests `GB`) | `unknown_code` |
+/// | the language is an ISO 639 code for a language (below; `iw_IL` suggests `he`) | `unknown_code` |
+/// | on the policy's `allowedLocales`, when it has one | `not_supported` |
+///
+/// # The language
+///
+/// A language is an ISO 639-1 code (two letters) or an ISO 639-3 code (three), as ISO 639-3's
+/// registration authority (SIL) lists them: `en`, `pt`, `zh`, `pl`, `fil`, `deu`, `cmn` pass.
+/// The table is the `isolang` crate's. Refused with `unknown_code`:
+///
+/// - codes no one was assigned: `qq`, `zz` (so `zz_PL` too);
+/// - the codes for no particular language, ISO 639-2's four special-purpose codes `mis`
+///   (uncoded), `mul` (multiple), `und` (undetermined) and `zxx` (no linguistic content), named
+///   here because `isolang` keeps them but drops the table's Scope column that marks them;
+///   the reserved range `qaa`..`qtz` (local use) is in no table;
+/// - deprecated codes, with `{"suggestion": "<preferred>"}` where Unicode's CLDR names the
+///   code that replaced it (its language aliases, through ICU4X's `icu_locale`): `iw` (now
+///   `he`), `in` (`id`), `ji` (`yi`), `jw` (`jv`), `mo` (`ro`), retired ISO 639-3 codes, and the
+///   ISO 639-2/B codes (`ger` for `de`). The suggestion is the language, as `en_UK`'s is the
+///   region: the subtag to change.
+///
+/// Why these crates: `isolang` is the leanest well-kept table of assigned ISO 639 codes (one
+/// small dependency, `phf`); `icu_locale` is the ICU4X crate whose core, data provider and
+/// collections the crate already builds for `idna`, with CLDR's alias data. `language-tags`
+/// (the IANA registry, last released in 2021) has no scope either and brings a BCP 47 parser
+/// the crate does not need. Overlong codes that CLDR would shorten (`heb` for `he`) and
+/// macrolanguage members (`cmn`) are assigned ISO 639 codes and pass.
+///
+/// Kept inline; the `unic-langid` identifier is at hand through
 /// [`Locale::language_identifier`].
 ///
 /// ```
@@ -29,6 +61,9 @@ static LOCALE_WORDING: Wording = Wording::new(
 /// let uk = "en_UK".parse::<Locale>().unwrap_err();
 /// assert_eq!(uk.code(), ErrorCode::UnknownCode);
 /// assert_eq!(uk.violations().next().unwrap().params.suggestion, Some("GB"));
+/// assert_eq!("und".parse::<Locale>().unwrap_err().code(), ErrorCode::UnknownCode);
+/// let iw = "iw_IL".parse::<Locale>().unwrap_err();
+/// assert_eq!(iw.violations().next().unwrap().params.suggestion, Some("he"));
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37,7 +72,7 @@ pub struct Locale {
 }
 
 impl Locale {
-    /// Parses `^[a-z]{2,3}(_[A-Z]{2})?$` with an assigned region.
+    /// Parses `^[a-z]{2,3}(_[A-Z]{2})?$` with an assigned region and an ISO 639 language.
     pub fn parse(s: &str) -> Result<Self, ValueError> {
         let Some((locale, region)) = parse_parts(s) else {
             return Err(ValueError::new(
@@ -51,6 +86,9 @@ impl Locale {
                 let broken = e.violations().next().expect("a refusal names a rule");
                 ValueError::new(&LOCALE_WORDING, broken)
             })?;
+        }
+        if let Some(violation) = language_violation(locale.language()) {
+            return Err(ValueError::new(&LOCALE_WORDING, violation));
         }
         Ok(locale)
     }
@@ -101,6 +139,64 @@ fn parse_parts(s: &str) -> Option<(Locale, Option<&str>)> {
         },
         region,
     ))
+}
+
+/// ISO 639-2's special-purpose codes, which name no language: uncoded, multiple,
+/// undetermined, no linguistic content.
+const SPECIAL_PURPOSE: [&str; 4] = ["mis", "mul", "und", "zxx"];
+
+/// The language rule of [`Locale`]: `None` when `language` (2 or 3 lowercase ASCII letters)
+/// is an assigned ISO 639 code for a language.
+fn language_violation(language: &str) -> Option<Violation> {
+    if assigned(language).is_some() && !SPECIAL_PURPOSE.contains(&language) {
+        return None;
+    }
+    Some(match replacement(language) {
+        Some(preferred) => Violation::with(ErrorCode::UnknownCode, Params::suggestion(preferred)),
+        None => Violation::new(ErrorCode::UnknownCode),
+    })
+}
+
+/// Every language code [`Locale`] accepts: two letters, then three, each in alphabetical
+/// order; found once by asking the rule about every code of that shape.
+pub(crate) fn languages() -> &'static [String] {
+    static LANGUAGES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LANGUAGES.get_or_init(|| {
+        let letters = || b'a'..=b'z';
+        let two = letters().flat_map(|a| letters().map(move |b| vec![a, b]));
+        let three = letters()
+            .flat_map(|a| letters().flat_map(move |b| letters().map(move |c| vec![a, b, c])));
+        two.chain(three)
+            .map(|code| String::from_utf8(code).expect("ASCII letters"))
+            .filter(|code| assigned(code).is_some() && !SPECIAL_PURPOSE.contains(&code.as_str()))
+            .collect()
+    })
+}
+
+/// `isolang`'s language for an ISO 639-1 (two letters) or ISO 639-3 (three) code.
+fn assigned(code: &str) -> Option<isolang::Language> {
+    match code.len() {
+        2 => isolang::Language::from_639_1(code),
+        _ => isolang::Language::from_639_3(code),
+    }
+}
+
+/// The assigned code that CLDR's language aliases put for `code`, in its shortest form (`he`
+/// for `iw`), as one of `isolang`'s own `'static` strings. `None` when CLDR has no alias, or
+/// replaces the code with more than a language (`sh` is `sr-Latn`), or with a code that is not
+/// assigned itself.
+fn replacement(code: &str) -> Option<&'static str> {
+    // A const constructor over compiled data: nothing to keep between calls (and the type is
+    // not `Sync`, so it cannot be a static).
+    let canonicalizer = LocaleCanonicalizer::new_extended();
+    let mut locale: icu_locale::Locale = code.parse().ok()?;
+    canonicalizer.canonicalize(&mut locale);
+    let id = &locale.id;
+    if id.script.is_some() || !id.variants.is_empty() || id.language.as_str() == code {
+        return None;
+    }
+    let language = assigned(id.language.as_str())?;
+    Some(language.to_639_1().unwrap_or_else(|| language.to_639_3()))
 }
 
 inline_code!(Locale, "a locale such as en_US");

@@ -6,10 +6,10 @@ mod captcha;
 pub(crate) mod country;
 mod currency;
 pub(crate) mod custom_data;
-mod customer_ip;
+pub(crate) mod customer_ip;
 mod email;
 mod free_text;
-mod locale;
+pub(crate) mod locale;
 mod offer;
 mod password;
 mod publisher;
@@ -28,8 +28,10 @@ pub use publisher::PublisherId;
 
 use std::sync::LazyLock;
 
-use icu_properties::props::{BidiControl, DefaultIgnorableCodePoint};
-use icu_properties::{CodePointSetData, CodePointSetDataBorrowed};
+use icu_properties::props::{
+    BidiControl, DefaultIgnorableCodePoint, GeneralCategory, GeneralCategoryGroup,
+};
+use icu_properties::{CodePointMapData, CodePointSetData, CodePointSetDataBorrowed};
 
 use crate::error::{ErrorCode, Params, Violation};
 
@@ -90,7 +92,9 @@ macro_rules! string_traits {
 pub(crate) use string_traits;
 
 /// A newtype over the `String` it was given: `parse` (copies), `as_str`, [`FromText`](crate::text::FromText) (reusing
-/// an owned buffer), and the std and serde conversions. `$check` states the rules.
+/// an owned buffer), a `Debug` that shows the type and the length only (every such type holds
+/// personal data or a secret), and the std and serde conversions. `$check` states the rules;
+/// an owned text they refuse is wiped before it is freed.
 macro_rules! owned_text {
     ($ty:ident, $expecting:literal, $check:expr) => {
         impl $ty {
@@ -112,9 +116,19 @@ macro_rules! owned_text {
             fn from_text(s: &str) -> Result<Self, $crate::ValueError> {
                 $ty::parse(s)
             }
-            fn from_owned_text(s: String) -> Result<Self, $crate::ValueError> {
-                ($check)(&s)?;
+            fn from_owned_text(mut s: String) -> Result<Self, $crate::ValueError> {
+                if let Err(refused) = ($check)(&s) {
+                    // Refused personal data is still personal data.
+                    ::zeroize::Zeroize::zeroize(&mut s);
+                    return Err(refused);
+                }
                 Ok($ty(s))
+            }
+        }
+
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::value::redacted(f, stringify!($ty), self.0.len())
             }
         }
 
@@ -123,21 +137,45 @@ macro_rules! owned_text {
 }
 pub(crate) use owned_text;
 
+/// The `Debug` of a value that may be personal data or a secret: its type and, when given,
+/// its length in bytes, never its text (`Email(<redacted, 16 bytes>)`). A `{:?}` in a log
+/// line is the most common way personal data reaches logs.
+pub(crate) fn redacted(
+    f: &mut std::fmt::Formatter<'_>,
+    name: &str,
+    len: usize,
+) -> std::fmt::Result {
+    write!(f, "{name}(<redacted, {len} bytes>)")
+}
+
 /// A code kept inline, with an inherent `parse` and `as_str`: [`FromText`](crate::text::FromText), a compact `Debug`
-/// (`OfferId(S565568989_US)`), and the std and serde conversions.
+/// (`OfferId(S565568989_US)`, or with `redacted` the type and length only, for a value that
+/// may be personal data), and the std and serde conversions.
 macro_rules! inline_code {
+    ($ty:ident, $expecting:literal, redacted) => {
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::value::redacted(f, stringify!($ty), self.as_str().len())
+            }
+        }
+
+        $crate::value::inline_code!(@traits $ty, $expecting);
+    };
     ($ty:ident, $expecting:literal) => {
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, concat!(stringify!($ty), "({})"), self.as_str())
+            }
+        }
+
+        $crate::value::inline_code!(@traits $ty, $expecting);
+    };
+    (@traits $ty:ident, $expecting:literal) => {
         impl $crate::text::FromText for $ty {
             const EXPECTING: &'static str = $expecting;
             type Error = $crate::ValueError;
             fn from_text(s: &str) -> Result<Self, $crate::ValueError> {
                 $ty::parse(s)
-            }
-        }
-
-        impl ::std::fmt::Debug for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                write!(f, concat!(stringify!($ty), "({})"), self.as_str())
             }
         }
 
@@ -201,15 +239,47 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
     !c.is_ascii() && DEFAULT_IGNORABLE.contains(c)
 }
 
-/// Unicode `Cc` (Rust's `char::is_control`), or Unicode's Bidi_Control property: what the
-/// free-text fields refuse anywhere.
-pub(crate) fn is_control(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+/// Unicode's General_Category of `c`, from ICU4X's compiled data (a trie lookup).
+pub(crate) fn general_category(c: char) -> GeneralCategory {
+    CodePointMapData::<GeneralCategory>::new().get(c)
 }
 
-/// The rules shared by the free-text fields (names, external id): length in chars, no control
-/// characters ([`is_control`]), no White_Space at either end; the first failing rule only.
-/// [`PersonName`]'s documentation has the table of the characters.
+/// The Tags block, U+E0000..U+E007F: invisible copies of ASCII (`A\u{E0041}` shows as `A`)
+/// that once tagged languages and now only build emoji flag sequences. The block's bounds
+/// are Unicode's (Blocks.txt); no property names exactly these code points.
+pub(crate) const TAGS: std::ops::RangeInclusive<char> = '\u{E0000}'..='\u{E007F}';
+
+/// What the free-text fields refuse anywhere with `control_character`: Unicode `Cc` (Rust's
+/// `char::is_control`), Bidi_Control, the Tags block ([`TAGS`]), and the line and paragraph
+/// separators (General_Category Zl and Zp: U+2028 and U+2029, which break a log line or a
+/// CSV cell in two).
+pub(crate) fn is_control(c: char) -> bool {
+    c.is_control()
+        || (!c.is_ascii()
+            && (BIDI_CONTROL.contains(c)
+                || TAGS.contains(&c)
+                || matches!(
+                    general_category(c),
+                    GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator
+                )))
+}
+
+/// Whether `c` shows nothing by itself: Default_Ignorable_Code_Point, White_Space, or
+/// General_Category Format (Cf). A value made only of these is blank to whoever reads it.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || (!c.is_ascii()
+            && (is_default_ignorable(c)
+                || GeneralCategoryGroup::Format.contains(general_category(c))))
+}
+
+/// The rules shared by the free-text fields (names, external id), the first failing one
+/// only, in this order: `too_short` (empty), `too_long` (in chars), `control_character`
+/// ([`is_control`]), `surrounding_whitespace` (White_Space at either end), and
+/// `no_visible_character` (only [`is_invisible`] characters: U+200B, U+3164, U+FE0F alone).
+/// A value of white space alone is `surrounding_whitespace`, as before; the new rule comes
+/// last so that it reports only what no earlier rule names. [`PersonName`]'s documentation
+/// has the table of the characters.
 pub(crate) fn check_free_text(s: &str, max: usize) -> Result<(), Violation> {
     if s.is_empty() {
         Err(Violation::with(ErrorCode::TooShort, Params::min(1)))
@@ -219,6 +289,8 @@ pub(crate) fn check_free_text(s: &str, max: usize) -> Result<(), Violation> {
         Err(Violation::new(ErrorCode::ControlCharacter))
     } else if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
         Err(Violation::new(ErrorCode::SurroundingWhitespace))
+    } else if s.chars().all(is_invisible) {
+        Err(Violation::new(ErrorCode::NoVisibleCharacter))
     } else {
         Ok(())
     }

@@ -17,9 +17,11 @@ macro_rules! specials {
     };
 }
 
-/// A customer's password: 8 to 80 characters, at least one letter (Unicode Alphabetic) and at
-/// least one digit or one of `! @ # $ % ^ &`. A rejected password reports **every** rule it
-/// breaks.
+/// A customer's password: 8 to 80 characters, at least one letter (Unicode Alphabetic), at
+/// least one digit or one of `! @ # $ % ^ &`, and no control character (Unicode Cc: NUL, tab,
+/// line breaks, U+007F..U+009F; `control_character`). A rejected password reports **every**
+/// rule it breaks, in that order: `too_short` or `too_long`, `missing_letter`,
+/// `missing_digit_or_special`, `control_character`.
 ///
 /// "Alphabetic" is the standard library's [`char::is_alphabetic`], so its Unicode version is
 /// the compiler's (17.0 with Rust 1.95). The schema's `\p{Alphabetic}` is read with the
@@ -38,6 +40,8 @@ macro_rules! specials {
 /// let err = Password::parse("short").unwrap_err();
 /// let codes: Vec<_> = err.violations().map(|v| v.code).collect();
 /// assert_eq!(codes, [ErrorCode::TooShort, ErrorCode::MissingDigitOrSpecial]);
+/// let nul = Password::parse("abc\u{0}defg1").unwrap_err();
+/// assert_eq!(nul.code(), ErrorCode::ControlCharacter);
 /// # Ok::<(), cleeng_register::ValueError>(())
 /// ```
 ///
@@ -102,9 +106,13 @@ fn check(s: &str) -> Result<(), ValueError> {
     let digit_or_special = s
         .chars()
         .any(|c| c.is_ascii_digit() || Password::SPECIALS.contains(c));
+    // A NUL ends the password early in C strings and bcrypt-style back ends; a tab or a line
+    // break is never typed into a password field on purpose.
+    let control = s.chars().any(char::is_control);
     let mut rest = [
         (!letter).then_some(ErrorCode::MissingLetter),
         (!digit_or_special).then_some(ErrorCode::MissingDigitOrSpecial),
+        control.then_some(ErrorCode::ControlCharacter),
     ]
     .into_iter()
     .flatten();

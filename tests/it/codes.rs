@@ -96,8 +96,8 @@ fn locale_is_language_with_optional_region() {
 
 #[test]
 fn locale_region_is_an_assigned_country_code() {
-    // The region follows country's rules; the language subtag is checked for shape only.
-    for ok in ["en_GB", "zz_PL", "xyz_AQ", "en_AX"] {
+    // The region follows country's rules, and is checked before the language.
+    for ok in ["en_GB", "pl_PL", "fil_AQ", "en_AX"] {
         accepts("locale", ok);
     }
     for unknown in ["en_UK", "zz_ZZ", "en_XK", "en_EU", "en_AA"] {
@@ -111,7 +111,7 @@ fn locale_region_is_an_assigned_country_code() {
     let report = check(&with("locale", json!("en_UK"))).unwrap_err();
     assert_eq!(
         report.errors()[0].to_string(),
-        "locale must have an assigned ISO 3166-1 alpha-2 region (did you mean GB?)"
+        "locale must have an ISO 639 language code and an assigned ISO 3166-1 alpha-2 region (did you mean GB?)"
     );
     // The format comes first: en-UK is invalid_format, not unknown_code.
     rejects("locale", "en-UK", &["invalid_format"]);
@@ -277,4 +277,67 @@ fn an_offer_id_has_its_parts() {
     assert_eq!(offer.number(), "123456789");
     assert_eq!(offer.kind(), OfferKind::Rental);
     assert_eq!(offer.country().as_str(), "PL");
+}
+
+#[test]
+fn locale_language_is_an_iso_639_code_for_a_language() {
+    for ok in [
+        "fil", "pt", "zh", "en", "pl", "pt_BR", "zh_CN", "fil_PH", "deu_DE", "cmn",
+    ] {
+        accepts("locale", ok);
+    }
+    // Unassigned codes, ISO 639-2's special-purpose codes, the local-use range.
+    for unknown in [
+        "qq", "zz", "zz_PL", "qq_US", "xyz_AQ", "und", "und_US", "mis", "mul", "zxx", "qaa", "qtz",
+        "qab_PL",
+    ] {
+        rejects("locale", unknown, &["unknown_code"]);
+        assert_eq!(params("locale", json!(unknown)), json!({}), "{unknown}");
+    }
+    // Deprecated codes suggest the language that replaced them, the subtag to change (as
+    // en_UK suggests GB).
+    for (deprecated, preferred) in [
+        ("iw_IL", "he"),
+        ("iw", "he"),
+        ("in_ID", "id"),
+        ("ji", "yi"),
+        ("jw_ID", "jv"),
+        ("mo", "ro"),
+        ("ger_DE", "de"),
+    ] {
+        rejects("locale", deprecated, &["unknown_code"]);
+        assert_eq!(
+            params("locale", json!(deprecated)),
+            json!({ "suggestion": preferred }),
+            "{deprecated}"
+        );
+        let replaced = deprecated.replacen(
+            &deprecated[..deprecated.find('_').unwrap_or(deprecated.len())],
+            preferred,
+            1,
+        );
+        accepts("locale", &replaced);
+    }
+    let report = check(&with("locale", json!("iw_IL"))).unwrap_err();
+    assert_eq!(
+        report.errors()[0].to_string(),
+        "locale must have an ISO 639 language code and an assigned ISO 3166-1 alpha-2 region (did you mean he?)"
+    );
+    // The region's rule comes first.
+    assert_eq!(
+        params("locale", json!("iw_UK")),
+        json!({"suggestion": "GB"})
+    );
+    assert_eq!(params("locale", json!("iw_XX")), json!({}));
+    // An unknown language is not also "not supported" by an allow-list, and a policy cannot
+    // list one.
+    let policy = Policy::builder()
+        .allowed_locales(["pl_PL".parse().unwrap()])
+        .build()
+        .unwrap();
+    assert_eq!(
+        errors_of(&check_with(&with("locale", json!("iw_IL")), &policy)),
+        [("/locale".into(), "unknown_code")]
+    );
+    assert!("und".parse::<Locale>().is_err());
 }

@@ -47,7 +47,7 @@ fn control_and_bidi_characters_are_refused() {
         rejects(key, "\tJane", &["control_character"]);
         // Neighbours of the bidi ranges are fine.
         for c in [
-            '\u{61b}', '\u{61d}', '\u{200d}', '\u{2010}', '\u{2029}', '\u{2065}', '\u{206a}',
+            '\u{61b}', '\u{61d}', '\u{200d}', '\u{2010}', '\u{2027}', '\u{2065}', '\u{206a}',
         ] {
             accepts(key, &format!("Ja{c}ne"));
         }
@@ -85,9 +85,8 @@ fn joiners_stay_allowed() {
 #[test]
 fn surrounding_white_space_is_refused() {
     for key in ["firstName", "lastName", "externalId"] {
-        for ws in [
-            " ", "\u{a0}", "\u{3000}", "\u{2003}", "\u{2028}", "\u{1680}",
-        ] {
+        // U+2028 and U+2029 are White_Space too, but separators: `control_character` first.
+        for ws in [" ", "\u{a0}", "\u{3000}", "\u{2003}", "\u{1680}"] {
             rejects(key, &format!("{ws}Jane"), &["surrounding_whitespace"]);
             rejects(key, &format!("Jane{ws}"), &["surrounding_whitespace"]);
             accepts(key, &format!("Ja{ws}ne"));
@@ -124,5 +123,74 @@ fn captcha_is_1_to_8192_printable_ascii() {
     assert_eq!(
         params("captchaValue", json!("a".repeat(8193))),
         json!({"max": 8192})
+    );
+}
+
+#[test]
+fn tags_and_line_or_paragraph_separators_are_control_characters() {
+    for key in ["firstName", "lastName", "externalId"] {
+        // Tag characters carry hidden ASCII: `A` shows, `AB` hides behind it.
+        rejects(key, "A\u{e0041}\u{e0042}", &["control_character"]);
+        for c in [
+            '\u{e0000}',
+            '\u{e0001}',
+            '\u{e0020}',
+            '\u{e007e}',
+            '\u{e007f}',
+        ] {
+            rejects(key, &format!("Ja{c}ne"), &["control_character"]);
+        }
+        // The Tags block's neighbours: a plane-14 unassigned code point and a variation
+        // selector beside a letter are not tags.
+        accepts(key, "Ja\u{e0100}ne");
+        // A paragraph or line separator breaks a name in two.
+        rejects(key, "x\u{2029}y", &["control_character"]);
+        rejects(key, "x\u{2028}y", &["control_character"]);
+        // Before surrounding white space, as for Cc.
+        rejects(key, "\u{2029}Jane", &["control_character"]);
+    }
+}
+
+#[test]
+fn a_name_needs_a_visible_character() {
+    for key in ["firstName", "lastName", "externalId"] {
+        // Default_Ignorable, format (Cf) and fillers alone: blank to a reader.
+        for blank in [
+            "\u{200b}",
+            "\u{2060}",
+            "\u{feff}",
+            "\u{ad}",
+            "\u{3164}",
+            "\u{115f}",
+            "\u{180e}",
+            "\u{fe0f}",
+            "\u{200c}",
+            "\u{200d}",
+            "\u{600}",
+            "\u{200b}\u{feff}\u{2060}",
+            "\u{200b} \u{200b}",
+        ] {
+            rejects(key, blank, &["no_visible_character"]);
+        }
+        // White space alone keeps its own rule, which comes first.
+        rejects(key, " ", &["surrounding_whitespace"]);
+        rejects(key, "\u{3000}", &["surrounding_whitespace"]);
+        // One visible character is enough, whatever surrounds it.
+        for ok in [
+            "\u{200b}J",
+            "\u{2764}\u{fe0f}",
+            "J\u{ad}",
+            "\u{feff}Jane",
+            ".",
+            "\u{1f469}",
+        ] {
+            accepts(key, ok);
+        }
+    }
+    assert_eq!(
+        cleeng_register::PersonName::parse("\u{3164}")
+            .unwrap_err()
+            .to_string(),
+        "invalid name: must contain at least one visible character"
     );
 }

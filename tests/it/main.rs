@@ -6,6 +6,7 @@ mod util;
 mod arbitrary;
 mod codes;
 mod customer_ip;
+mod debug;
 mod email;
 mod external_data;
 mod free_text;

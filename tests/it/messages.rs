@@ -217,6 +217,8 @@ fn edits() -> Vec<(&'static str, Option<Value>)> {
         ("password", Some(json!("12345678"))),
         ("password", Some(json!("abcdefgh"))),
         ("password", Some(json!(""))),
+        ("password", Some(json!("abc\u{0}defg1"))),
+        ("password", Some(json!("\t"))),
         ("offerId", Some(json!("S1_US"))),
         ("offerId", Some(json!("X565568989_US"))),
         ("offerId", Some(json!("S565568989_XX"))),
@@ -227,6 +229,11 @@ fn edits() -> Vec<(&'static str, Option<Value>)> {
         ("locale", Some(json!("en_XX"))),
         ("locale", Some(json!("en_UK"))),
         ("locale", Some(json!("de_DE"))),
+        // A language's rule after an unassigned region's, and the special codes.
+        ("locale", Some(json!("iw_XX"))),
+        ("locale", Some(json!("iw_UK"))),
+        ("locale", Some(json!("und"))),
+        ("locale", Some(json!("zz_PL"))),
         ("country", Some(json!("us"))),
         ("country", Some(json!("XX"))),
         ("country", Some(json!("UK"))),
@@ -255,7 +262,29 @@ fn edits() -> Vec<(&'static str, Option<Value>)> {
             (key, Some(json!("Ja\u{7}ne"))),
             (key, Some(json!("Ja\u{202e}ne"))),
             (key, Some(json!(" Jane"))),
+            (key, Some(json!("A\u{e0041}\u{e0042}"))),
+            (key, Some(json!("x\u{2029}y"))),
+            (key, Some(json!("\u{200b}"))),
+            (key, Some(json!("\u{3164}"))),
         ]);
+    }
+    // Every deprecated language the document suggests a replacement for, alone and with a
+    // region.
+    let document = &policies()[0].1;
+    let unknown = rule_for(
+        rules(field_entry(document, "locale")),
+        ErrorCode::UnknownCode,
+    )
+    .unwrap();
+    for s in unknown["suggestions"].as_array().unwrap() {
+        let pattern = s["pattern"].as_str().unwrap();
+        if let Some(language) = pattern
+            .strip_prefix('^')
+            .and_then(|p| p.strip_suffix("(?:_[A-Z]{2})?$"))
+        {
+            edits.push(("locale", Some(json!(language))));
+            edits.push(("locale", Some(json!(format!("{language}_PL")))));
+        }
     }
     for field in Field::ALL {
         edits.extend([
@@ -310,8 +339,8 @@ fn every_error_of_invalid_bodies_is_worded_as_the_document_says() {
                 let code = rule["code"].as_str().unwrap();
                 listed.push((key.to_owned(), code.to_owned(), None));
                 for s in rule["suggestions"].as_array().into_iter().flatten() {
-                    let suggestion = s["params"]["suggestion"].as_str().unwrap().to_owned();
-                    listed.push((key.to_owned(), code.to_owned(), Some(suggestion)));
+                    let suggestion = s["params"]["suggestion"].as_str().map(str::to_owned);
+                    listed.push((key.to_owned(), code.to_owned(), suggestion));
                 }
             }
         }
@@ -446,7 +475,11 @@ fn the_patterns_agree_with_the_schema() {
         .collect();
     let letter = pattern("password", ErrorCode::MissingLetter);
     let digit = pattern("password", ErrorCode::MissingDigitOrSpecial);
-    assert_eq!(password, BTreeSet::from([letter.as_str(), digit.as_str()]));
+    let control = pattern("password", ErrorCode::ControlCharacter);
+    assert_eq!(
+        password,
+        BTreeSet::from([letter.as_str(), digit.as_str(), control.as_str()])
+    );
 }
 
 #[test]

@@ -122,3 +122,37 @@ fn the_error_names_every_broken_rule_and_never_the_password() {
     );
     assert!(!debug.contains("shorty"));
 }
+
+#[test]
+fn control_characters_are_refused_beside_the_other_rules() {
+    // A NUL ends the text in C strings and bcrypt-style back ends; tab and line breaks are
+    // Cc too. Each is reported with every other rule the password breaks.
+    for c in ['\0', '\t', '\n', '\r', '\u{7f}', '\u{85}', '\u{9f}'] {
+        rejects("password", &format!("abc{c}defg1"), &["control_character"]);
+    }
+    rejects("password", "abc\u{0}defg1", &["control_character"]);
+    rejects(
+        "password",
+        "\t",
+        &[
+            "too_short",
+            "missing_letter",
+            "missing_digit_or_special",
+            "control_character",
+        ],
+    );
+    rejects(
+        "password",
+        &format!("{}\n", "a".repeat(80)),
+        &["too_long", "missing_digit_or_special", "control_character"],
+    );
+    // Other invisible or separator characters are not Cc: the password's own business.
+    for c in ['\u{200b}', '\u{2028}', '\u{a0}', ' '] {
+        accepts("password", &format!("abc{c}defg1"));
+    }
+    let err = Password::parse("abc\u{0}defg1").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid password: must not contain control, bidirectional control, tag or line separator characters"
+    );
+}

@@ -221,15 +221,48 @@ fn cc_is_refused_in_names_and_anywhere_in_an_address() {
     }
 }
 
+/// General_Category Zl or Zp: the line and paragraph separators, U+2028 and U+2029.
+fn is_separator(c: char) -> bool {
+    matches!(
+        CodePointMapData::<GeneralCategory>::new().get(c),
+        GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator
+    )
+}
+
+/// General_Category Format (Cf).
+fn is_format(c: char) -> bool {
+    CodePointMapData::<GeneralCategory>::new().get(c) == GeneralCategory::Format
+}
+
+/// The Tags block.
+fn is_tag(c: char) -> bool {
+    ('\u{E0000}'..='\u{E007F}').contains(&c)
+}
+
 #[test]
 fn white_space_is_refused_around_names_and_in_a_local_part() {
+    assert_eq!(
+        WhiteSpace
+            .chars()
+            .filter(|&c| is_separator(c))
+            .collect::<String>(),
+        "\u{2028}\u{2029}"
+    );
     for c in WhiteSpace.chars().filter(|&c| !Cc.contains(c)) {
         let v = verdicts(c);
-        assert_eq!(v.name_inside, Ok(()), "U+{:04X}", c as u32);
-        assert_eq!(v.name_alone, Err(ErrorCode::SurroundingWhitespace));
-        assert_eq!(v.external_id_inside, Ok(()));
-        // Outside quotes only: RFC 5322 quotes exist for spaces.
-        assert!(!v.local_part && v.quoted_local_part, "U+{:04X}", c as u32);
+        if is_separator(c) {
+            // A line or paragraph separator is refused anywhere, before the ends are checked.
+            assert_eq!(v.name_inside, Err(ErrorCode::ControlCharacter));
+            assert_eq!(v.name_alone, Err(ErrorCode::ControlCharacter));
+            assert_eq!(v.external_id_inside, Err(ErrorCode::ControlCharacter));
+        } else {
+            assert_eq!(v.name_inside, Ok(()), "U+{:04X}", c as u32);
+            assert_eq!(v.name_alone, Err(ErrorCode::SurroundingWhitespace));
+            assert_eq!(v.external_id_inside, Ok(()));
+        }
+        // Inside quotes, only the plain space RFC 5322 quotes exist for.
+        assert!(!v.local_part, "U+{:04X}", c as u32);
+        assert_eq!(v.quoted_local_part, c == ' ', "U+{:04X}", c as u32);
     }
 }
 
@@ -245,23 +278,54 @@ fn bidi_control_is_refused_in_names_and_local_parts_and_escaped_in_logs() {
         );
         assert_eq!(v.name_alone, Err(ErrorCode::ControlCharacter));
         assert_eq!(v.external_id_inside, Err(ErrorCode::ControlCharacter));
-        assert!(!v.local_part && v.quoted_local_part, "U+{:04X}", c as u32);
+        // Quotes hide nothing.
+        assert!(!v.local_part && !v.quoted_local_part, "U+{:04X}", c as u32);
         assert!(escaped_as_code(c), "U+{:04X}", c as u32);
     }
 }
 
 #[test]
-fn default_ignorables_are_refused_in_local_parts_only() {
+fn default_ignorables_are_refused_in_local_parts_and_alone_in_names() {
     for c in DefaultIgnorable.chars() {
         let v = verdicts(c);
-        assert!(!v.local_part && v.quoted_local_part, "U+{:04X}", c as u32);
-        if !BidiControl.contains(c) {
-            // Names refuse the table's sets only: ZWNJ, ZWJ, U+200B, U+FEFF, tags pass.
+        assert!(!v.local_part && !v.quoted_local_part, "U+{:04X}", c as u32);
+        if is_tag(c) {
+            // Tags carry hidden ASCII: a control character wherever they are.
+            assert_eq!(v.name_inside, Err(ErrorCode::ControlCharacter));
+            assert_eq!(v.name_alone, Err(ErrorCode::ControlCharacter));
+            assert_eq!(v.external_id_inside, Err(ErrorCode::ControlCharacter));
+        } else if !BidiControl.contains(c) {
+            // Beside a visible character, names accept them: ZWNJ, ZWJ, U+200B, U+FEFF.
             assert_eq!(v.name_inside, Ok(()), "U+{:04X}", c as u32);
-            assert_eq!(v.name_alone, Ok(()), "U+{:04X}", c as u32);
             assert_eq!(v.external_id_inside, Ok(()));
+            // Alone, nothing shows.
+            assert_eq!(
+                v.name_alone,
+                Err(ErrorCode::NoVisibleCharacter),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
+}
+
+#[test]
+fn the_tags_block_is_default_ignorable() {
+    // So an address refuses tags through Default_Ignorable_Code_Point, as its table says.
+    assert!(('\u{E0000}'..='\u{E007F}').all(|c| DefaultIgnorable.contains(c)));
+}
+
+/// What an international local part refuses beyond the hidden characters: noncharacters,
+/// private use, unassigned code points, and text that NFC would change.
+fn refused_by_the_local_part_rules(text: &str, c: char) -> bool {
+    use icu_properties::props::NoncharacterCodePoint;
+    let gc = CodePointMapData::<GeneralCategory>::new().get(c);
+    CodePointSetData::new::<NoncharacterCodePoint>().contains(c)
+        || matches!(
+            gc,
+            GeneralCategory::PrivateUse | GeneralCategory::Unassigned
+        )
+        || !icu_normalizer::ComposingNormalizerBorrowed::new_nfc().is_normalized(text)
 }
 
 #[test]
@@ -271,11 +335,20 @@ fn every_other_code_point_is_accepted() {
     for c in all_chars().filter(|&c| !in_a_set(c)) {
         let v = verdicts(c);
         assert_eq!(v.name_inside, Ok(()), "U+{:04X}", c as u32);
-        assert_eq!(v.name_alone, Ok(()), "U+{:04X}", c as u32);
+        // A format character (Cf) that is not Default_Ignorable shows nothing alone either.
+        let alone = if is_format(c) {
+            Err(ErrorCode::NoVisibleCharacter)
+        } else {
+            Ok(())
+        };
+        assert_eq!(v.name_alone, alone, "U+{:04X}", c as u32);
         assert_eq!(v.external_id_inside, Ok(()), "U+{:04X}", c as u32);
-        // ASCII outside `atext` has RFC 5322's own rules (the email tests); the rest passes.
+        // ASCII outside `atext` has RFC 5322's own rules (the email tests); the rest passes
+        // unless the local part's other rules refuse it, quoted or not.
         if !c.is_ascii() {
-            assert!(v.local_part && v.quoted_local_part, "U+{:04X}", c as u32);
+            let unquoted = !refused_by_the_local_part_rules(&format!("a{c}b"), c);
+            assert_eq!(v.local_part, unquoted, "U+{:04X}", c as u32);
+            assert_eq!(v.quoted_local_part, unquoted, "U+{:04X}", c as u32);
         }
         let logged_as_is = !matches!(c, '"' | '\\' | '\u{2028}' | '\u{2029}');
         assert_eq!(

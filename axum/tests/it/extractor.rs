@@ -485,7 +485,7 @@ async fn an_invalid_body_answers_in_the_language_accept_language_asks_for() {
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
     assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "pl");
     assert_eq!(answer.headers[header::VARY], "accept-language");
-    assert_eq!(answer.body["title"], "Nieprawidłowa treść żądania");
+    assert_eq!(answer.body["title"], "Nieprawidłowe dane");
     assert_eq!(answer.body["detail"], "Trzeba poprawić 2 błędy.");
     let messages: Vec<&str> = answer.body["errors"]
         .as_array()
@@ -654,7 +654,7 @@ async fn a_body_over_the_limit_answers_in_the_language_too() {
     assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "de");
     assert_eq!(
         answer.body["errors"][0]["message"],
-        "Die Anfrage darf höchstens 64 Bytes groß sein."
+        "Die Formulardaten dürfen höchstens 64 Bytes groß sein."
     );
     assert_eq!(answer.body["errors"][0]["params"], json!({"max": 64}));
 }

@@ -98,9 +98,8 @@ fn validate_lines_keep_their_shape_and_take_the_languages_messages() {
     }
     let german = String::from_utf8(validate(Some(Language::De))).unwrap();
     assert!(
-        german.contains(
-            "Das Feld „Land“ muss einen existierenden Ländercode enthalten. Meinten Sie GB?"
-        ),
+        german
+            .contains("Das Feld „Land“ muss einen gültigen Ländercode enthalten. Meinten Sie GB?"),
         "{german}"
     );
 }
@@ -149,7 +148,7 @@ fn users_lines_and_the_errors_csv_take_the_languages_messages() {
     );
     assert!(polish_csv.starts_with("row,column,code,message\n"));
     assert!(polish_csv.contains("3,Email,invalid_format,\"Pole „Adres e-mail” musi zawierać prawidłowy adres e-mail, np. nazwa@example.com.\""), "{polish_csv}");
-    assert!(polish_csv.contains("4,Email,duplicate_value,Pole „Adres e-mail” powtarza wartość z wiersza 2; wartość musi być w pliku niepowtarzalna."), "{polish_csv}");
+    assert!(polish_csv.contains("4,Email,duplicate_value,Pole „Adres e-mail” powtarza wartość z wiersza 2; wartości w pliku nie mogą się powtarzać."), "{polish_csv}");
     // The same rows, columns and codes as in English.
     let keys = |csv: &str| -> Vec<String> {
         csv.lines()

@@ -5,7 +5,7 @@
 field-email = E-Mail-Adresse
 field-password = Passwort
 field-offerId = Angebots-ID
-field-publisherId = Publisher-ID
+field-publisherId = Anbieter-ID
 field-locale = Sprache und Region
 field-country = Land
 field-currency = Währung
@@ -37,24 +37,24 @@ request-invalid_format-publisherId = Das Feld „{ $label }“ muss aus genau 9 
 request-invalid_format-locale = Das Feld „{ $label }“ muss einen Sprachcode enthalten, optional gefolgt von einem Unterstrich und einem Regionscode, z. B. de_DE.
 request-invalid_format-country = Das Feld „{ $label }“ muss einen Ländercode aus zwei Großbuchstaben enthalten, z. B. DE.
 request-invalid_format-currency = Das Feld „{ $label }“ muss einen Währungscode aus drei Großbuchstaben enthalten, z. B. EUR.
-request-invalid_format-customerIP = Das Feld „{ $label }“ muss eine IPv4- oder IPv6-Adresse enthalten.
-request-invalid_format-captchaValue = Das Feld „{ $label }“ darf nur druckbare ASCII-Zeichen ohne Leerzeichen enthalten.
+request-invalid_format-customerIP = Das Feld „{ $label }“ muss eine gültige IP-Adresse (IPv4 oder IPv6) enthalten.
+request-invalid_format-captchaValue = Das Feld „{ $label }“ darf nur Buchstaben ohne Umlaute und Akzente, Ziffern und gängige Sonderzeichen enthalten, aber keine Leerzeichen.
 request-missing_letter = Das Feld „{ $label }“ muss mindestens einen Buchstaben enthalten.
 request-missing_digit_or_special = Das Feld „{ $label }“ muss mindestens eine Ziffer oder eines dieser Zeichen enthalten: ! @ # $ % ^ &
-request-unknown_offer_type = Das Feld „{ $label }“ muss mit einer Angebotsart beginnen: S (Abonnement), P (Pass), E (Live-Event), R (Leihe) oder A (Einzelkauf).
-request-unknown_code = Das Feld „{ $label }“ enthält keinen bekannten Code.
-request-unknown_code-suggestion = Das Feld „{ $label }“ enthält keinen bekannten Code. Meinten Sie { $suggestion }?
-request-unknown_code-offerId = Das Feld „{ $label }“ muss mit einem existierenden Ländercode enden.
-request-unknown_code-offerId-suggestion = Das Feld „{ $label }“ muss mit einem existierenden Ländercode enden. Meinten Sie { $suggestion }?
-request-unknown_code-locale = Das Feld „{ $label }“ muss einen existierenden Sprach- und Regionscode enthalten.
-request-unknown_code-locale-suggestion = Das Feld „{ $label }“ muss einen existierenden Sprach- und Regionscode enthalten. Meinten Sie { $suggestion }?
-request-unknown_code-country = Das Feld „{ $label }“ muss einen existierenden Ländercode enthalten.
-request-unknown_code-country-suggestion = Das Feld „{ $label }“ muss einen existierenden Ländercode enthalten. Meinten Sie { $suggestion }?
-request-unknown_code-currency = Das Feld „{ $label }“ muss eine Währung enthalten, die im Umlauf ist.
-request-not_supported = Der Wert im Feld „{ $label }“ wird von diesem Dienst nicht unterstützt.
+request-unknown_offer_type = Das Feld „{ $label }“ muss mit einer Angebotsart beginnen: S (Abonnement), P (Zugangspass), E (Live-Event), R (Leihen) oder A (Einzelkauf).
+request-unknown_code = Das Feld „{ $label }“ enthält keinen gültigen Code.
+request-unknown_code-suggestion = Das Feld „{ $label }“ enthält keinen gültigen Code. Meinten Sie { $suggestion }?
+request-unknown_code-offerId = Das Feld „{ $label }“ muss mit einem gültigen Ländercode enden.
+request-unknown_code-offerId-suggestion = Das Feld „{ $label }“ muss mit einem gültigen Ländercode enden. Meinten Sie { $suggestion }?
+request-unknown_code-locale = Das Feld „{ $label }“ muss einen gültigen Sprach- und Regionscode enthalten.
+request-unknown_code-locale-suggestion = Das Feld „{ $label }“ muss einen gültigen Sprach- und Regionscode enthalten. Meinten Sie { $suggestion }?
+request-unknown_code-country = Das Feld „{ $label }“ muss einen gültigen Ländercode enthalten.
+request-unknown_code-country-suggestion = Das Feld „{ $label }“ muss einen gültigen Ländercode enthalten. Meinten Sie { $suggestion }?
+request-unknown_code-currency = Das Feld „{ $label }“ muss eine aktuell gültige Währung enthalten.
+request-not_supported = Die Angabe im Feld „{ $label }“ wird von diesem Dienst nicht unterstützt.
 request-not_supported-locale = Diese Sprache und Region werden von diesem Dienst nicht unterstützt.
 request-not_supported-currency = Diese Währung wird von diesem Dienst nicht unterstützt.
-request-control_character = Das Feld „{ $label }“ darf keine Steuerzeichen enthalten.
+request-control_character = Das Feld „{ $label }“ darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten.
 request-no_visible_character = Das Feld „{ $label }“ muss mindestens ein sichtbares Zeichen enthalten.
 request-surrounding_whitespace = Das Feld „{ $label }“ darf nicht mit einem Leerzeichen beginnen oder enden.
 request-too_large = Das Feld „{ $label }“ darf höchstens { NUMBER($max, useGrouping: 0) } { $max ->
@@ -62,32 +62,32 @@ request-too_large = Das Feld „{ $label }“ darf höchstens { NUMBER($max, use
        *[other] Bytes
     } groß sein.
 request-too_large-bare = Das Feld „{ $label }“ ist zu groß.
-request-invalid_json = Das Feld „{ $label }“ muss gültiges JSON enthalten.
+request-invalid_json = Der Inhalt des Feldes „{ $label }“ kann nicht gelesen werden.
 request-too_deep = Das Feld „{ $label }“ darf höchstens { NUMBER($max, useGrouping: 0) } { $max ->
         [one] Ebene
        *[other] Ebenen
     } tief verschachtelt sein.
 request-too_deep-bare = Das Feld „{ $label }“ ist zu tief verschachtelt.
-request-not_an_object = Das Feld „{ $label }“ muss ein JSON-Objekt enthalten.
+request-not_an_object = Das Feld „{ $label }“ muss aus Einträgen mit Name und Wert bestehen.
 request-unknown_field = Das Feld „{ $label }“ gehört nicht zum Registrierungsformular.
 request-duplicate_field = Das Feld „{ $label }“ wurde mehrfach angegeben.
 request-invalid = Das Feld „{ $label }“ ist ungültig.
 
 ## Fehler der ganzen Anfrage
 
-request-offer_or_publisher_required-body = Eine Angebots-ID oder eine Publisher-ID ist erforderlich.
-request-malformed_body-body = Die Anfrage konnte nicht gelesen werden. Erwartet wird ein JSON-Objekt in UTF-8.
-request-too_large-body = Die Anfrage darf höchstens { NUMBER($max, useGrouping: 0) } { $max ->
+request-offer_or_publisher_required-body = Eine Angebots-ID oder eine Anbieter-ID ist erforderlich.
+request-malformed_body-body = Die Formulardaten konnten nicht gelesen werden.
+request-too_large-body = Die Formulardaten dürfen höchstens { NUMBER($max, useGrouping: 0) } { $max ->
         [one] Byte
        *[other] Bytes
     } groß sein.
-request-too_large-body-bare = Die Anfrage ist zu groß.
-request-too_many_errors-body = Es gibt mehr als { NUMBER($max, useGrouping: 0) } { $max ->
-        [one] Fehler
-       *[other] Fehler
-    }; die übrigen werden nicht aufgeführt.
-request-too_many_errors-body-bare = Es gibt zu viele Fehler; die übrigen werden nicht aufgeführt.
-request-invalid-body = Die Anfrage ist ungültig.
+request-too_large-body-bare = Die Formulardaten sind zu groß.
+request-too_many_errors-body = Mehr als { NUMBER($max, useGrouping: 0) } { $max ->
+        [one] Fehler wurde
+       *[other] Fehler wurden
+    } gefunden; weitere werden nicht angezeigt.
+request-too_many_errors-body-bare = Es wurden zu viele Fehler gefunden; nicht alle werden angezeigt.
+request-invalid-body = Die Formulardaten sind ungültig.
 
 ## Fehler bei einem unbekannten Feld
 
@@ -97,13 +97,13 @@ request-invalid-key = Dieses Feld ist ungültig.
 
 ## Hinweise
 
-advisory-customer_ip_missing = Es wurde keine IP-Adresse angegeben: Cleeng berechnet den Preis anhand der Adresse, von der die Anfrage kam, und für Steuern in den USA und Kanada wird die IP-Adresse der Person benötigt, die sich registriert.
-advisory-customer_ip_not_public = Die IP-Adresse ist keine öffentliche Adresse und kann daher für die Besteuerung keinem Land zugeordnet werden.
+advisory-customer_ip_missing = Es wurde keine IP-Adresse angegeben: Cleeng berechnet den Preis anhand der Adresse, von der die Anfrage stammt, doch für die Steuerberechnung in den USA und Kanada wird die IP-Adresse der Person benötigt, die sich registriert.
+advisory-customer_ip_not_public = Die IP-Adresse ist keine öffentliche Adresse und kann daher für die Steuerberechnung keinem Land zugeordnet werden.
 advisory-offer_country_mismatch = Das Land in der Angebots-ID weicht vom angegebenen Land ab.
 
 ## Problemdokument
 
-problem-title = Ungültige Anfragedaten
+problem-title = Ungültige Formulardaten
 problem-detail = { NUMBER($count, useGrouping: 0) } { $count ->
         [one] Fehler muss
        *[other] Fehler müssen
@@ -130,27 +130,27 @@ migration-invalid_format-last-login = Das Feld „{ $label }“ muss ein gültig
 migration-invalid_format-create-date = Das Feld „{ $label }“ muss ein gültiges Datum im Format JJJJ-MM-TT enthalten.
 migration-invalid_format-password-hash = Das Feld „{ $label }“ muss 1 bis 1024 druckbare ASCII-Zeichen ohne Leerzeichen enthalten.
 migration-unknown_code-timezone = Das Feld „{ $label }“ muss den Namen einer IANA-Zeitzone enthalten, z. B. Europe/Berlin.
-migration-in_future = Das Feld „{ $label }“ darf nicht nach dem Tag der Prüfung liegen.
+migration-in_future = Das Feld „{ $label }“ darf nicht nach dem Prüfdatum liegen.
 migration-invalid_order = Das Feld „{ $label }“ darf nicht nach der letzten Anmeldung liegen.
-migration-duplicate_value = Das Feld „{ $label }“ wiederholt den Wert aus Zeile { NUMBER($firstRow, useGrouping: 0) }; er muss in der Datei eindeutig sein.
-migration-duplicate_value-bare = Das Feld „{ $label }“ wiederholt den Wert einer früheren Zeile; er muss in der Datei eindeutig sein.
-migration-missing_column = In der Kopfzeile fehlt die Vorlagenspalte { $column }.
-migration-duplicate_column = Die Spalte { $column } kommt in der Kopfzeile mehrfach vor (erneut in Zelle { NUMBER($position, useGrouping: 0) }).
-migration-duplicate_column-bare = Die Spalte { $column } kommt in der Kopfzeile mehrfach vor.
+migration-duplicate_value = Das Feld „{ $label }“ enthält denselben Wert wie Zeile { NUMBER($firstRow, useGrouping: 0) }; jeder Wert darf in der Datei nur einmal vorkommen.
+migration-duplicate_value-bare = Das Feld „{ $label }“ enthält denselben Wert wie eine frühere Zeile; jeder Wert darf in der Datei nur einmal vorkommen.
+migration-missing_column = In der Kopfzeile fehlt die Vorlagenspalte „{ $column }“.
+migration-duplicate_column = Die Spalte „{ $column }“ kommt in der Kopfzeile mehrfach vor (erneut in Zelle { NUMBER($position, useGrouping: 0) }).
+migration-duplicate_column-bare = Die Spalte „{ $column }“ kommt in der Kopfzeile mehrfach vor.
 migration-unknown_column-record = Zelle { NUMBER($position, useGrouping: 0) } der Kopfzeile ist keine Spalte der Vorlage für die Nutzermigration.
 migration-unknown_column-record-bare = Eine Zelle der Kopfzeile ist keine Spalte der Vorlage für die Nutzermigration.
 migration-malformed_row-record = Der Datensatz ist länger als { NUMBER($max, useGrouping: 0) } { $max ->
         [one] Byte
        *[other] Bytes
     } und damit länger, als ein gültiger Datensatz sein kann.
-migration-malformed_row-record-bare = Der Datensatz muss in UTF-8 vorliegen und genau ein Feld pro Vorlagenspalte haben, und jedes Feld in Anführungszeichen muss geschlossen sein.
+migration-malformed_row-record-bare = Der Datensatz muss UTF-8-kodiert sein und genau ein Feld pro Vorlagenspalte enthalten; jedes Feld, das mit einem Anführungszeichen beginnt, muss auch mit einem enden.
 migration-invalid-record = Der Datensatz ist ungültig.
 
 ## Hinweise zur Migration
 
 migration-advisory-currency_defaulted = Es ist keine Währung angegeben: Cleeng importiert den Kunden mit der Standardwährung EUR.
-migration-advisory-customer_ip_not_public = Die IP-Adresse ist keine öffentliche Adresse und kann daher für die Besteuerung keinem Land zugeordnet werden.
+migration-advisory-customer_ip_not_public = Die IP-Adresse ist keine öffentliche Adresse und kann daher für die Steuerberechnung keinem Land zugeordnet werden.
 migration-advisory-too_many_records = Die Datei enthält mehr als { NUMBER($max, useGrouping: 0) } { $max ->
         [one] Datensatz
        *[other] Datensätze
-    }, mehr als Cleeng auf einmal importiert.
+    } – mehr, als Cleeng auf einmal importieren kann.

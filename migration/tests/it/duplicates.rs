@@ -1,4 +1,4 @@
-//! Values unique across a file: emails (ASCII case folded) and non-empty external ids, with
+//! Values unique across a file: emails (as mailboxes) and non-empty external ids, with
 //! `firstRow`; malformed records; the summary.
 
 use crate::util::{codes, file, valid, with};
@@ -31,22 +31,84 @@ fn a_repeated_email_is_a_duplicate_on_every_later_record_ascii_case_folded() {
     }
 }
 
-#[test]
-fn only_ascii_letters_are_folded() {
-    let mut file = crate::util::file();
+fn international_file() -> cleeng_register_migration::UsersFile {
     let international = cleeng_register::Policy::builder()
         .allow_international_email(true)
         .build()
         .unwrap();
-    let mut intl = cleeng_register_migration::UsersFile::new(
+    cleeng_register_migration::UsersFile::new(
         crate::util::rules(international),
         crate::util::header(),
     )
-    .unwrap();
-    assert!(intl.check(2, record("zoë@example.com", "")).is_valid());
-    assert!(intl.check(3, record("ZOË@example.com", "")).is_valid());
-    assert!(!intl.check(4, record("ZOë@example.com", "")).is_valid());
-    assert!(file.check(2, record("a.b@example.com", "")).is_valid());
+    .unwrap()
+}
+
+fn key(email: &str) -> String {
+    let mut key = String::new();
+    cleeng_register_migration::mailbox_key(email, &mut key);
+    key
+}
+
+#[test]
+fn an_international_email_repeats_its_mailbox_however_spelled() {
+    // Unicode case folding in the local part, and the domain as its lowercase A-label.
+    for (first, again) in [
+        ("josé@x.de", "JOSÉ@x.de"),
+        ("zoë@example.com", "ZOË@example.com"),
+        ("straße@x.de", "STRASSE@x.de"),
+        ("jose@bücher.de", "jose@xn--bcher-kva.de"),
+        ("jose@xn--bcher-kva.de", "jose@BÜCHER.de"),
+        ("jose@bücher.de", "JOSE@XN--BCHER-KVA.DE"),
+    ] {
+        let mut file = international_file();
+        assert!(file.check(2, record(first, "")).is_valid(), "{first}");
+        let report = file.check(3, record(again, ""));
+        assert_eq!(
+            codes(&report),
+            [("Email", "duplicate_value")],
+            "{again} after {first}"
+        );
+        assert_eq!(report.errors()[0].params().first_row, Some(2));
+    }
+    // Different mailboxes stay different.
+    let mut file = international_file();
+    for (row, email) in [
+        (2, "jose@x.de"),
+        (3, "josé@x.de"),
+        (4, "jose@bucher.de"),
+        (5, "jose@bücher.de"),
+    ] {
+        assert!(file.check(row, record(email, "")).is_valid(), "{email}");
+    }
+}
+
+#[test]
+fn nfc_and_nfd_spellings_are_one_mailbox() {
+    assert_eq!(key("jose\u{301}@x.de"), key("josé@x.de"));
+    assert_eq!(key("JOSE\u{301}@x.de"), key("josé@x.de"));
+    assert_eq!(key("josé@x.de"), "josé@x.de");
+    // A file cannot import the NFD spelling at all: the international policy refuses a local
+    // part that is not in NFC, so it is never indexed as a second mailbox.
+    let mut file = international_file();
+    assert!(file.check(2, record("josé@x.de", "")).is_valid());
+    let report = file.check(3, record("jose\u{301}@x.de", ""));
+    assert_eq!(codes(&report), [("Email", "invalid_format")]);
+}
+
+#[test]
+fn ascii_keys_are_as_before() {
+    assert_eq!(key("Jose@Example.com"), "jose@example.com");
+    assert_eq!(
+        key("JANE@[IPv6:2606:4700::1111]"),
+        "jane@[ipv6:2606:4700::1111]"
+    );
+    let mut file = file();
+    assert!(file.check(2, record("jose@example.com", "")).is_valid());
+    assert_eq!(
+        codes(&file.check(3, record("Jose@Example.com", ""))),
+        [("Email", "duplicate_value")]
+    );
+    assert!(file.check(4, record("a.b@example.com", "")).is_valid());
 }
 
 #[test]

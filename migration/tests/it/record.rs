@@ -22,7 +22,7 @@ fn the_valid_record_is_valid_and_typed() {
 }
 
 #[test]
-fn the_email_key_folds_ascii_letters_only() {
+fn the_email_key_is_the_mailbox() {
     let record = rules(Policy::default())
         .check(with(Column::Email, "Jane.DOE@Example.com"))
         .unwrap();
@@ -34,7 +34,9 @@ fn the_email_key_folds_ascii_letters_only() {
     let intl = rules(international.clone());
     assert_eq!(intl.policy(), &international);
     let record = intl.check(with(Column::Email, "ZOË@Example.com")).unwrap();
-    assert_eq!(record.email_key(), "zoË@example.com");
+    assert_eq!(record.email_key(), "zoë@example.com");
+    let record = intl.check(with(Column::Email, "José@BÜCHER.de")).unwrap();
+    assert_eq!(record.email_key(), "josé@xn--bcher-kva.de");
 }
 
 #[test]

@@ -33,15 +33,24 @@ fn assigned(s: &str) -> bool {
 }
 
 /// White_Space characters that are not control characters.
+/// White_Space that names refuse only at their ends (the line and paragraph separators,
+/// also White_Space, are control characters there: [`controls`]).
 const SPACES: &[char] = &[
-    ' ', '\u{a0}', '\u{1680}', '\u{2000}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}',
-    '\u{205f}', '\u{3000}',
+    ' ', '\u{a0}', '\u{1680}', '\u{2000}', '\u{200a}', '\u{202f}', '\u{205f}', '\u{3000}',
 ];
-/// Control characters: some of Cc, and every char of Unicode's Bidi_Control property.
+/// Control characters: some of Cc, every char of Unicode's Bidi_Control property, the line
+/// and paragraph separators, and some tags.
 fn controls() -> Vec<char> {
     let bidi = icu_properties::CodePointSetData::new::<icu_properties::props::BidiControl>();
     ['\0', '\t', '\n', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}']
         .into_iter()
+        .chain([
+            '\u{2028}',
+            '\u{2029}',
+            '\u{e0001}',
+            '\u{e0041}',
+            '\u{e007f}',
+        ])
         .chain(bidi.iter_ranges().flatten().filter_map(char::from_u32))
         .collect()
 }
