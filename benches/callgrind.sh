@@ -43,7 +43,7 @@ for body in typical_valid maximal_valid invalid_every_field allow_lists external
     echo "| $body | $mode | $(per_request "$runs" "$target/release/examples/bench_counts" "$body" "$mode") |"
   done
 done
-for mode in to_problem_json serde_json_problem; do
+for mode in to_problem_json serde_json_problem refused_request; do
   echo "| invalid_every_field's problem document | $mode | $(per_request "$n" "$target/release/examples/bench_counts" problem "$mode") |"
 done
 for mode in cleeng_register serde_strings_base64_value; do

@@ -7,7 +7,8 @@
 //!
 //! The body `problem` writes the invalid body's problem document instead, as the criterion
 //! bench's `problem_invalid_every_field` group does: mode `to_problem_json` or
-//! `serde_json_problem`.
+//! `serde_json_problem`; mode `refused_request` reads the body and then writes its document,
+//! a service's whole path for a refused request.
 
 #[path = "../benches/common/mod.rs"]
 #[allow(dead_code)]
@@ -53,10 +54,25 @@ fn problem(mode: &str, n: usize) {
     let write: fn(&cleeng_register::ValidationReport) -> Vec<u8> = match mode {
         "to_problem_json" => |r| r.to_problem_json(400),
         "serde_json_problem" => |r| serde_json::to_vec(&r.to_problem(400)).expect("serializes"),
+        "refused_request" => return refused_request(case.body.as_bytes(), &case.policy, n),
         _ => panic!("no mode {mode} for the problem document"),
     };
     let bytes: usize = (0..n)
         .map(|_| write(std::hint::black_box(&report)).len())
         .sum();
     println!("problem {mode}: {bytes} bytes in {n} documents");
+}
+
+/// A service's whole path for the invalid body, N times: read it, then write its problem
+/// document.
+fn refused_request(body: &[u8], policy: &cleeng_register::Policy, n: usize) {
+    let bytes: usize = (0..n)
+        .map(|_| {
+            let report =
+                cleeng_register::RegisterRequest::from_json(std::hint::black_box(body), policy)
+                    .expect_err("the invalid body is refused");
+            report.to_problem_json(400).len()
+        })
+        .sum();
+    println!("problem refused_request: {bytes} bytes in {n} documents");
 }

@@ -7,7 +7,7 @@ use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::error::UnknownName;
-use crate::Field;
+use crate::field::Field;
 
 /// Generates [`Advisory`] from one table: the variant, its stable code, the field it is
 /// about, and its message.

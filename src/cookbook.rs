@@ -168,13 +168,13 @@
 //! rule (the `gateway` example serves both, with a form that uses them).
 //!
 //! ```
-//! use cleeng_register::{schema, Policy};
+//! use cleeng_register::{messages, schema, Policy};
 //!
 //! let policy = Policy::from_json(br#"{"allowedLocales":["en_US","pl_PL"]}"#)?;
 //! let body_schema = schema::request_schema(&policy);
 //! assert_eq!(body_schema["properties"]["locale"]["enum"], serde_json::json!(["en_US", "pl_PL"]));
-//! let messages = schema::messages::document(&policy);
-//! assert_eq!(messages["fields"][0]["key"], "email");
+//! let document = messages::document(&policy);
+//! assert_eq!(document["fields"][0]["key"], "email");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

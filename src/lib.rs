@@ -37,11 +37,12 @@
 //!   the crate writes.
 //! - What a valid body's sender should know: [`Advisory`], [`Advisories`].
 //! - A service's choices: [`Policy`] (module [`policy`], with its builder, error and limits).
-//! - For frontends: [`schema`] (JSON Schema of the body and of a result).
+//! - For frontends: [`schema`] (JSON Schema of the body and of a result) and [`messages`]
+//!   (the crate's sentence for every rule of every field).
 //! - Features `proptest` (module `strategies`) and `arbitrary` (`Arbitrary` for every type).
 //!
 //! The root re-exports the main types of the modules, deliberately: [`Policy`] from
-//! [`policy`]; [`RegisterRequest`], [`OfferOrPublisher`] and [`Field`] from [`request`];
+//! [`policy`]; [`RegisterRequest`] and [`OfferOrPublisher`] from [`request`];
 //! [`FieldError`] and [`ValidationReport`] from [`report`]; [`ErrorCode`] and [`ValueError`]
 //! from [`error`]. Every other item has one path.
 //!
@@ -57,7 +58,10 @@ mod advisory;
 pub mod contract;
 pub mod cookbook;
 pub mod error;
-mod external;
+mod field;
+mod field_rules;
+mod integrations;
+pub mod messages;
 pub mod policy;
 mod problem;
 pub mod report;
@@ -68,10 +72,11 @@ mod value;
 
 pub use advisory::{Advisories, Advisory};
 pub use error::{ErrorCode, ValueError};
+pub use field::Field;
 pub use policy::Policy;
 pub use problem::Problem;
 pub use report::{FieldError, ValidationReport};
-pub use request::{Field, OfferOrPublisher, RegisterRequest};
+pub use request::{OfferOrPublisher, RegisterRequest};
 pub use value::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
     OfferId, OfferKind, Password, PersonName, PublisherId,
@@ -79,7 +84,7 @@ pub use value::{
 
 #[cfg(feature = "proptest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
-pub use external::strategies;
+pub use integrations::strategies;
 
 /// What the workspace's macros and crates use from this one; not an API.
 #[doc(hidden)]

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::value::field_value::ValueOptions;
 pub use crate::value::ExternalDataLimits;
-use crate::{CountryCode, Currency, Locale};
+use crate::value::{CountryCode, Currency, Locale};
 
 /// When `customerIP` must be given. Absent where required, it is the error `missing`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -222,6 +223,16 @@ impl Policy {
     /// of many unknown keys cannot make an answer many times its own size.
     pub fn max_errors(&self) -> usize {
         self.max_errors
+    }
+
+    /// What of the policy the value types' rules read.
+    pub(crate) fn value_options(&self) -> ValueOptions<'_> {
+        ValueOptions {
+            international_email: self.allow_international_email,
+            external_data: self.external_data,
+            allowed_locales: self.allowed_locales(),
+            allowed_currencies: self.allowed_currencies(),
+        }
     }
 
     fn validate(self) -> Result<Policy, PolicyError> {

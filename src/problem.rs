@@ -6,8 +6,10 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
-use crate::schema::messages;
-use crate::{Field, FieldError, Policy, ValidationReport};
+use crate::field::Field;
+use crate::field_rules::{root_errors, FieldRules};
+use crate::policy::Policy;
+use crate::report::{FieldError, ValidationReport};
 
 // The document's constant members, written once: as `Problem`'s constants, and in the bytes
 // before and after its status (JSON strings as they are: none has a byte to escape).
@@ -123,8 +125,8 @@ impl ValidationReport {
 
     /// The problem document for this report, answered with `status`, as JSON: the same
     /// bytes as `serde_json::to_vec(&report.to_problem(status))`, without copying the errors
-    /// and at about a tenth of the instructions (3,400 against 34,354 on the benches' invalid
-    /// body; a service writes one for every refused body).
+    /// and at a fraction of the cost (a service writes one for every refused body;
+    /// benches/README.md has the figures).
     ///
     /// The errors are written directly, not through a serializer. Every error the request
     /// reader can report at a field or about the whole body under the default policy is
@@ -196,7 +198,7 @@ fn write_problem(status: u16, errors: &[FieldError]) -> Vec<u8> {
 /// The bytes are the same either way: these are written by the same code, and looked up by
 /// everything the bytes depend on (place, code, params and the rule's sentence).
 struct Written {
-    /// By [`FieldError::table_slot`]: each field's errors, then the whole body's.
+    /// By the slot of [`FieldError::table_key`]: each field's errors, then the whole body's.
     slots: Vec<Vec<(FieldError, Box<[u8]>)>>,
 }
 
@@ -217,21 +219,19 @@ impl Written {
             let policy = Policy::default();
             let mut slots: Vec<_> = Field::ALL
                 .iter()
-                .map(|&field| written(messages::field_errors(field, &policy)))
+                .map(|&field| written(FieldRules::of(field, &policy).errors()))
                 .collect();
-            slots.push(written(messages::root_errors(&policy).into()));
+            slots.push(written(root_errors(&policy).into()));
             Written { slots }
         })
     }
 
     /// `error`'s JSON, when it is written here.
     fn json(&self, error: &FieldError) -> Option<&[u8]> {
-        let slot = self.slots.get(error.table_slot()?)?;
-        let rule = error.rule();
+        let key = error.table_key()?;
+        let slot = self.slots.get(key.0)?;
         slot.iter()
-            .find(|(e, _)| {
-                e.code() == error.code() && e.params() == error.params() && e.rule() == rule
-            })
+            .find(|(e, _)| e.table_key().as_ref() == Some(&key))
             .map(|(_, json)| &**json)
     }
 }
@@ -251,7 +251,7 @@ impl Serialize for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RegisterRequest;
+    use crate::request::RegisterRequest;
 
     /// The gateway's refused body, one with an error in every field, and one that misses
     /// both the offer and the publisher (an error about the whole body).
@@ -287,12 +287,12 @@ mod tests {
             (
                 &small,
                 &br#"{"externalData":"{\"a\":1}"}"#[..],
-                crate::ErrorCode::TooLarge,
+                crate::error::ErrorCode::TooLarge,
             ),
             (
                 &Policy::default(),
                 br#"{"nope":1}"#,
-                crate::ErrorCode::UnknownField,
+                crate::error::ErrorCode::UnknownField,
             ),
         ];
         for (policy, body, code) in cases {
@@ -304,13 +304,16 @@ mod tests {
         // Params the sentence does not show still make another error.
         let with_params = FieldError::at_field(
             Field::Email,
-            crate::error::Violation::with(crate::ErrorCode::Missing, crate::error::Params::max(5)),
+            crate::error::Violation::with(
+                crate::error::ErrorCode::Missing,
+                crate::error::Params::max(5),
+            ),
         );
         assert!(Written::get().json(&with_params).is_none());
         // An error built by hand at a field's pointer.
         let by_hand = FieldError::new(
             "/email",
-            crate::error::Violation::new(crate::ErrorCode::Missing),
+            crate::error::Violation::new(crate::error::ErrorCode::Missing),
         );
         assert!(Written::get().json(&by_hand).is_none());
     }

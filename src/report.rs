@@ -11,8 +11,11 @@ use std::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use crate::advisory::Advisories;
+use crate::error::ErrorCode;
 use crate::error::{Code, Params, Sentence, ValueError, Violation, Wording};
-use crate::{Advisories, ErrorCode, Field, Policy, RegisterRequest};
+use crate::field::Field;
+use crate::policy::Policy;
 
 /// One error in a document: where (`pointer`), what (`code`, `params`) and a message for
 /// people (its `Display`), which never contains the submitted value.
@@ -152,15 +155,24 @@ impl FieldError<ErrorCode> {
         }
     }
 
-    /// Where the error is, as an index of the problem writer's table of errors written in
-    /// advance: a field's, or after them the whole body's. `None` for a key, or a pointer
-    /// given by hand.
-    pub(crate) fn table_slot(&self) -> Option<usize> {
-        match self.place {
-            Place::Field(field) => Some(field as usize),
-            Place::Root => Some(Field::COUNT),
-            _ => None,
-        }
+    /// Everything the bytes of the error's JSON depend on, for the problem writer's table of
+    /// errors written in advance: where (a field's slot, or after them the whole body's), the
+    /// code, the params and the rule's sentence. `None` for a key, or a pointer given by
+    /// hand, which the table does not hold. Every member is named, so a new one does not
+    /// compile until it is weighed here, instead of serving stale bytes.
+    pub(crate) fn table_key(&self) -> Option<(usize, ErrorCode, Params, Sentence)> {
+        let FieldError {
+            place,
+            code,
+            params,
+            wording,
+        } = self;
+        let slot = match place {
+            Place::Field(field) => *field as usize,
+            Place::Root => Field::COUNT,
+            Place::Path(_) | Place::Key(_) => return None,
+        };
+        Some((slot, *code, *params, code.rule(params, wording)))
     }
 }
 
@@ -589,14 +601,6 @@ pub struct ValidationResult<'a, C: 'static = ErrorCode> {
 }
 
 impl<'a> ValidationResult<'a, ErrorCode> {
-    /// The result of [`RegisterRequest::from_json`].
-    pub fn of(result: &'a Result<RegisterRequest, ValidationReport>) -> Self {
-        match result {
-            Ok(request) => ValidationResult::valid(request.advisories()),
-            Err(report) => ValidationResult::invalid(report),
-        }
-    }
-
     /// A valid request with these advisories.
     pub const fn valid(advisories: Advisories) -> Self {
         ValidationResult {
@@ -688,7 +692,7 @@ mod tests {
 
     #[test]
     fn a_value_error_is_worded_by_its_type() {
-        let refusal = "EUR1".parse::<crate::Currency>().unwrap_err();
+        let refusal = "EUR1".parse::<crate::value::Currency>().unwrap_err();
         let error = FieldError::from_value("/currency", &refusal)
             .next()
             .unwrap();

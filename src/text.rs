@@ -98,30 +98,42 @@ mod tests {
     use std::marker::PhantomData;
 
     use serde::de::value::{Error, I128Deserializer, U128Deserializer};
-    use serde::de::{Deserialize, Error as _, Unexpected};
+    use serde::de::{Error as _, Unexpected};
 
-    use super::TextVisitor;
-    use crate::{Email, Password};
+    use super::{deserialize, FromText, TextVisitor};
+
+    /// A text type of this layer's own, so the tests need no domain type: any text is one.
+    #[derive(Debug)]
+    struct Label;
+
+    impl FromText for Label {
+        const EXPECTING: &'static str = "a label";
+        type Error = &'static str;
+        fn from_text(_: &str) -> Result<Self, Self::Error> {
+            Ok(Label)
+        }
+    }
 
     #[test]
     fn the_visitor_names_what_it_expects() {
         // serde's own refusals (formats other than JSON) word themselves with `expecting`.
-        let visitor = TextVisitor::<Email>(PhantomData);
+        let visitor = TextVisitor::<Label>(PhantomData);
         let err = Error::invalid_type(Unexpected::Bool(true), &visitor);
         assert_eq!(
             err.to_string(),
-            "invalid type: boolean `true`, expected an email address"
+            "invalid type: boolean `true`, expected a label"
         );
     }
 
     #[test]
     fn wide_integers_are_refused_without_being_quoted() {
-        let err = Password::deserialize(I128Deserializer::<Error>::new(-987_654_321)).unwrap_err();
+        let err =
+            deserialize::<Label, _>(I128Deserializer::<Error>::new(-987_654_321)).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "expected a password, found a value that is not a string"
+            "expected a label, found a value that is not a string"
         );
-        let err = Email::deserialize(U128Deserializer::<Error>::new(987_654_321)).unwrap_err();
+        let err = deserialize::<Label, _>(U128Deserializer::<Error>::new(987_654_321)).unwrap_err();
         assert!(!err.to_string().contains("987654321"));
     }
 }

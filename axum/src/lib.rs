@@ -140,13 +140,8 @@
 //!             (status, [(header::CONTENT_TYPE, answer.content_type())], answer.into_body())
 //!                 .into_response()
 //!         }
-//!         Err(rejection) => {
-//!             if let Some(report) = rejection.report() {
-//!                 let codes: Vec<_> = report.errors().iter().map(|e| e.code().as_str()).collect();
-//!                 eprintln!("refused: {} {codes:?}", rejection.status());
-//!             }
-//!             rejection.into_response()
-//!         }
+//!         // The problem document of the refusal, in the customer's language.
+//!         Err(rejection) => rejection.into_response(),
 //!     }
 //! }
 //!

@@ -48,7 +48,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             let policy = args.policy.load()?;
             print_json(&match args.lang.lang {
                 Some(language) => cleeng_register_messages::document::document(language, &policy),
-                None => cleeng_register::schema::messages::document(&policy),
+                None => cleeng_register::messages::document(&policy),
             })
         }
         Command::Users(args) => users::command(args).map(ExitCode::from),

@@ -291,7 +291,7 @@ fn open(planned: Planned) -> Result<OutputFile, Failure> {
 }
 
 /// The valid part split into numbered files, `STEM-1.EXT`, `STEM-2.EXT`, … beside the
-/// `STEM.EXT` given, written one after the other as [`crate::users::Parts`]: each is checked
+/// `STEM.EXT` given, written one after the other as [`crate::split::Parts`]: each is checked
 /// against the input and the other outputs when it is started (as [`create`] checks them), and
 /// written to a temporary file renamed into place, with the others, when the run completes.
 pub struct SplitFiles {
@@ -420,7 +420,7 @@ impl SplitFiles {
     }
 }
 
-impl crate::users::Parts for SplitFiles {
+impl crate::split::Parts for SplitFiles {
     fn start(&mut self, index: u64) -> io::Result<()> {
         self.start_part(index).map_err(io::Error::other)
     }

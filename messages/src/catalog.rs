@@ -9,7 +9,6 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 
-use crate::written::Written;
 use crate::Language;
 
 /// The catalog's files, by [`Language::ALL`]'s order.
@@ -85,7 +84,6 @@ impl Message {
 pub struct Catalog {
     bundles: Vec<FluentBundle<FluentResource>>,
     syntax: Vec<ast::Resource<&'static str>>,
-    written: [OnceLock<Written>; 7],
 }
 
 impl std::fmt::Debug for Catalog {
@@ -134,11 +132,7 @@ impl Catalog {
                     .expect("the catalog parses (a test checks every file)")
             })
             .collect();
-        Catalog {
-            bundles,
-            syntax,
-            written: Default::default(),
-        }
+        Catalog { bundles, syntax }
     }
 
     fn bundle(&self, language: Language) -> &FluentBundle<FluentResource> {
@@ -261,11 +255,6 @@ impl Catalog {
         ids.iter()
             .map(String::as_str)
             .find(|id| self.has(language, id))
-    }
-
-    /// What is written in advance for `language`, built at its first use.
-    pub(crate) fn written(&'static self, language: Language) -> &'static Written {
-        self.written[language.index()].get_or_init(|| Written::new(self, language))
     }
 }
 

@@ -1,4 +1,4 @@
-//! The messages document of the core (`cleeng_register::schema::messages`) in each
+//! The messages document of the core (`cleeng_register::messages`) in each
 //! language: the same document, every rule with the same code and params, with each
 //! `message` worded by the catalog, each field's `label`, and the `language`.
 //!
@@ -18,7 +18,7 @@
 //! ```
 
 use cleeng_register::error::Params;
-use cleeng_register::schema::messages;
+use cleeng_register::messages;
 use cleeng_register::{ErrorCode, Field, Policy};
 use serde_json::{json, Value};
 

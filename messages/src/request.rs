@@ -134,25 +134,6 @@ impl Catalog {
         message
     }
 
-    /// `error`'s message in `language`: the field named by its label, never the submitted
-    /// value.
-    ///
-    /// ```
-    /// use cleeng_register::{Policy, RegisterRequest};
-    /// use cleeng_register_messages::{Catalog, Language};
-    /// let report = RegisterRequest::from_json(br#"{"email":"nope","password":"abc"}"#, &Policy::default()).unwrap_err();
-    /// let catalog = Catalog::get();
-    /// let [email, short, ..] = report.errors() else { panic!() };
-    /// assert_eq!(catalog.field_error(Language::De, email), "Das Feld „E-Mail-Adresse“ muss eine gültige E-Mail-Adresse enthalten, z. B. name@example.com.");
-    /// assert_eq!(catalog.field_error(Language::Pl, short), "Pole „Hasło” musi mieć co najmniej 8 znaków.");
-    /// ```
-    pub fn field_error(&'static self, language: Language, error: &FieldError) -> Cow<'static, str> {
-        if let Some(text) = self.written(language).message(error) {
-            return Cow::Borrowed(text);
-        }
-        Cow::Owned(self.render_field_error(language, error))
-    }
-
     /// `error`'s message in `language`, rendered now (what [`Catalog::field_error`] does
     /// for an error that is not written in advance).
     pub fn render_field_error(&self, language: Language, error: &FieldError) -> String {

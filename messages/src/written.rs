@@ -6,14 +6,48 @@
 //! plural selector costs far more than copying its text (the core keeps such a table for
 //! its English sentences for the same reason).
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use cleeng_register::error::Params;
-use cleeng_register::schema::messages;
+use cleeng_register::messages;
 use cleeng_register::{ErrorCode, Field, FieldError, Policy, Problem, ValidationReport};
 use serde_json::Value;
 
 use crate::catalog::Catalog;
 use crate::request::Subject;
 use crate::Language;
+
+/// What is written in advance for each language, built at its first use. Kept here rather
+/// than in the catalog, which sits below this module.
+static WRITTEN: [OnceLock<Written>; Language::ALL.len()] =
+    [const { OnceLock::new() }; Language::ALL.len()];
+
+impl Catalog {
+    /// What is written in advance for `language`, built at its first use.
+    pub(crate) fn written(&'static self, language: Language) -> &'static Written {
+        WRITTEN[language.index()].get_or_init(|| Written::new(self, language))
+    }
+
+    /// `error`'s message in `language`: the field named by its label, never the submitted
+    /// value.
+    ///
+    /// ```
+    /// use cleeng_register::{Policy, RegisterRequest};
+    /// use cleeng_register_messages::{Catalog, Language};
+    /// let report = RegisterRequest::from_json(br#"{"email":"nope","password":"abc"}"#, &Policy::default()).unwrap_err();
+    /// let catalog = Catalog::get();
+    /// let [email, short, ..] = report.errors() else { panic!() };
+    /// assert_eq!(catalog.field_error(Language::De, email), "Das Feld „E-Mail-Adresse“ muss eine gültige E-Mail-Adresse enthalten, z. B. name@example.com.");
+    /// assert_eq!(catalog.field_error(Language::Pl, short), "Pole „Hasło” musi mieć co najmniej 8 znaków.");
+    /// ```
+    pub fn field_error(&'static self, language: Language, error: &FieldError) -> Cow<'static, str> {
+        if let Some(text) = self.written(language).message(error) {
+            return Cow::Borrowed(text);
+        }
+        Cow::Owned(self.render_field_error(language, error))
+    }
+}
 
 /// One error rendered in advance.
 struct Entry {

@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use cleeng_register::schema::messages;
+use cleeng_register::messages;
 use cleeng_register::{ErrorCode, Field, Policy};
 use cleeng_register_messages::{Arg, Catalog, Language, Message, Subject};
 use cleeng_register_migration::{Column, RecordRules, UsersFile};

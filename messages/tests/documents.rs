@@ -2,7 +2,7 @@
 //! (`CLEENG_UPDATE_SCHEMA=1 cargo test -p cleeng-register-messages checked_in` rewrites
 //! them), hold the catalog's words with the core document's codes and params.
 
-use cleeng_register::schema::messages;
+use cleeng_register::messages;
 use cleeng_register::Policy;
 use cleeng_register_messages::{document, Catalog, Language};
 use serde_json::Value;

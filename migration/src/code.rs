@@ -17,9 +17,10 @@ cleeng_register::code_table! {
     /// assert_eq!(MigrationErrorCode::DuplicateValue.as_str(), "duplicate_value");
     /// assert_eq!("missing_column".parse(), Ok(MigrationErrorCode::MissingColumn));
     /// ```
-    pub enum MigrationErrorCode, named "migration error code", in "the record",
-        subject named by [];
-    |params, wording|
+    pub enum MigrationErrorCode;
+    list: "migration error code";
+    document: "the record";
+    sentence: |params, wording|;
     /// A mandatory value is empty.
     Missing = "missing" => ErrorCode::Missing.rule(params, wording);
     /// Fewer characters than allowed (`params.min`).

@@ -1,6 +1,6 @@
 // From Ajv's errors to the crate's: the one place that maps the schema's keywords to the
 // crate's codes, params and messages. It reads the messages document the crate generates
-// (`cleeng_register::schema::messages::document`): every rule of every field in the order the
+// (`cleeng_register::messages::document`): every rule of every field in the order the
 // crate checks them, with its code, params, sentence, and for rules a single keyword states
 // together (an enum is a code's shape and its list) a pattern a value keeping the rule matches.
 //

@@ -17,9 +17,10 @@ cleeng_register::code_table! {
     /// assert_eq!(ResponseErrorCode::ClaimsMismatch.as_str(), "claims_mismatch");
     /// assert_eq!("missing".parse(), Ok(ResponseErrorCode::Missing));
     /// ```
-    pub enum ResponseErrorCode, named "response error code", in "the response body",
-        subject named by [];
-    |params, wording|
+    pub enum ResponseErrorCode;
+    list: "response error code";
+    document: "the response body";
+    sentence: |params, wording|;
     /// A part of the answer is absent (or `null`).
     Missing = "missing" => ErrorCode::Missing.rule(params, wording);
     /// A token or the JWT is not a JSON string.

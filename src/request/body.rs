@@ -12,8 +12,11 @@ use std::collections::HashMap;
 
 use zeroize::Zeroizing;
 
+use crate::error::ErrorCode;
 use crate::error::Violation;
-use crate::{ErrorCode, Field, FieldError, Policy};
+use crate::field::Field;
+use crate::policy::Policy;
+use crate::report::FieldError;
 use cleeng_register_json::scan::{Malformed, RawStr, Scanner};
 
 /// What a known field held. No `Debug`: it holds the submitted text, passwords included.

@@ -1,18 +1,17 @@
 //! From the slots of a body to a [`RegisterRequest`], or every error in report order.
 
-use std::borrow::Cow;
-use std::ops::Deref;
-
-use zeroize::Zeroizing;
-
+use crate::error::{ErrorCode, ValueError};
 use crate::error::{Params, Violation};
+use crate::field::Field;
 use crate::policy::CustomerIpRule;
+use crate::policy::Policy;
+use crate::report::{FieldError, ValidationReport};
 use crate::request::body::{RawBody, Slot};
-use crate::text::FromText;
-use crate::{
-    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ErrorCode, ExternalId,
-    Field, FieldError, Locale, OfferId, OfferOrPublisher, Password, PersonName, Policy,
-    PublisherId, RegisterRequest, ValidationReport, ValueError,
+use crate::request::{OfferOrPublisher, RegisterRequest};
+use crate::value::field_value::{FieldText, FieldValue, ValueOptions};
+use crate::value::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, Password, PersonName, PublisherId,
 };
 
 /// What became of one field.
@@ -27,45 +26,6 @@ impl<T> Got<T> {
         match self {
             Got::Valid(v) => Some(v),
             _ => None,
-        }
-    }
-}
-
-/// A field's string as read: borrowed from the body, or decoded into memory wiped on drop.
-enum Text<'a> {
-    Borrowed(&'a str),
-    Decoded(Zeroizing<String>),
-}
-
-impl<'a> Text<'a> {
-    /// The text for a constructor that keeps it: a decoded buffer moves on unwiped, so only
-    /// for a constructor that wipes what it refuses (the password's) or a field that is not
-    /// a secret. A secret type that does not wipe reads the text through `Deref` instead,
-    /// and the buffer is wiped here when dropped.
-    fn into_cow(self) -> Cow<'a, str> {
-        match self {
-            Text::Borrowed(s) => Cow::Borrowed(s),
-            Text::Decoded(mut s) => Cow::Owned(std::mem::take(&mut *s)),
-        }
-    }
-
-    /// The text through `T`'s constructor: borrowed text is checked before it is copied (a
-    /// refused value is never copied), a decoded buffer is handed over. Only for a
-    /// constructor that wipes what it refuses, or a field that is not a secret, as above.
-    fn parse<T: FromText<Error = ValueError>>(self) -> Result<T, ValueError> {
-        match self {
-            Text::Borrowed(s) => T::from_text(s),
-            Text::Decoded(mut s) => T::from_owned_text(std::mem::take(&mut *s)),
-        }
-    }
-}
-
-impl Deref for Text<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        match self {
-            Text::Borrowed(s) => s,
-            Text::Decoded(s) => s,
         }
     }
 }
@@ -87,12 +47,23 @@ impl<'p> Checker<'p> {
         }
     }
 
+    /// A field's value as its type reads it, `missing` when the table says it is required
+    /// and it is absent.
+    fn value<T: FieldValue>(
+        &mut self,
+        raw: &mut RawBody<'_>,
+        field: Field,
+        options: &ValueOptions<'_>,
+    ) -> Got<T> {
+        self.field(raw, field, |s| T::from_field_text(s, options))
+    }
+
     /// A field as its table says: `missing` when it is required and absent.
     fn field<'a, T>(
         &mut self,
         raw: &mut RawBody<'a>,
         field: Field,
-        parse: impl FnOnce(Text<'a>) -> Result<T, ValueError>,
+        parse: impl FnOnce(FieldText<'a>) -> Result<T, ValueError>,
     ) -> Got<T> {
         self.field_required_if(raw, field, field.is_required(), parse)
     }
@@ -103,7 +74,7 @@ impl<'p> Checker<'p> {
         raw: &mut RawBody<'a>,
         field: Field,
         required: bool,
-        parse: impl FnOnce(Text<'a>) -> Result<T, ValueError>,
+        parse: impl FnOnce(FieldText<'a>) -> Result<T, ValueError>,
     ) -> Got<T> {
         let text = match raw.take(field) {
             Slot::Absent if required => return self.invalid(field, ErrorCode::Missing),
@@ -111,8 +82,8 @@ impl<'p> Checker<'p> {
             // Reported among the key errors.
             Slot::Duplicate => return Got::Invalid,
             Slot::NotAString => return self.invalid(field, ErrorCode::NotAString),
-            Slot::Borrowed(s) => Text::Borrowed(s),
-            Slot::Copied(s) => Text::Decoded(s),
+            Slot::Borrowed(s) => FieldText::Borrowed(s),
+            Slot::Copied(s) => FieldText::Decoded(s),
         };
         match parse(text) {
             Ok(v) => Got::Valid(v),
@@ -161,35 +132,33 @@ impl<'p> Checker<'p> {
         raw: &mut RawBody<'_>,
     ) -> Result<RegisterRequest, ValidationReport> {
         let policy = self.policy;
-        let intl = policy.allow_international_email();
-        let email = self.field(raw, Field::Email, |s| Email::parse_with(s.into_cow(), intl));
-        let password = self.field(raw, Field::Password, Text::parse::<Password>);
+        // What of the policy the value types read, made once and lent to each.
+        let options = policy.value_options();
+        let email = self.value::<Email>(raw, Field::Email, &options);
+        let password = self.value::<Password>(raw, Field::Password, &options);
         let offer_given = raw.has(Field::OfferId) || raw.has(Field::PublisherId);
-        let offer = self.field(raw, Field::OfferId, |s| OfferId::parse(&s));
-        let publisher = self.field(raw, Field::PublisherId, |s| PublisherId::parse(&s));
+        let offer = self.value::<OfferId>(raw, Field::OfferId, &options);
+        let publisher = self.value::<PublisherId>(raw, Field::PublisherId, &options);
         if !offer_given {
             self.errors.push(FieldError::at_root(
                 ErrorCode::OfferOrPublisherRequired,
                 Params::NONE,
             ));
         }
-        let locale = self.field(raw, Field::Locale, |s| Locale::parse(&s));
+        let locale = self.value::<Locale>(raw, Field::Locale, &options);
         if matches!(&locale, Got::Valid(l) if !policy.allows_locale(l)) {
             self.error(Field::Locale, ErrorCode::NotSupported);
         }
-        let country = self.field(raw, Field::Country, |s| CountryCode::parse(&s));
-        let currency = self.field(raw, Field::Currency, |s| Currency::parse(&s));
+        let country = self.value::<CountryCode>(raw, Field::Country, &options);
+        let currency = self.value::<Currency>(raw, Field::Currency, &options);
         if matches!(currency, Got::Valid(c) if !policy.allows_currency(c)) {
             self.error(Field::Currency, ErrorCode::NotSupported);
         }
 
-        let first_name = self.field(raw, Field::FirstName, Text::parse::<PersonName>);
-        let last_name = self.field(raw, Field::LastName, Text::parse::<PersonName>);
-        let external_id = self.field(raw, Field::ExternalId, Text::parse::<ExternalId>);
-        let limits = policy.external_data_limits();
-        let external_data = self.field(raw, Field::ExternalData, |s| {
-            CustomData::parse_cow(s.into_cow(), limits)
-        });
+        let first_name = self.value::<PersonName>(raw, Field::FirstName, &options);
+        let last_name = self.value::<PersonName>(raw, Field::LastName, &options);
+        let external_id = self.value::<ExternalId>(raw, Field::ExternalId, &options);
+        let external_data = self.value::<CustomData>(raw, Field::ExternalData, &options);
         // `requiredFor` depends on the country, so an invalid or absent country silences it;
         // `required` does not depend on anything.
         let ip_required = match &country {
@@ -199,7 +168,7 @@ impl<'p> Checker<'p> {
         let customer_ip = match self.fallback_ip {
             Some(ip) if !raw.has(Field::CustomerIp) => Got::Valid(ip),
             _ => self.field_required_if(raw, Field::CustomerIp, ip_required, |s| {
-                CustomerIp::parse(&s)
+                CustomerIp::from_field_text(s, &options)
             }),
         };
         // A `CaptchaToken` is not wiped when dropped: its text is checked here and copied

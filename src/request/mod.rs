@@ -4,22 +4,24 @@ use serde::de::{self, DeserializeSeed};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::advisory::{Advisories, Advisory};
+use crate::error::ErrorCode;
 use crate::error::Params;
-use crate::{
-    Advisories, Advisory, CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email,
-    ErrorCode, ExternalId, FieldError, Locale, OfferId, Password, PersonName, Policy, PublisherId,
-    ValidationReport,
+use crate::policy::Policy;
+use crate::report::{FieldError, ValidationReport, ValidationResult};
+use crate::value::{
+    CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
+    OfferId, Password, PersonName, PublisherId,
 };
 use body::{read_body, Keys, RawBody};
 use serde_body::BodyVisitor;
 
 mod body;
 mod check;
-mod field;
 mod serde_body;
 
+use crate::field::Field;
 use check::Checker;
-pub use field::Field;
 
 /// Who the customer registers with: an offer, a publisher, or both. At least one is always
 /// there, because there is no variant without.
@@ -301,6 +303,16 @@ impl RegisterRequest {
     }
 }
 
+impl<'a> ValidationResult<'a, ErrorCode> {
+    /// The result of [`RegisterRequest::from_json`].
+    pub fn of(result: &'a Result<RegisterRequest, ValidationReport>) -> Self {
+        match result {
+            Ok(request) => ValidationResult::valid(request.advisories()),
+            Err(report) => ValidationResult::invalid(report),
+        }
+    }
+}
+
 /// Adds the optional fields to a [`RegisterRequest`].
 #[derive(Clone, Debug)]
 #[must_use]
@@ -407,19 +419,34 @@ impl std::fmt::Debug for RegisterRequest {
 
 impl Serialize for RegisterRequest {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let offer = self.offer_id();
-        let publisher = self.publisher_id();
+        // Every member named: a new one does not compile until it is written here.
+        let RegisterRequest {
+            email,
+            password,
+            offer_or_publisher,
+            locale,
+            country,
+            currency,
+            first_name,
+            last_name,
+            external_id,
+            external_data,
+            customer_ip,
+            captcha_value,
+        } = self;
+        let (offer, publisher) = (offer_or_publisher.offer(), offer_or_publisher.publisher());
         let optional = [
             offer.is_some(),
             publisher.is_some(),
-            self.first_name.is_some(),
-            self.last_name.is_some(),
-            self.external_id.is_some(),
-            self.external_data.is_some(),
-            self.customer_ip.is_some(),
-            self.captcha_value.is_some(),
+            first_name.is_some(),
+            last_name.is_some(),
+            external_id.is_some(),
+            external_data.is_some(),
+            customer_ip.is_some(),
+            captcha_value.is_some(),
         ];
-        let len = 5 + optional.iter().filter(|b| **b).count();
+        let required = Field::ALL.iter().filter(|f| f.is_required()).count();
+        let len = required + optional.iter().filter(|b| **b).count();
         let mut s = serializer.serialize_struct("RegisterRequest", len)?;
         fn opt<S: SerializeStruct, T: Serialize>(
             s: &mut S,
@@ -431,19 +458,19 @@ impl Serialize for RegisterRequest {
                 None => s.skip_field(field.as_str()),
             }
         }
-        s.serialize_field(Field::Email.as_str(), &self.email)?;
-        s.serialize_field(Field::Password.as_str(), &self.password)?;
+        s.serialize_field(Field::Email.as_str(), email)?;
+        s.serialize_field(Field::Password.as_str(), password)?;
         opt(&mut s, Field::OfferId, &offer)?;
         opt(&mut s, Field::PublisherId, &publisher)?;
-        s.serialize_field(Field::Locale.as_str(), &self.locale)?;
-        s.serialize_field(Field::Country.as_str(), &self.country)?;
-        s.serialize_field(Field::Currency.as_str(), &self.currency)?;
-        opt(&mut s, Field::FirstName, &self.first_name)?;
-        opt(&mut s, Field::LastName, &self.last_name)?;
-        opt(&mut s, Field::ExternalId, &self.external_id)?;
-        opt(&mut s, Field::ExternalData, &self.external_data)?;
-        opt(&mut s, Field::CustomerIp, &self.customer_ip)?;
-        opt(&mut s, Field::CaptchaValue, &self.captcha_value)?;
+        s.serialize_field(Field::Locale.as_str(), locale)?;
+        s.serialize_field(Field::Country.as_str(), country)?;
+        s.serialize_field(Field::Currency.as_str(), currency)?;
+        opt(&mut s, Field::FirstName, first_name)?;
+        opt(&mut s, Field::LastName, last_name)?;
+        opt(&mut s, Field::ExternalId, external_id)?;
+        opt(&mut s, Field::ExternalData, external_data)?;
+        opt(&mut s, Field::CustomerIp, customer_ip)?;
+        opt(&mut s, Field::CaptchaValue, captcha_value)?;
         s.end()
     }
 }

@@ -13,8 +13,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Visitor};
 use zeroize::Zeroizing;
 
+use crate::field::Field;
 use crate::request::body::{Keys, RawBody, Slot};
-use crate::Field;
 use cleeng_register_json::serde_walk::{KeyProbe, Skip};
 
 /// Reads the top-level object into a [`RawBody`] the caller owns (returning it by value

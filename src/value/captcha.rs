@@ -3,7 +3,9 @@
 use zeroize::Zeroize;
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::{longer_than, owned_text};
+use serde_json::{json, Value};
 
 static CAPTCHA_WORDING: Wording = Wording::new(
     "captcha value",
@@ -70,3 +72,32 @@ fn check(s: &str) -> Result<(), ValueError> {
 }
 
 owned_text!(CaptchaToken, "a captcha token", check);
+
+impl FieldValue for CaptchaToken {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        check(&text).map(|()| CaptchaToken::checked(&text))
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![
+            Rule::min(ErrorCode::TooShort, 1),
+            Rule::max(ErrorCode::TooLong, CaptchaToken::MAX_CHARS),
+            Rule::new(ErrorCode::InvalidFormat),
+        ]
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        json!({
+            "type": "string",
+            "description": format!(
+                "The reCAPTCHA response token: 1 to {} printable ASCII characters.",
+                CaptchaToken::MAX_CHARS
+            ),
+            "minLength": 1,
+            "maxLength": CaptchaToken::MAX_CHARS,
+            // `u8::is_ascii_graphic`, the constructor's test.
+            "pattern": "^[!-~]*$",
+            "examples": ["03AGdBq24PBCbwiDRaS_MJ7Z"],
+        })
+    }
+}

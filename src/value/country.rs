@@ -3,7 +3,11 @@
 use std::sync::OnceLock;
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::value::field_value::{
+    country_code_suggestions, FieldText, FieldValue, Rule, ValueOptions,
+};
 use crate::value::inline_code;
+use serde_json::{json, Value};
 
 static COUNTRY_WORDING: Wording = Wording::new(
     "country code",
@@ -109,3 +113,30 @@ impl From<isocountry::CountryCode> for CountryCode {
 }
 
 inline_code!(CountryCode, "an ISO 3166-1 alpha-2 country code");
+
+impl FieldValue for CountryCode {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        CountryCode::parse(&text)
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![
+            Rule::matching(ErrorCode::InvalidFormat, "^[A-Z]{2}$"),
+            Rule::new(ErrorCode::UnknownCode),
+        ]
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        let codes: Vec<&str> = CountryCode::all().map(|c| c.as_str()).collect();
+        json!({
+            "type": "string",
+            "description": "The customer's country: an assigned ISO 3166-1 alpha-2 code (GB, not UK).",
+            "enum": codes,
+            "examples": ["US"],
+        })
+    }
+
+    fn suggestions(options: &ValueOptions<'_>) -> Vec<(String, Violation)> {
+        country_code_suggestions::<CountryCode>("", "^", options)
+    }
+}

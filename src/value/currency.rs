@@ -3,7 +3,9 @@
 use std::sync::OnceLock;
 
 use crate::error::{ErrorCode, ValueError, Violation, Wording};
+use crate::value::field_value::{alternation, FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::inline_code;
+use serde_json::{json, Value};
 
 static CURRENCY_WORDING: Wording =
     Wording::new("currency code", "must be three capital letters (ISO 4217)")
@@ -117,3 +119,31 @@ impl From<Currency> for iso_currency::Currency {
 }
 
 inline_code!(Currency, "an ISO 4217 currency code");
+
+impl FieldValue for Currency {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        Currency::parse(&text)
+    }
+
+    fn rules(options: &ValueOptions<'_>) -> Vec<Rule> {
+        let listed = options.allowed_currencies.is_some();
+        let codes = format!("^(?:{})$", alternation(Currency::all().map(|c| c.as_str())));
+        std::iter::once(Rule::matching(ErrorCode::InvalidFormat, "^[A-Z]{3}$"))
+            .chain(Rule::allow_listed(listed, codes))
+            .collect()
+    }
+
+    fn schema(options: &ValueOptions<'_>) -> Value {
+        let codes: Vec<&str> = match options.allowed_currencies {
+            Some(list) => list.iter().map(|c| c.as_str()).collect(),
+            None => Currency::all().map(|c| c.as_str()).collect(),
+        };
+        json!({
+            "type": "string",
+            "description": "The customer's currency: an ISO 4217 code in circulation (no fund, special or \
+                superseded codes).",
+            "enum": codes,
+            "examples": ["USD"],
+        })
+    }
+}

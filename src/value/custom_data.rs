@@ -1,8 +1,10 @@
 //! `externalData`: a string that holds a JSON object.
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::owned_text;
 use cleeng_register_json::scan::{walk_text, WalkError, PARSER_DEPTH_LIMIT};
+use serde_json::{json, Value};
 
 static EXTERNAL_DATA_WORDING: Wording = Wording::new("external data", "has an invalid format");
 
@@ -114,3 +116,42 @@ fn check(s: &str, limits: ExternalDataLimits) -> Result<(), ValueError> {
 owned_text!(CustomData, "a string holding a JSON object", |s: &str| {
     check(s, ExternalDataLimits::DEFAULT)
 });
+
+impl FieldValue for CustomData {
+    fn from_field_text(
+        text: FieldText<'_>,
+        options: &ValueOptions<'_>,
+    ) -> Result<Self, ValueError> {
+        CustomData::parse_cow(text.into_cow(), options.external_data)
+    }
+
+    fn rules(options: &ValueOptions<'_>) -> Vec<Rule> {
+        let limits = options.external_data;
+        vec![
+            Rule::max(ErrorCode::TooLarge, limits.max_bytes),
+            Rule::new(ErrorCode::InvalidJson),
+            Rule::max(ErrorCode::TooDeep, limits.max_depth),
+            Rule::new(ErrorCode::NotAnObject),
+        ]
+    }
+
+    fn schema(options: &ValueOptions<'_>) -> Value {
+        let ExternalDataLimits {
+            max_bytes,
+            max_depth,
+        } = options.external_data;
+        json!({
+            "type": "string",
+            "description": format!(
+                "Custom data: JSON text whose top value is an object, at most {max_bytes} UTF-8 bytes and \
+                 {max_depth} levels deep. The schema bounds the length in characters only; the crate checks \
+                 bytes, syntax and depth."
+            ),
+            // Every character is at least one byte, so this bound never refuses a valid value.
+            "maxLength": max_bytes,
+            "contentMediaType": "application/json",
+            "contentSchema": {"type": "object"},
+            "examples": ["{\"plan\":\"gold\"}"],
+        })
+    }
+}

@@ -13,7 +13,9 @@ use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
 use crate::value::customer_ip::is_globally_reachable;
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::{general_category, is_default_ignorable, longer_than, owned_text, TAGS};
+use serde_json::{json, Value};
 
 static EMAIL_WORDING: Wording = Wording::new("email address", "must be a valid email address");
 
@@ -414,3 +416,73 @@ fn idn_verdict(domain: &str) -> Domain {
 }
 
 owned_text!(Email, "an email address", |s: &str| check(s, false));
+
+/// What an international local part refuses, quoted or not, that a pattern can name: the
+/// hidden characters of [`Email`]'s table (Cc, White_Space, Bidi_Control,
+/// Default_Ignorable_Code_Point, which holds the Tags block), noncharacters and private use.
+/// Unassigned code points, a leading combining mark and text not in NFC are the constructor's
+/// rules alone (a validator's Unicode version decides what is unassigned; no pattern tests
+/// NFC).
+const LOCAL_PART_REFUSES: &str = r"\p{Cc}\p{White_Space}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}\p{Co}";
+
+/// RFC 5322 `atext` as RFC 6531 widens it, less what an international local part refuses
+/// ([`LOCAL_PART_REFUSES`]): the ASCII letters, digits and symbols of `atext`, or a non-ASCII
+/// character of none of those properties.
+fn international_atext() -> String {
+    format!(r"(?:[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]|[^\u0000-\u007F{LOCAL_PART_REFUSES}])")
+}
+
+/// An international address: a quoted local part (a space, any character but `"`, `\`, `@`
+/// and [`LOCAL_PART_REFUSES`], or a quoted pair of printable ASCII but `@`) or a dot-atom of
+/// [`international_atext`], then `@` and a domain without `@`. The domain is left to the
+/// constructor (IDNA, host names, literals), and so are the local part's 64 bytes.
+fn international_email_pattern() -> String {
+    let atext = international_atext();
+    format!(
+        r#"^(?:"(?:[^"\\@{LOCAL_PART_REFUSES}]| |\\[ -?A-~])*"|{atext}+(?:\.{atext}+)*)@[^@]+$"#
+    )
+}
+
+impl FieldValue for Email {
+    fn from_field_text(
+        text: FieldText<'_>,
+        options: &ValueOptions<'_>,
+    ) -> Result<Self, ValueError> {
+        Email::parse_with(text.into_cow(), options.international_email)
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![
+            Rule::max(ErrorCode::TooLong, Email::MAX_CHARS),
+            Rule::new(ErrorCode::InvalidFormat),
+        ]
+    }
+
+    fn schema(options: &ValueOptions<'_>) -> Value {
+        let mut schema = json!({
+            "type": "string",
+            "description": "The customer's email address: an RFC 5322 addr-spec (no display name, no comments, no @ \
+                inside quotes) whose domain is a host name of at least two labels or a globally reachable \
+                address literal; at most 254 characters.",
+            "maxLength": Email::MAX_CHARS,
+            "examples": ["jane.doe@example.com"],
+        });
+        if options.international_email {
+            schema["format"] = json!("idn-email");
+            schema["description"] = json!(
+                "The customer's email address: an RFC 5322 addr-spec with RFC 6531 UTF-8 (no display name, \
+                 no comments) whose local part, in NFC, holds no control, White_Space (but a space inside \
+                 quotes), Bidi_Control, Default_Ignorable_Code_Point, noncharacter, private-use or \
+                 unassigned character, no leading combining mark and no @ inside quotes, and whose \
+                 domain converts under IDNA2008/UTS 46 to a host name of at least two labels, or is a \
+                 globally reachable address literal; at most 254 UTF-8 bytes."
+            );
+            schema["pattern"] = json!(international_email_pattern());
+        } else {
+            schema["format"] = json!("email");
+            // ASCII only, and a dotted host name or an address literal after the last @.
+            schema["pattern"] = json!(r"^[ -~]+@(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]+|\[[ -~]+\])$");
+        }
+        schema
+    }
+}

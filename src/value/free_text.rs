@@ -7,7 +7,10 @@ use crate::error::{ValueError, Wording};
 
 static NAME_WORDING: Wording = Wording::new("name", "has an invalid format");
 static EXTERNAL_ID_WORDING: Wording = Wording::new("external id", "has an invalid format");
+use crate::error::ErrorCode;
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::{check_free_text, owned_text};
+use serde_json::{json, Value};
 
 /// A customer's first or last name: 1 to 50 characters, no control character, no White_Space
 /// at either end, and at least one visible character.
@@ -93,3 +96,93 @@ fn check_external_id(s: &str) -> Result<(), ValueError> {
 }
 
 owned_text!(ExternalId, "an external id", check_external_id);
+
+/// Characters the free-text fields refuse anywhere, as a pattern's class, by the names of the
+/// Unicode properties [`check_free_text`] decides them from: `Cc`, Bidi_Control, `Zl` and
+/// `Zp`, and the Tags block by its bounds ([`PersonName`]'s table).
+const CONTROLS: &str = r"\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}\u{E0000}-\u{E007F}";
+
+/// Characters that show nothing by themselves: a name of only these has no visible character
+/// (Default_Ignorable_Code_Point, White_Space, `Cf`).
+const INVISIBLE: &str = r"\p{Default_Ignorable_Code_Point}\p{White_Space}\p{Cf}";
+
+/// The character rules of [`check_free_text`] as one pattern: at least one visible char (a
+/// lookahead), and a char that is neither control nor White_Space, optionally followed by any
+/// non-control chars and a last char that is neither. The empty text, which `minLength`
+/// refuses, is refused here too.
+fn free_text_pattern() -> String {
+    format!(
+        r"^(?=[{INVISIBLE}]*[^{INVISIBLE}])[^{CONTROLS}\p{{White_Space}}](?:[^{CONTROLS}]*[^{CONTROLS}\p{{White_Space}}])?$"
+    )
+}
+
+/// The rules of [`check_free_text`], in its order, for a field of at most `max` chars.
+fn free_text_rules(max: usize) -> Vec<Rule> {
+    vec![
+        Rule::min(ErrorCode::TooShort, 1),
+        Rule::max(ErrorCode::TooLong, max),
+        Rule::matching(ErrorCode::ControlCharacter, format!("^[^{CONTROLS}]*$")),
+        Rule::matching(
+            ErrorCode::SurroundingWhitespace,
+            r"^[^\p{White_Space}](?:[\p{White_Space}\P{White_Space}]*[^\p{White_Space}])?$",
+        ),
+        Rule::matching(ErrorCode::NoVisibleCharacter, format!("[^{INVISIBLE}]")),
+    ]
+}
+
+/// `description` says "1 to {max} characters" itself, from the same constant.
+fn free_text_schema(description: String, max: usize, example: &str) -> Value {
+    json!({
+        "type": "string",
+        "description": description,
+        "minLength": 1,
+        "maxLength": max,
+        "pattern": free_text_pattern(),
+        "examples": [example],
+    })
+}
+
+impl FieldValue for PersonName {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        text.parse()
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        free_text_rules(PersonName::MAX_CHARS)
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        free_text_schema(
+            format!(
+                "A name: 1 to {} characters, at least one of them visible, no control, bidirectional \
+                 control, tag or line separator characters, no white space at either end.",
+                PersonName::MAX_CHARS
+            ),
+            PersonName::MAX_CHARS,
+            "Jane",
+        )
+    }
+}
+
+impl FieldValue for ExternalId {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        text.parse()
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        free_text_rules(ExternalId::MAX_CHARS)
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        free_text_schema(
+            format!(
+                "The customer's id in another system: 1 to {} characters, at least one of them \
+                 visible, no control, bidirectional control, tag or line separator characters, no \
+                 white space at either end. Unique per publisher (not checked here).",
+                ExternalId::MAX_CHARS
+            ),
+            ExternalId::MAX_CHARS,
+            "crm-42",
+        )
+    }
+}

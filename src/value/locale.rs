@@ -6,8 +6,12 @@ use unic_langid::LanguageIdentifier;
 use icu_locale::LocaleCanonicalizer;
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
+use crate::value::field_value::{
+    alternation, country_code_suggestions, FieldText, FieldValue, Rule, ValueOptions,
+};
+use crate::value::CountryCode;
 use crate::value::{inline_code, AsciiBuf};
-use crate::CountryCode;
+use serde_json::{json, Value};
 
 static LOCALE_WORDING: Wording = Wording::new(
     "locale",
@@ -200,3 +204,85 @@ fn replacement(code: &str) -> Option<&'static str> {
 }
 
 inline_code!(Locale, "a locale such as en_US");
+
+impl Locale {
+    /// The shape of a locale, whatever its region.
+    const SHAPE: &'static str = "^[a-z]{2,3}(?:_[A-Z]{2})?$";
+
+    /// A locale whose region, if any, is an assigned country code.
+    fn assigned_pattern() -> String {
+        let countries = alternation(CountryCode::all().map(|c| c.as_str()));
+        format!("^[a-z]{{2,3}}(?:_(?:{countries}))?$")
+    }
+}
+
+impl FieldValue for Locale {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        Locale::parse(&text)
+    }
+
+    fn rules(options: &ValueOptions<'_>) -> Vec<Rule> {
+        let listed = options.allowed_locales.is_some();
+        // With an allow-list, `unknown_code` is told from `not_supported` by the whole list
+        // of ISO 639 languages and assigned regions.
+        let assigned = format!(
+            "^(?:{})(?:_(?:{}))?$",
+            alternation(languages().iter().map(String::as_str)),
+            alternation(CountryCode::all().map(|c| c.as_str()))
+        );
+        std::iter::once(Rule::matching(ErrorCode::InvalidFormat, Locale::SHAPE))
+            .chain(Rule::allow_listed(listed, assigned))
+            .collect()
+    }
+
+    /// The region's suggestions, then the values with an unassigned region (the rule's own
+    /// message, without a suggestion: the region is checked before the language), then each
+    /// deprecated language for which the parser suggests another.
+    fn suggestions(options: &ValueOptions<'_>) -> Vec<(String, Violation)> {
+        let mut found = country_code_suggestions::<Locale>("en_", "_", options);
+        let countries = alternation(CountryCode::all().map(|c| c.as_str()));
+        found.push((
+            format!("^[a-z]{{2,3}}_(?!(?:{countries})$)[A-Z]{{2}}$"),
+            Violation::new(ErrorCode::UnknownCode),
+        ));
+        found.extend(language_suggestions().iter().cloned());
+        found
+    }
+
+    fn schema(options: &ValueOptions<'_>) -> Value {
+        let mut schema = json!({
+            "type": "string",
+            "description": "The customer's language and formatting: a lowercase language code, optionally \
+                an underscore and a region that is an assigned ISO 3166-1 alpha-2 code (en_GB, not en_UK).",
+            "pattern": Locale::assigned_pattern(),
+            "examples": ["en_US", "pl_PL", "fil"],
+        });
+        if let Some(list) = options.allowed_locales {
+            schema["enum"] = list.iter().map(|l| l.as_str()).collect();
+        }
+        schema
+    }
+}
+
+/// The deprecated languages with a suggestion, found once by asking the parser about every
+/// two and three lowercase letters: `^iw(?:_[A-Z]{2})?$` suggests `he`.
+fn language_suggestions() -> &'static [(String, Violation)] {
+    static FOUND: std::sync::OnceLock<Vec<(String, Violation)>> = std::sync::OnceLock::new();
+    FOUND.get_or_init(|| {
+        let letters = || b'a'..=b'z';
+        let two = letters().flat_map(|a| letters().map(move |b| vec![a, b]));
+        let three = letters()
+            .flat_map(|a| letters().flat_map(move |b| letters().map(move |c| vec![a, b, c])));
+        two.chain(three)
+            .filter_map(|code| {
+                let code = String::from_utf8(code).expect("ASCII letters");
+                let refusal = Locale::parse(&code).err()?;
+                let v = refusal.first();
+                v.params
+                    .suggestion
+                    .is_some()
+                    .then(|| (format!("^{code}(?:_[A-Z]{{2}})?$"), v))
+            })
+            .collect()
+    })
+}

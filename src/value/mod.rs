@@ -8,6 +8,7 @@ mod currency;
 pub(crate) mod custom_data;
 pub(crate) mod customer_ip;
 mod email;
+pub(crate) mod field_value;
 mod free_text;
 pub(crate) mod locale;
 mod offer;
@@ -41,21 +42,21 @@ use crate::error::{ErrorCode, Params, Violation};
 macro_rules! string_traits {
     ($ty:ident $(, $display:ident)?) => {
         impl ::std::str::FromStr for $ty {
-            type Err = $crate::ValueError;
+            type Err = $crate::error::ValueError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 <$ty as $crate::text::FromText>::from_text(s)
             }
         }
 
         impl TryFrom<&str> for $ty {
-            type Error = $crate::ValueError;
+            type Error = $crate::error::ValueError;
             fn try_from(s: &str) -> Result<Self, Self::Error> {
                 <$ty as $crate::text::FromText>::from_text(s)
             }
         }
 
         impl TryFrom<String> for $ty {
-            type Error = $crate::ValueError;
+            type Error = $crate::error::ValueError;
             fn try_from(s: String) -> Result<Self, Self::Error> {
                 <$ty as $crate::text::FromText>::from_owned_text(s)
             }
@@ -99,7 +100,7 @@ macro_rules! owned_text {
     ($ty:ident, $expecting:literal, $check:expr) => {
         impl $ty {
             /// Checks the rules and copies the text.
-            pub fn parse(s: &str) -> Result<Self, $crate::ValueError> {
+            pub fn parse(s: &str) -> Result<Self, $crate::error::ValueError> {
                 ($check)(s)?;
                 Ok($ty(s.to_owned()))
             }
@@ -112,11 +113,11 @@ macro_rules! owned_text {
 
         impl $crate::text::FromText for $ty {
             const EXPECTING: &'static str = $expecting;
-            type Error = $crate::ValueError;
-            fn from_text(s: &str) -> Result<Self, $crate::ValueError> {
+            type Error = $crate::error::ValueError;
+            fn from_text(s: &str) -> Result<Self, $crate::error::ValueError> {
                 $ty::parse(s)
             }
-            fn from_owned_text(mut s: String) -> Result<Self, $crate::ValueError> {
+            fn from_owned_text(mut s: String) -> Result<Self, $crate::error::ValueError> {
                 if let Err(refused) = ($check)(&s) {
                     // Refused personal data is still personal data.
                     ::zeroize::Zeroize::zeroize(&mut s);
@@ -173,8 +174,8 @@ macro_rules! inline_code {
     (@traits $ty:ident, $expecting:literal) => {
         impl $crate::text::FromText for $ty {
             const EXPECTING: &'static str = $expecting;
-            type Error = $crate::ValueError;
-            fn from_text(s: &str) -> Result<Self, $crate::ValueError> {
+            type Error = $crate::error::ValueError;
+            fn from_text(s: &str) -> Result<Self, $crate::error::ValueError> {
                 $ty::parse(s)
             }
         }
@@ -200,9 +201,9 @@ pub(crate) fn shorter_than(s: &str, min: usize) -> bool {
 }
 
 /// A Unicode property's code points, read once from ICU4X's compiled data into sorted
-/// ranges of native integers. ICU4X's own lookup, a call into a binary search over its
-/// serialized list, costs about 80 instructions a character, which a name pays for each;
-/// here it is a few comparisons.
+/// ranges of native integers. ICU4X's own lookup is a call into a binary search over its
+/// serialized list, which a name would pay for each character; here it is a few comparisons
+/// (benches/README.md has the figures).
 struct PropertyRanges(Box<[(u32, u32)]>);
 
 impl PropertyRanges {

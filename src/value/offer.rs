@@ -4,7 +4,11 @@ use std::fmt;
 
 use crate::error::{ErrorCode, ValueError, Violation, Wording};
 use crate::value::country::{self, CountryCode};
+use crate::value::field_value::{
+    alternation, country_code_suggestions, FieldText, FieldValue, Rule, ValueOptions,
+};
 use crate::value::{inline_code, AsciiBuf};
+use serde_json::{json, Value};
 
 static OFFER_WORDING: Wording = Wording::new(
     "offer id",
@@ -141,3 +145,46 @@ impl OfferId {
 }
 
 inline_code!(OfferId, "a Cleeng offer id");
+
+impl OfferId {
+    /// The shape of an offer id, whatever its letter and country.
+    const SHAPE: &'static str = "^[A-Z][0-9]{9}_[A-Z]{2}$";
+
+    /// The offer types' letters, as a pattern's class (`SPREA`).
+    fn letters() -> String {
+        OfferKind::ALL.iter().map(|k| k.letter()).collect()
+    }
+}
+
+impl FieldValue for OfferId {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        OfferId::parse(&text)
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![
+            Rule::matching(ErrorCode::InvalidFormat, OfferId::SHAPE),
+            Rule::matching(
+                ErrorCode::UnknownOfferType,
+                format!("^[{}]", OfferId::letters()),
+            ),
+            Rule::new(ErrorCode::UnknownCode),
+        ]
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        let countries = alternation(CountryCode::all().map(|c| c.as_str()));
+        json!({
+            "type": "string",
+            "description": "Cleeng offer id: the offer type (S subscription, P pass, E live event, R rental, \
+                A single purchase), 9 digits, an underscore and an ISO 3166-1 alpha-2 country code. \
+                Required when publisherId is absent.",
+            "pattern": format!("^[{}][0-9]{{9}}_(?:{countries})$", OfferId::letters()),
+            "examples": ["S565568989_US"],
+        })
+    }
+
+    fn suggestions(options: &ValueOptions<'_>) -> Vec<(String, Violation)> {
+        country_code_suggestions::<OfferId>("S565568989_", "_", options)
+    }
+}

@@ -6,7 +6,9 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{ErrorCode, Params, ValueError, Violation, Wording};
 use crate::text::FromText;
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::{longer_than, shorter_than, string_traits};
+use serde_json::{json, Value};
 
 static PASSWORD_WORDING: Wording = Wording::new("password", "has an invalid format");
 
@@ -148,3 +150,62 @@ impl FromText for Password {
 }
 
 string_traits!(Password);
+
+/// The letter rule as a pattern (Unicode Alphabetic, what `char::is_alphabetic` reads).
+const LETTER_CLASS: &str = r"\p{Alphabetic}";
+
+/// A password holds no `Cc` character (`control_character`).
+const NO_CONTROL: &str = r"^\P{Cc}*$";
+
+/// `! @ #`: the characters, one space apart.
+fn spaced(chars: &str) -> String {
+    chars
+        .chars()
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl FieldValue for Password {
+    const REPORTS_EVERY_RULE: bool = true;
+
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        text.parse()
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![
+            Rule::min(ErrorCode::TooShort, Password::MIN_CHARS),
+            Rule::max(ErrorCode::TooLong, Password::MAX_CHARS),
+            Rule::matching(ErrorCode::MissingLetter, LETTER_CLASS),
+            Rule::matching(
+                ErrorCode::MissingDigitOrSpecial,
+                Password::DIGIT_OR_SPECIAL_CLASS,
+            ),
+            Rule::matching(ErrorCode::ControlCharacter, NO_CONTROL),
+        ]
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        json!({
+            "type": "string",
+            "description": format!(
+                "The customer's password: {} to {} characters with at least one letter, at least \
+                 one digit or one of {}, and no control character.",
+                Password::MIN_CHARS,
+                Password::MAX_CHARS,
+                spaced(Password::SPECIALS)
+            ),
+            "format": "password",
+            "writeOnly": true,
+            "minLength": Password::MIN_CHARS,
+            "maxLength": Password::MAX_CHARS,
+            "allOf": [
+                {"pattern": LETTER_CLASS},
+                {"pattern": Password::DIGIT_OR_SPECIAL_CLASS},
+                {"pattern": NO_CONTROL},
+            ],
+            "examples": ["s3cret-pass"],
+        })
+    }
+}

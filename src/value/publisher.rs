@@ -1,7 +1,9 @@
 //! `publisherId`: 9 digits.
 
 use crate::error::{ErrorCode, ValueError, Violation, Wording};
+use crate::value::field_value::{FieldText, FieldValue, Rule, ValueOptions};
 use crate::value::{inline_code, AsciiBuf};
+use serde_json::{json, Value};
 
 static PUBLISHER_WORDING: Wording = Wording::new("publisher id", "must be exactly 9 digits");
 
@@ -37,3 +39,22 @@ impl PublisherId {
 }
 
 inline_code!(PublisherId, "a 9-digit publisher id");
+
+impl FieldValue for PublisherId {
+    fn from_field_text(text: FieldText<'_>, _: &ValueOptions<'_>) -> Result<Self, ValueError> {
+        PublisherId::parse(&text)
+    }
+
+    fn rules(_: &ValueOptions<'_>) -> Vec<Rule> {
+        vec![Rule::new(ErrorCode::InvalidFormat)]
+    }
+
+    fn schema(_: &ValueOptions<'_>) -> Value {
+        json!({
+            "type": "string",
+            "description": "Cleeng publisher id: exactly 9 digits. Required when offerId is absent.",
+            "pattern": "^[0-9]{9}$",
+            "examples": ["123456789"],
+        })
+    }
+}

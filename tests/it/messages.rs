@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::util::gen::any_value_for;
 use cleeng_register::error::Params;
-use cleeng_register::schema::messages;
+use cleeng_register::messages;
 use cleeng_register::*;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};

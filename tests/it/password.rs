@@ -124,6 +124,19 @@ fn the_error_names_every_broken_rule_and_never_the_password() {
 }
 
 #[test]
+fn the_digit_or_special_sentence_lists_the_password_specials() {
+    use cleeng_register::error::{Params, Wording};
+    let spaced: Vec<String> = Password::SPECIALS.chars().map(String::from).collect();
+    let expected = format!(
+        "must contain at least one digit or one of {}",
+        spaced.join(" ")
+    );
+    let sentence =
+        cleeng_register::ErrorCode::MissingDigitOrSpecial.rule(&Params::NONE, &Wording::GENERIC);
+    assert_eq!(sentence.to_string(), expected);
+}
+
+#[test]
 fn control_characters_are_refused_beside_the_other_rules() {
     // A NUL ends the text in C strings and bcrypt-style back ends; tab and line breaks are
     // Cc too. Each is reported with every other rule the password breaks.

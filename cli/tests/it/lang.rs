@@ -189,7 +189,7 @@ fn the_messages_command_writes_the_document_of_its_language() {
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         document,
-        cleeng_register::schema::messages::document(&Policy::default())
+        cleeng_register::messages::document(&Policy::default())
     );
     // Through the binary: validate --lang de answers German.
     let output = crate::util::run(&["validate", "--lang", "de"], REQUESTS.as_bytes());

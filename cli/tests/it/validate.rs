@@ -631,10 +631,7 @@ fn messages_writes_the_messages_document_for_the_policy() {
     let out = run(&["messages", "--policy", policy.to_str().unwrap()], b"");
     let document: Value = serde_json::from_slice(&out.stdout).unwrap();
     let policy = cleeng_register::Policy::from_json(br#"{"allowedCurrencies": ["EUR"]}"#).unwrap();
-    assert_eq!(
-        document,
-        cleeng_register::schema::messages::document(&policy)
-    );
+    assert_eq!(document, cleeng_register::messages::document(&policy));
     assert!(document.to_string().contains("not_supported"));
     let out = run(&["messages", "--policy", "/nonexistent.json"], b"");
     assert_eq!(out.status.code(), Some(2));

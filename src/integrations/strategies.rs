@@ -15,9 +15,12 @@ use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::{
+use crate::field::Field;
+use crate::policy::Policy;
+use crate::request::{OfferOrPublisher, RegisterRequest};
+use crate::value::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
-    OfferId, OfferKind, OfferOrPublisher, Password, PersonName, PublisherId, RegisterRequest,
+    OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 
 /// A strategy for one of this module's own patterns, which are all valid.
@@ -28,7 +31,7 @@ fn regex(pattern: &str) -> proptest::string::RegexGeneratorStrategy<String> {
 /// Turns generated text into the type, discarding (never expected) rejects.
 fn parsed<T>(
     text: impl Strategy<Value = String>,
-    parse: fn(&str) -> Result<T, crate::ValueError>,
+    parse: fn(&str) -> Result<T, crate::error::ValueError>,
 ) -> impl Strategy<Value = T>
 where
     T: std::fmt::Debug,
@@ -200,48 +203,74 @@ pub fn customer_ip() -> impl Strategy<Value = CustomerIp> {
     parsed(text, CustomerIp::parse)
 }
 
-/// Whole valid requests, with each optional field present about half the time.
+/// Valid values of `field`'s type, as the JSON its serializer writes (one arm a field, so a
+/// new one does not compile until it has its generator).
+///
+/// ```
+/// use proptest::prelude::*;
+/// use cleeng_register::{strategies, Field};
+///
+/// proptest!(|(value in strategies::field_value(Field::Locale))| {
+///     prop_assert!(value.as_str().is_some_and(|s| s.parse::<cleeng_register::Locale>().is_ok()));
+/// });
+/// ```
+pub fn field_value(field: Field) -> BoxedStrategy<serde_json::Value> {
+    fn json<T: serde::Serialize + std::fmt::Debug>(
+        values: impl Strategy<Value = T> + 'static,
+    ) -> BoxedStrategy<serde_json::Value> {
+        values
+            .prop_map(|v| serde_json::to_value(v).expect("a value type serializes as a string"))
+            .boxed()
+    }
+    match field {
+        Field::Email => json(email()),
+        Field::Password => json(password()),
+        Field::OfferId => json(offer_id()),
+        Field::PublisherId => json(publisher_id()),
+        Field::Locale => json(locale()),
+        Field::Country => json(country()),
+        Field::Currency => json(currency()),
+        Field::FirstName | Field::LastName => json(person_name()),
+        Field::ExternalId => json(external_id()),
+        Field::ExternalData => json(custom_data()),
+        Field::CustomerIp => json(customer_ip()),
+        Field::CaptchaValue => json(captcha_token()),
+    }
+}
+
+/// Whole valid requests, with each optional field present about half the time: a body of
+/// valid values from the [`Field`] table, read under the default policy.
 pub fn register_request() -> impl Strategy<Value = RegisterRequest> {
-    let required = (
-        email(),
-        password(),
-        offer_or_publisher(),
-        locale(),
-        country(),
-        currency(),
-    );
-    let optional = (
-        proptest::option::of(person_name()),
-        proptest::option::of(person_name()),
-        proptest::option::of(external_id()),
-        proptest::option::of(custom_data()),
-        proptest::option::of(customer_ip()),
-        proptest::option::of(captcha_token()),
-    );
-    (required, optional).prop_map(
-        |((e, p, o, l, c, cur), (first, last, ext, data, ip, captcha))| {
-            let mut b = RegisterRequest::builder(e, p, o, l, c, cur);
-            if let Some(v) = first {
-                b = b.first_name(v);
+    let values: Vec<_> = Field::ALL
+        .into_iter()
+        .map(|field| {
+            let value = field_value(field);
+            if field.is_required() {
+                value.prop_map(Some).boxed()
+            } else {
+                proptest::option::of(value).boxed()
             }
-            if let Some(v) = last {
-                b = b.last_name(v);
+        })
+        .collect();
+    (values, field_value(Field::PublisherId)).prop_map(|(values, publisher)| {
+        let mut body = serde_json::Map::new();
+        for (field, value) in Field::ALL.into_iter().zip(values) {
+            if let Some(value) = value {
+                body.insert(field.as_str().to_owned(), value);
             }
-            if let Some(v) = ext {
-                b = b.external_id(v);
-            }
-            if let Some(v) = data {
-                b = b.external_data(v);
-            }
-            if let Some(v) = ip {
-                b = b.customer_ip(v);
-            }
-            if let Some(v) = captcha {
-                b = b.captcha_value(v);
-            }
-            b.build()
-        },
-    )
+        }
+        // The one rule across fields: an offer or a publisher.
+        let offer_or_publisher = [Field::OfferId, Field::PublisherId];
+        if !offer_or_publisher
+            .iter()
+            .any(|f| body.contains_key(f.as_str()))
+        {
+            body.insert(Field::PublisherId.as_str().to_owned(), publisher);
+        }
+        let body = serde_json::to_vec(&body).expect("a JSON map serializes");
+        RegisterRequest::from_json(&body, &Policy::default())
+            .expect("a body of valid values with an offer or a publisher is valid")
+    })
 }
 
 /// A value of every JSON type (numbers, strings, arrays, objects), each with a marker: the

@@ -7,14 +7,17 @@
 
 use arbitrary::{Arbitrary, Error, Result, Unstructured};
 
-use crate::{
+use crate::field::Field;
+use crate::policy::Policy;
+use crate::request::{OfferOrPublisher, RegisterRequest};
+use crate::value::{
     CaptchaToken, CountryCode, Currency, CustomData, CustomerIp, Email, ExternalId, Locale,
-    OfferId, OfferKind, OfferOrPublisher, Password, PersonName, PublisherId, RegisterRequest,
+    OfferId, OfferKind, Password, PersonName, PublisherId,
 };
 
 fn parsed<T>(
     text: &str,
-    parse: fn(&str) -> std::result::Result<T, crate::ValueError>,
+    parse: fn(&str) -> std::result::Result<T, crate::error::ValueError>,
 ) -> Result<T> {
     parse(text).map_err(|_| Error::IncorrectFormat)
 }
@@ -256,35 +259,49 @@ impl<'a> Arbitrary<'a> for CustomerIp {
     }
 }
 
+/// A valid value of `field`'s type, as the JSON its serializer writes: one arm a field, so a
+/// new one does not compile until it has its `Arbitrary`.
+fn value_of(field: Field, u: &mut Unstructured<'_>) -> Result<serde_json::Value> {
+    fn json<T: serde::Serialize>(value: T) -> Result<serde_json::Value> {
+        serde_json::to_value(value).map_err(|_| Error::IncorrectFormat)
+    }
+    match field {
+        Field::Email => json(Email::arbitrary(u)?),
+        Field::Password => json(Password::arbitrary(u)?),
+        Field::OfferId => json(OfferId::arbitrary(u)?),
+        Field::PublisherId => json(PublisherId::arbitrary(u)?),
+        Field::Locale => json(Locale::arbitrary(u)?),
+        Field::Country => json(CountryCode::arbitrary(u)?),
+        Field::Currency => json(Currency::arbitrary(u)?),
+        Field::FirstName | Field::LastName => json(PersonName::arbitrary(u)?),
+        Field::ExternalId => json(ExternalId::arbitrary(u)?),
+        Field::ExternalData => json(CustomData::arbitrary(u)?),
+        Field::CustomerIp => json(CustomerIp::arbitrary(u)?),
+        Field::CaptchaValue => json(CaptchaToken::arbitrary(u)?),
+    }
+}
+
+/// A body of valid values from the [`Field`] table, each optional field present or not, read
+/// under the default policy.
 #[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 impl<'a> Arbitrary<'a> for RegisterRequest {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let mut b = RegisterRequest::builder(
-            u.arbitrary()?,
-            u.arbitrary()?,
-            u.arbitrary()?,
-            u.arbitrary()?,
-            u.arbitrary()?,
-            u.arbitrary()?,
-        );
-        if let Some(v) = u.arbitrary()? {
-            b = b.first_name(v);
+        let mut body = serde_json::Map::new();
+        for field in Field::ALL {
+            if field.is_required() || u.arbitrary()? {
+                body.insert(field.as_str().to_owned(), value_of(field, u)?);
+            }
         }
-        if let Some(v) = u.arbitrary()? {
-            b = b.last_name(v);
+        // The one rule across fields: an offer or a publisher.
+        let offer_or_publisher = [Field::OfferId, Field::PublisherId];
+        if !offer_or_publisher
+            .iter()
+            .any(|f| body.contains_key(f.as_str()))
+        {
+            let publisher = value_of(Field::PublisherId, u)?;
+            body.insert(Field::PublisherId.as_str().to_owned(), publisher);
         }
-        if let Some(v) = u.arbitrary()? {
-            b = b.external_id(v);
-        }
-        if let Some(v) = u.arbitrary()? {
-            b = b.external_data(v);
-        }
-        if let Some(v) = u.arbitrary()? {
-            b = b.customer_ip(v);
-        }
-        if let Some(v) = u.arbitrary()? {
-            b = b.captcha_value(v);
-        }
-        Ok(b.build())
+        let body = serde_json::to_vec(&body).map_err(|_| Error::IncorrectFormat)?;
+        RegisterRequest::from_json(&body, &Policy::default()).map_err(|_| Error::IncorrectFormat)
     }
 }
