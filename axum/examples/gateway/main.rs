@@ -35,7 +35,8 @@
 //!
 //! # Routes
 //!
-//! - `POST /customers`: 200 `{"valid":true,"advisories":[...]}` for a valid body, else the
+//! - `POST /customers`: 200 `{"valid":true,"advisories":[...]}` for a valid body (advisories
+//!   worded in the language of `Accept-Language`, as the refusals are), else the
 //!   extractor's 415, 413, 408 or 400/422 `application/problem+json`. With `--upstream`, a
 //!   valid body (its `customerIP` filled as configured) is registered there instead, with
 //!   `cleeng-register-client`, and answered as its `Answer` says: 200 with Cleeng's envelope
