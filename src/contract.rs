@@ -75,6 +75,9 @@
 //! (`tag:cleeng-register,2026:invalid-request-body`, a `tag:` URI to compare, not a page to
 //! fetch), `title` ("Invalid request body"), `status` (400, or 422), `code` (`REQ0001`,
 //! Cleeng's own, so clients written for Cleeng keep working) and `errors` exactly as above.
+//! A service that answers in the request's language (`cleeng-register-messages`, as
+//! `cleeng-register-axum` does, English included) words the `title`, each `message` (naming a
+//! field by its label, never its JSON key) and a `detail`; the other members stay these.
 //!
 //! # Advisories
 //!

@@ -75,7 +75,8 @@ impl Problem {
     pub const CONTENT_TYPE: &'static str = "application/problem+json";
     /// The problem type URI.
     pub const TYPE: &'static str = problem_type!();
-    /// The title, the same for every occurrence.
+    /// The title in English, the same for every occurrence (a document worded in another
+    /// language has its own).
     pub const TITLE: &'static str = problem_title!();
     /// Cleeng's code for an invalid request body.
     pub const CODE: &'static str = problem_code!();
@@ -108,7 +109,8 @@ impl Problem {
             "type": "object",
             "properties": {
                 "type": {"const": Problem::TYPE, "description": "The problem type: compare it as a string."},
-                "title": {"const": Problem::TITLE},
+                "title": {"type": "string", "examples": [Problem::TITLE], "description": "A short summary of the problem, in the answer's language (Content-Language): \"Invalid request body\" in English."},
+                "detail": {"type": "string", "description": "How many errors must be corrected, in the answer's language, where the service words the document in it."},
                 "status": {"type": "integer", "minimum": 400, "maximum": 499, "description": "The HTTP status (400, or 422 where the service is so configured)."},
                 "code": {"const": Problem::CODE, "description": "Cleeng's code for an invalid request body."},
                 "errors": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/FieldError"}},

@@ -19,10 +19,14 @@
 //! 3. **Content.** The body goes to [`RegisterRequest::from_json_with_fallback_ip`] under the
 //!    configured [`Policy`]; an invalid body is **400** (or **422**, see [`InvalidStatus`]),
 //!    with an RFC 9457 `application/problem+json` document: `type`, `title` ("Invalid request
-//!    body"), `status`, `code: "REQ0001"` (Cleeng's code for an invalid request) and `errors`,
-//!    the report's errors exactly as the core crate writes them. No member ever carries a
-//!    submitted value. A service's own rules ([`RegistrationConfig::with_rules`]) run in the
-//!    same pass, and their errors, with the service's codes, are in the same document.
+//!    body" in English), `status`, `detail`, `code: "REQ0001"` (Cleeng's code for an invalid
+//!    request) and `errors`, the report's errors with their pointers, codes and params as the
+//!    core crate writes them. It is worded in the language `Accept-Language` asks for
+//!    ([`Language`], English by default), by the catalog of `cleeng-register-messages`:
+//!    each message names a field by its label in that language ("Email address is
+//!    required."), never its JSON key. No member ever carries a submitted value. A service's own rules
+//!    ([`RegistrationConfig::with_rules`]) run in the same pass, and their errors, with the
+//!    service's codes, are in the same document.
 //! 4. **Customer IP.** Cleeng prices and taxes by `customerIP`, and a service that forwards a
 //!    registration is not the customer. [`CustomerIpSource`] can fill an absent `customerIP`
 //!    from the connection's peer, or from `X-Forwarded-For` behind trusted proxies. Off by

@@ -1,7 +1,9 @@
 //! RFC 9457 problem documents (`application/problem+json`).
 //!
-//! A refused body answers with the core crate's [`Problem`]; the other refusals (415, a body
-//! that did not arrive in time or could not be read, 500) with a plain problem of the same
+//! A refused body answers with the catalog's problem document
+//! ([`Catalog::problem_json`]): the core crate's [`Problem`] with its `title`, each error's
+//! `message` and a `detail` in the request's language. The other refusals (415, a body that
+//! did not arrive in time or could not be read, 500) answer with a plain problem of the same
 //! shape and no `errors`.
 
 use axum::http::StatusCode;
@@ -17,19 +19,18 @@ pub(crate) const CONTENT_TYPE: &str = Problem::CONTENT_TYPE;
 const PLAIN_PROBLEM_TYPE: &str = "about:blank";
 
 /// The problem document for `report`, answered with `status` (400, 422 or 413), in
-/// `language`: in English the core's [`Problem`], byte for byte; in another language the
-/// catalog's document (the same members, with the `title`, each error's `message` and a
-/// `detail` in the language). Each is written from errors rendered once per process and
-/// language, at its first use. No message holds a submitted value.
+/// `language`, English included: the catalog's document, the core's [`Problem`] members
+/// (`type`, `status`, `code`, each error's `pointer`, `code` and `params`) with the `title`,
+/// each error's `message` and a `detail` in the language. A message names a field by its
+/// label in the language ("Email address"), never by its JSON key, which stays in the
+/// pointer; none holds a submitted value. Each document is written from errors rendered once
+/// per process and language, at its first use.
 pub(crate) fn problem_body(
     report: &ValidationReport,
     status: StatusCode,
     language: Language,
 ) -> Vec<u8> {
-    match language {
-        Language::En => report.to_problem_json(status.as_u16()),
-        _ => Catalog::get().problem_json(language, report, status.as_u16()),
-    }
+    Catalog::get().problem_json(language, report, status.as_u16())
 }
 
 /// A problem without a report (415, 408, a body that could not be read, 500).

@@ -21,14 +21,18 @@ use crate::{InvalidStatus, Language, MissingPeerAddress, UnsupportedMediaType};
 /// | [`UnsupportedMediaType`](Self::UnsupportedMediaType) | 415 | `detail`, plus an `Accept-Post` header |
 /// | [`TooLarge`](Self::TooLarge) | 413 | `code: "REQ0001"`, `errors: [too_large at "" with {"max": N}]` |
 /// | [`Invalid`](Self::Invalid) | 400 or 422 | `code: "REQ0001"`, `errors`: the report's errors |
-///
-/// The answers of these two are in the [`Language`] their request's `Accept-Language` asks
-/// for (RFC 4647 lookup; English without the header): `title`, `detail` and each error's
-/// `message` (English: the core's document as it is, without `detail`), with
-/// `Content-Language` and `Vary: Accept-Language`. The others are in English.
 /// | [`BodyTimeout`](Self::BodyTimeout) | 408 | `detail`, plus `Connection: close` |
 /// | [`Unreadable`](Self::Unreadable) | 400 | `detail` |
 /// | [`MissingPeerAddress`](Self::MissingPeerAddress) | 500 | `detail` |
+///
+/// The answers of `TooLarge` and `Invalid` are the catalog's problem document
+/// (`cleeng-register-messages`) in the [`Language`] their request's `Accept-Language` asks
+/// for (RFC 4647 lookup; English without the header or without a language of the catalog):
+/// `title` (English: "Invalid request body"), `detail` ("2 errors must be corrected.") and
+/// each error's `message`, which names a field by its label in that language ("Email address
+/// is required."), never its JSON key, with `Content-Language` and `Vary: Accept-Language`.
+/// The pointers, codes and params are the report's, in every language. The other answers are
+/// in English.
 ///
 /// Every answer also carries `X-Content-Type-Options: nosniff`, `Referrer-Policy:
 /// no-referrer` and `Cache-Control: no-store`. Its answer carries a [`Refused`] in its

@@ -1,20 +1,33 @@
 //! The work behind the `cleeng-register` command, kept apart from argument handling so that
 //! tests and the fuzz target call exactly what the binary calls.
+//!
+//! Not an API: the command line is the interface (`cleeng-register --help`). The modules are
+//! public for the binary, its tests and the fuzz target only, hidden from the docs, and may
+//! change in any release; a Rust service uses the `cleeng-register` crates instead.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 use std::{fmt, io};
 
+#[doc(hidden)]
 pub mod args;
+#[doc(hidden)]
 pub mod output;
+#[doc(hidden)]
 pub mod split;
+#[doc(hidden)]
 pub mod users;
+#[doc(hidden)]
 pub mod validate;
+#[doc(hidden)]
 pub mod wipe;
+#[doc(hidden)]
 pub mod worded;
+#[doc(hidden)]
 pub mod wording;
 
+#[doc(hidden)]
 pub use validate::{run_validate, validate_line, Summary};
 
 /// Why a command stops with status 2 once its arguments have parsed.

@@ -5,7 +5,7 @@
 //! them first, with the same rules and codes as a registration request (the core crate,
 //! `cleeng-register`), plus the template's own ([`MigrationErrorCode`]): calendar dates
 //! ([`CalendarDate`]), an IANA time zone ([`TimeZoneName`]), a password hash
-//! ([`PasswordHash`]), and values unique across the file ([`DuplicateIndex`]).
+//! ([`PasswordHash`]), and values unique across the file (`duplicate_value`, by [`mailbox_key`] for emails).
 //!
 //! The library does no I/O: the caller reads the file's bytes and hands them, in slices of any
 //! size, to a [`RecordReader`] (a streaming CSV reader built on `csv-core`, whose memory is
@@ -126,7 +126,10 @@ mod time_zone;
 pub use code::{MigrationErrorCode, RecordParams};
 pub use column::{Column, UnknownColumn};
 pub use date::CalendarDate;
-pub use duplicates::{mailbox_key, DuplicateIndex};
+pub use duplicates::mailbox_key;
+// The index behind `duplicate_value`, public for the crate's tests only: not API.
+#[doc(hidden)]
+pub use duplicates::DuplicateIndex;
 pub use file::UsersFile;
 pub use header::Header;
 pub use outcome::{RecordReport, UsersSummary};

@@ -4,9 +4,10 @@
 // usage: cleeng-register-build-validator SCHEMA.json OUT.js [--messages MESSAGES.json]...
 //
 // SCHEMA.json is `cleeng-register schema --policy FILE`'s output; each MESSAGES.json a messages
-// document of the same policy, in the language its `language` names (English without one; the
-// gateway serves the English one at GET /messages.json). Without any, the package's English
-// document of the default policy, which words a policy's allow-lists wrongly.
+// document of the same policy (`cleeng-register messages --policy FILE --lang LANG`), in the
+// language its `language` names (English without one; the gateway serves the English one at
+// GET /messages.json). Without any, the package's English document of the default policy,
+// which words a policy's allow-lists wrongly.
 // Writes OUT.js, an ES module exporting `validate` (as the package's, for that policy) with
 // the Ajv standalone code inlined, and OUT.d.ts beside it. Needs ajv, ajv-formats and esbuild.
 import { readFileSync, writeFileSync } from "node:fs";

@@ -37,8 +37,8 @@ for n in 1 2; do
     if (JSON.stringify(a) !== JSON.stringify(b)) { console.error("test/policies/" + process.argv[2] + ".json is not the corpus policy " + process.argv[2]); process.exit(1); }
   ' "schema-$n.json" "$n"
   # The package's validator for another policy, built by its own script from the CLI's
-  # schema and messages document for the policy.
-  "$cli" messages --policy "$test_dir/policies/$n.json" > "messages-$n.json"
+  # schema and messages documents for the policy (the catalog's English and Polish).
+  "$cli" messages --policy "$test_dir/policies/$n.json" --lang en > "messages-$n.json"
   "$cli" messages --policy "$test_dir/policies/$n.json" --lang pl > "messages-$n-pl.json"
   "$bin/cleeng-register-build-validator" "schema-$n.json" "policy-$n.js" \
     --messages "messages-$n.json" --messages "messages-$n-pl.json" >/dev/null
@@ -60,12 +60,12 @@ if grep -n -E 'new Function|[^.A-Za-z_$]eval[[:space:]]*\(' app.js replay.js >/d
 fi
 echo "bundle: app.js $(wc -c < app.js) bytes, $(gzip -9 -c app.js | wc -c) gzipped; no new Function, no eval"
 
-# The crate's answers for each policy's bodies (exit 1: some are invalid), and for the
-# default policy's in Polish too.
+# The crate's answers for each policy's bodies (exit 1: some are invalid) in the catalog's
+# English, the server's words in English, and for the default policy's in Polish too.
 cp "$corpus" corpus.ndjson
-"$cli" validate bodies-0.ndjson > rust-0.ndjson 2>/dev/null || test $? -eq 1
+"$cli" validate --lang en bodies-0.ndjson > rust-0.ndjson 2>/dev/null || test $? -eq 1
 "$cli" validate --lang pl bodies-0.ndjson > rust-0-pl.ndjson 2>/dev/null || test $? -eq 1
 for n in 1 2; do
-  "$cli" validate --policy "$test_dir/policies/$n.json" "bodies-$n.ndjson" > "rust-$n.ndjson" 2>/dev/null || test $? -eq 1
+  "$cli" validate --lang en --policy "$test_dir/policies/$n.json" "bodies-$n.ndjson" > "rust-$n.ndjson" 2>/dev/null || test $? -eq 1
 done
 node "$test_dir/replay.mjs" "$tmp/app"

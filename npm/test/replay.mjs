@@ -34,9 +34,25 @@ function report(where, r) {
   return percent;
 }
 
-const { replay, languages } = await import(pathToFileURL(join(dir, "replay.js")).href);
+const { replay, languages, messages } = await import(pathToFileURL(join(dir, "replay.js")).href);
 // The other policies' validators were built with their English and Polish documents.
 assert.deepEqual(languages.slice(1), [["en", "pl"], ["en", "pl"]]);
+// The package's English is the catalog's, a customer's: every message names a field by its
+// label, never its JSON key (a key in camelCase is no English word; the core's sentences
+// begin with the key).
+assert.equal(messages.language, "en", "the package's English document is the catalog's");
+const keys = messages.fields.map((f) => f.key);
+const englishMessages = [...messages.root, ...messages.otherKeys, ...messages.fields.flatMap((f) => [
+  ...f.rules.flatMap((r) => [r, ...(r.suggestions ?? [])]),
+  ...(f.duplicate ? [f.duplicate] : []),
+])].map((r) => r.message);
+assert.ok(englishMessages.length > 50, "the English document's messages");
+for (const message of englishMessages) {
+  for (const key of keys) {
+    const named = /[A-Z]/.test(key) ? message.includes(key) : message.startsWith(key);
+    assert.ok(!named, `the English message ${JSON.stringify(message)} names the key ${key}`);
+  }
+}
 const inNode = replay(corpus, rust, worded);
 const percent = report("node", inNode);
 const kinds = Object.entries(inNode.kinds).sort((a, b) => b[1] - a[1]);

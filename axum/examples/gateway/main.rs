@@ -35,7 +35,8 @@
 //!
 //! # Routes
 //!
-//! - `POST /customers`: 200 `{"valid":true,"advisories":[...]}` for a valid body, else the
+//! - `POST /customers`: 200 `{"valid":true,"advisories":[...]}` for a valid body (advisories
+//!   worded in the language of `Accept-Language`, as the refusals are), else the
 //!   extractor's 415, 413, 408 or 400/422 `application/problem+json`. With `--upstream`, a
 //!   valid body (its `customerIP` filled as configured) is registered there instead, with
 //!   `cleeng-register-client`, and answered as its `Answer` says: 200 with Cleeng's envelope
@@ -54,8 +55,10 @@
 //!   the site's values come from `GET /config.json` (`--offer-id` or `--publisher-id`,
 //!   `--locale`, `--currency`). `GET /dev/`: the developer's form, every field. Their scripts,
 //!   style and icon are files under `/assets/` (cached for good by their content's hash).
-//! - `GET /messages.json`: the crate's sentence for every rule of every field, under the
-//!   same view of the policy as the schema.
+//! - `GET /messages.json`: the messages document in English, the catalog's words
+//!   (`cleeng-register-messages`, as the refusals in English word them): every rule of every
+//!   field with its message, naming the field by its label, under the same view of the policy
+//!   as the schema.
 //! - `GET /openapi.json`: the crate's OpenAPI 3.1 document of Cleeng's `POST /customers`,
 //!   under the same client's view of the policy.
 //!

@@ -2,11 +2,13 @@
 //! the registration itself.
 
 use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Extension, Json, Router};
 use cleeng_register::Advisories;
 use cleeng_register_axum::ValidRegistration;
+use cleeng_register_messages::{Catalog, Language};
 
 use crate::state::Gateway;
 use crate::{request_log, upstream};
@@ -16,11 +18,45 @@ pub fn routes() -> Router<Gateway> {
     Router::new().route("/customers", post(register))
 }
 
-/// The answer to a valid body, `{"valid":true,"advisories":[...]}`, in that order.
+/// The answer to a valid body, `{"valid":true,"advisories":[...]}`, in that order, each
+/// advisory worded in the language `Accept-Language` asks for (as the refusals are).
 #[derive(serde::Serialize)]
 struct Valid {
     valid: bool,
-    advisories: Advisories,
+    advisories: Vec<WordedAdvisory>,
+}
+
+/// An advisory as the core serializes it, its message from the catalog.
+#[derive(serde::Serialize)]
+struct WordedAdvisory {
+    pointer: &'static str,
+    code: &'static str,
+    message: String,
+}
+
+/// The validation-only answer in `language`, with `Content-Language` and `Vary`.
+fn valid_answer(advisories: Advisories, language: Language) -> Response {
+    let catalog = Catalog::get();
+    let advisories = advisories
+        .iter()
+        .map(|a| WordedAdvisory {
+            pointer: a.pointer(),
+            code: a.as_str(),
+            message: catalog.advisory(language, a),
+        })
+        .collect();
+    let content_language = HeaderValue::from_static(language.tag());
+    (
+        [
+            (header::CONTENT_LANGUAGE, content_language),
+            (header::VARY, HeaderValue::from_static("accept-language")),
+        ],
+        Json(Valid {
+            valid: true,
+            advisories,
+        }),
+    )
+        .into_response()
 }
 
 /// A refusal answers by itself (the extractor's rejection), so an invalid body never reaches
@@ -29,6 +65,7 @@ struct Valid {
 /// there is one).
 async fn register(
     State(gateway): State<Gateway>,
+    headers: HeaderMap,
     ValidRegistration {
         request,
         advisories,
@@ -37,11 +74,13 @@ async fn register(
 ) -> Response {
     let answer = match &gateway.upstream {
         Some(client) => upstream::forward(client, &request).await,
-        None => Json(Valid {
-            valid: true,
-            advisories,
-        })
-        .into_response(),
+        None => {
+            let language = headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .map_or(Language::En, Language::negotiate);
+            valid_answer(advisories, language)
+        }
     };
     if request_log::logging() {
         (Extension(advisories), answer).into_response()

@@ -3,9 +3,10 @@
 
 use axum::body::Bytes;
 use axum::extract::FromRef;
-use cleeng_register::{messages, schema};
+use cleeng_register::schema;
 use cleeng_register_axum::RegistrationConfig;
 use cleeng_register_client::Client;
+use cleeng_register_messages::Language;
 
 /// The router state. A module that needs more (a client for an upstream, a page's
 /// configuration) adds a field here and fills it in [`Gateway::new`].
@@ -32,7 +33,11 @@ impl Gateway {
         Gateway {
             schema: document(schema::request_schema(policy)),
             openapi: document(cleeng_register_response::openapi::document(policy)),
-            messages: document(messages::document(policy)),
+            // The catalog's English: the words the extractor answers in English.
+            messages: document(cleeng_register_messages::document::document(
+                Language::En,
+                policy,
+            )),
             registration,
             upstream,
         }

@@ -229,6 +229,12 @@ test("the customer's form: the package's messages under their fields, marked for
   const expected = await serverMessages({ ...SITE, ...typed });
   assert.deepEqual(Object.keys(expected).sort(), ["country", "email", "password"]);
   assert.deepEqual(await shownMessages(page), expected);
+  // The server's English and the page's: the catalog's, each field named by its label.
+  assert.deepEqual(expected, {
+    email: ["Email address must be a valid email address, such as name@example.com."],
+    password: ["Password must be at least 8 characters long."],
+    country: ["Country is required."],
+  });
   assert.deepEqual(posted, [], "the browser's check stops the body");
   for (const key of Object.keys(expected)) {
     const input = page.locator(`[name="${key}"]`);
@@ -352,7 +358,7 @@ test("the developer's form: every field, the server's messages under their field
   const expected = await serverMessages(invalid);
   assert.deepEqual(Object.keys(expected).sort(), ["country", "email", "password"]);
   assert.deepEqual(await shownMessages(page), expected);
-  assert.equal(expected.country[0], "country must be an assigned ISO 3166-1 alpha-2 country code (did you mean GB?)");
+  assert.equal(expected.country[0], "Country must be an existing country code. Did you mean GB?");
   // A valid body: the server's verdict and advisories.
   const valid = { ...DEV_VALID, offerId: "S565568989_US", customerIP: "10.1.2.3" };
   await fill(page, valid);

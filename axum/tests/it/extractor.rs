@@ -4,8 +4,10 @@
 use crate::util::stream::{chunked, counted, failing};
 use crate::util::{app, post, send, INVALID, VALID, VALID_WITHOUT_IP};
 use axum::http::{header, Request, StatusCode};
-use cleeng_register::{Policy, Problem, RegisterRequest};
+use cleeng_register::policy::CustomerIpRule;
+use cleeng_register::{Field, Policy, Problem, RegisterRequest};
 use cleeng_register_axum::{InvalidStatus, RegistrationConfig, PROBLEM_CONTENT_TYPE};
+use cleeng_register_messages::{Catalog, Language};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -21,10 +23,42 @@ fn small_policy(max: usize) -> Policy {
         .expect("a valid policy")
 }
 
-/// The report's errors exactly as the core crate serializes them.
+/// The report's errors as the core crate serializes them, without their messages: the
+/// pointers, codes and params, which are the same in every language.
 fn core_errors(body: &[u8], policy: &Policy) -> Value {
     let report = RegisterRequest::from_json(body, policy).expect_err("an invalid body");
-    serde_json::to_value(&report).expect("reports serialize")["errors"].clone()
+    let mut errors = serde_json::to_value(&report).expect("reports serialize")["errors"].take();
+    for error in errors.as_array_mut().expect("an array") {
+        error.as_object_mut().expect("an object").remove("message");
+    }
+    errors
+}
+
+/// `errors` without their messages, to compare with [`core_errors`].
+fn without_messages(errors: &Value) -> Value {
+    let mut errors = errors.clone();
+    for error in errors.as_array_mut().expect("an array") {
+        error.as_object_mut().expect("an object").remove("message");
+    }
+    errors
+}
+
+/// The errors' messages, in order.
+fn messages(answer: &crate::util::Answer) -> Vec<String> {
+    answer.body["errors"]
+        .as_array()
+        .expect("an array of errors")
+        .iter()
+        .map(|e| e["message"].as_str().expect("a message").to_owned())
+        .collect()
+}
+
+/// The catalog's problem document for `body` under `policy` in `language`, answered with
+/// `status`: what the extractor answers.
+fn catalog_problem(body: &[u8], policy: &Policy, language: Language, status: u16) -> Value {
+    let report = RegisterRequest::from_json(body, policy).expect_err("an invalid body");
+    serde_json::from_slice(&Catalog::get().problem_json(language, &report, status))
+        .expect("the catalog writes JSON")
 }
 
 #[tokio::test]
@@ -196,12 +230,21 @@ async fn a_body_of_exactly_max_body_bytes_is_read() {
 async fn assert_413(answer: crate::util::Answer, max: usize) {
     assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
-    let errors = core_errors(&vec![b' '; max + 1], &small_policy(max));
+    let body = vec![b' '; max + 1];
+    let errors = core_errors(&body, &small_policy(max));
     assert_eq!(errors[0]["params"], json!({"max": max}));
+    assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "en");
     assert_eq!(
         answer.body,
         json!({"type": Problem::TYPE, "title": "Invalid request body", "status": 413,
-               "code": "REQ0001", "errors": errors})
+               "detail": "1 error must be corrected.", "code": "REQ0001",
+               "errors": [{"pointer": "", "code": "too_large", "params": {"max": max},
+                           "message": format!("The request must be at most {max} bytes.")}]})
+    );
+    assert_eq!(without_messages(&answer.body["errors"]), errors);
+    assert_eq!(
+        answer.body,
+        catalog_problem(&body, &small_policy(max), Language::En, 413)
     );
 }
 
@@ -243,10 +286,29 @@ async fn an_invalid_body_is_400_with_the_report_as_a_problem() {
     let answer = send(default_app(), post(Some("application/json"), INVALID)).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
+    assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "en");
+    assert_eq!(answer.headers[header::VARY], "accept-language");
+    // The catalog's English: the core's members, with a title, a detail and messages that
+    // name each field by its label.
     assert_eq!(
         answer.body,
-        json!({"type": Problem::TYPE, "title": "Invalid request body", "status": 400,
-               "code": "REQ0001", "errors": core_errors(INVALID.as_bytes(), &Policy::default())})
+        catalog_problem(INVALID.as_bytes(), &Policy::default(), Language::En, 400)
+    );
+    assert_eq!(answer.body["type"], Problem::TYPE);
+    assert_eq!(answer.body["title"], "Invalid request body");
+    assert_eq!(answer.body["status"], 400);
+    assert_eq!(answer.body["code"], "REQ0001");
+    assert_eq!(answer.body["detail"], "2 errors must be corrected.");
+    assert_eq!(
+        without_messages(&answer.body["errors"]),
+        core_errors(INVALID.as_bytes(), &Policy::default())
+    );
+    assert_eq!(
+        messages(&answer),
+        [
+            "Email address must be a valid email address, such as name@example.com.",
+            "Password is required.",
+        ]
     );
     assert_eq!(
         answer.errors(),
@@ -266,8 +328,8 @@ async fn an_invalid_body_is_422_when_so_configured() {
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
     assert_eq!(answer.body["status"], 422);
     assert_eq!(
-        answer.body["errors"],
-        core_errors(INVALID.as_bytes(), &Policy::default())
+        answer.body,
+        catalog_problem(INVALID.as_bytes(), &Policy::default(), Language::En, 422)
     );
 }
 
@@ -418,7 +480,6 @@ fn post_in(accept_language: &str, body: impl Into<axum::body::Body>) -> Request<
 
 #[tokio::test]
 async fn an_invalid_body_answers_in_the_language_accept_language_asks_for() {
-    use cleeng_register_messages::{Catalog, Language};
     let answer = send(default_app(), post_in("pl-PL,pl;q=0.9,en;q=0.8", INVALID)).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert_eq!(answer.content_type(), PROBLEM_CONTENT_TYPE);
@@ -453,14 +514,14 @@ async fn an_invalid_body_answers_in_the_language_accept_language_asks_for() {
         );
     }
     // The same document the catalog writes.
-    let report = RegisterRequest::from_json(INVALID.as_bytes(), &Policy::default()).unwrap_err();
-    let expected: Value =
-        serde_json::from_slice(&Catalog::get().problem_json(Language::Pl, &report, 400)).unwrap();
-    assert_eq!(answer.body, expected);
+    assert_eq!(
+        answer.body,
+        catalog_problem(INVALID.as_bytes(), &Policy::default(), Language::Pl, 400)
+    );
 }
 
 #[tokio::test]
-async fn without_a_language_of_the_catalog_the_answer_is_the_cores_english() {
+async fn without_a_language_of_the_catalog_the_answer_is_the_catalogs_english() {
     for accept_language in [
         None,
         Some("ja, zh;q=0.5"),
@@ -484,10 +545,105 @@ async fn without_a_language_of_the_catalog_the_answer_is_the_cores_english() {
             RegisterRequest::from_json(INVALID.as_bytes(), &Policy::default()).unwrap_err();
         assert_eq!(
             answer.text.as_bytes(),
-            report.to_problem_json(400),
+            Catalog::get().problem_json(Language::En, &report, 400),
             "{accept_language:?}"
         );
+        assert_eq!(answer.body["title"], "Invalid request body");
     }
+}
+
+/// Bodies that refuse every field of the request in English: each field a number, each an
+/// empty string, each a string of its own marker, none given, and an unknown key; under a
+/// policy that requires `customerIP`, so that the absent body names it too.
+fn bodies_refusing_every_field() -> Vec<(Policy, Vec<u8>, Vec<String>)> {
+    let every = |value: &dyn Fn(&str) -> Value| {
+        let object: serde_json::Map<String, Value> = Field::ALL
+            .iter()
+            .map(|f| (f.as_str().to_owned(), value(f.as_str())))
+            .collect();
+        serde_json::to_vec(&object).expect("an object serializes")
+    };
+    let marker = |key: &str| format!("MRK{}Q", key.len() * 7919);
+    let markers: Vec<String> = Field::ALL.iter().map(|f| marker(f.as_str())).collect();
+    let strict = Policy::builder()
+        .customer_ip(CustomerIpRule::Required)
+        .build()
+        .expect("a valid policy");
+    vec![
+        (Policy::default(), every(&|_| json!(1)), Vec::new()),
+        (Policy::default(), every(&|_| json!("")), Vec::new()),
+        (Policy::default(), every(&|key| json!(marker(key))), markers),
+        (strict.clone(), b"{}".to_vec(), Vec::new()),
+        (
+            Policy::default(),
+            br#"{"nickName":"MRK1Q","email":"a@example.com","email":"b@example.com"}"#.to_vec(),
+            vec![
+                "MRK1Q".to_owned(),
+                "a@example.com".to_owned(),
+                "b@example.com".to_owned(),
+            ],
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn english_messages_name_fields_by_their_label_never_their_json_key() {
+    let mut checked = std::collections::BTreeSet::new();
+    for (policy, body, submitted) in bodies_refusing_every_field() {
+        let answer = send(
+            app(RegistrationConfig::new(policy.clone())),
+            post_in("en-US", body.clone()),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.text);
+        assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "en");
+        assert_eq!(
+            answer.body,
+            catalog_problem(&body, &policy, Language::En, 400)
+        );
+        for (error, message) in answer.body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(messages(&answer))
+        {
+            checked.insert(error["pointer"].as_str().unwrap().to_owned());
+            for field in Field::ALL {
+                let key = field.as_str();
+                // A camelCase key is never a word of an English sentence; a one-word key
+                // ("email", "country") may be ("a valid email address"), but never the
+                // subject that starts it, as the core's sentences have it.
+                let named = if key.chars().any(|c| c.is_ascii_uppercase()) {
+                    message.contains(key)
+                } else {
+                    message.starts_with(key)
+                };
+                assert!(!named, "{message:?} names the key {key}");
+            }
+            for value in &submitted {
+                assert!(
+                    !message.contains(value.as_str()),
+                    "{message:?} repeats {value}"
+                );
+            }
+        }
+        for value in &submitted {
+            assert!(
+                !answer.text.contains(value.as_str()),
+                "the answer repeats {value}"
+            );
+        }
+    }
+    // Every field's pointer and the body's were refused at least once.
+    for field in Field::ALL {
+        assert!(
+            checked.contains(field.pointer()),
+            "{} not refused",
+            field.pointer()
+        );
+    }
+    assert!(checked.contains(""), "the body not refused");
+    assert!(checked.contains("/nickName"), "the unknown key not refused");
 }
 
 #[tokio::test]
@@ -511,6 +667,39 @@ async fn every_language_answers_with_its_tag() {
         assert_eq!(answer.headers[header::CONTENT_LANGUAGE], language.tag());
         assert_eq!(answer.body["code"], "REQ0001");
         assert_eq!(answer.body["errors"].as_array().unwrap().len(), 2);
+    }
+}
+
+#[tokio::test]
+async fn every_languages_answer_is_a_problem_of_the_cores_schema() {
+    // The core's schema of the document, as the OpenAPI document publishes it: a title in
+    // any language, a detail.
+    let schema = Problem::json_schema();
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(&schema)
+        .expect("the problem schema compiles");
+    let config = RegistrationConfig::new(small_policy(64));
+    for language in Language::ALL {
+        for (request, status) in [
+            (post_in(language.tag(), INVALID), StatusCode::BAD_REQUEST),
+            (
+                post_in(language.tag(), vec![b' '; 65]),
+                StatusCode::PAYLOAD_TOO_LARGE,
+            ),
+        ] {
+            let router = match status {
+                StatusCode::BAD_REQUEST => default_app(),
+                _ => app(config.clone()),
+            };
+            let answer = send(router, request).await;
+            assert_eq!(answer.status, status);
+            assert!(
+                validator.is_valid(&answer.body),
+                "{language}: {}",
+                answer.text
+            );
+        }
     }
 }
 

@@ -9,7 +9,9 @@ use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::util::server::{full, post_to};
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
+use cleeng_register::Advisory;
+use cleeng_register_messages::{Catalog, Language};
 use tokio::io::AsyncWriteExt;
 
 /// `target/<profile>/examples/gateway`, beside this test's own `deps` folder, built (or found
@@ -134,14 +136,16 @@ async fn the_gateway_starts_answers_and_stops_on_ctrl_c() {
     let answer = post_to(addr, &[], full(body)).await.expect("an answer");
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.content_type(), "application/json");
-    // Filled from the peer, 127.0.0.1: not a public address.
+    // Filled from the peer, 127.0.0.1: not a public address. Worded by the catalog, in
+    // English without `Accept-Language`.
     assert_eq!(
         answer.text,
         format!(
             r#"{{"valid":true,"advisories":[{{"pointer":"/customerIP","code":"customer_ip_not_public","message":"{}"}}]}}"#,
-            cleeng_register::Advisory::CustomerIpNotPublic.message()
+            Catalog::get().advisory(Language::En, Advisory::CustomerIpNotPublic)
         )
     );
+    assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "en");
     let invalid = format!(r#"{{"email":"{EMAIL}x","password":"{PASSWORD}"}}"#);
     let refused = post_to(addr, &[], full(invalid)).await.expect("an answer");
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
@@ -268,6 +272,31 @@ async fn a_refusal_s_log_line_is_at_most_4_kib_and_its_problem_keeps_every_error
         line.ends_with(&format!("; and {} more", total - shown)),
         "{line}"
     );
+}
+
+#[tokio::test]
+async fn a_valid_body_s_advisories_follow_accept_language() {
+    let gateway = Gateway::start(&["--fill-customer-ip"]);
+    let answer = post_to(
+        gateway.addr,
+        &[("accept-language", "de-CH,de;q=0.9,en;q=0.5")],
+        full(crate::util::VALID_WITHOUT_IP),
+    )
+    .await
+    .expect("an answer");
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.headers[header::CONTENT_LANGUAGE], "de");
+    assert_eq!(answer.headers[header::VARY], "accept-language");
+    let german = Catalog::get().advisory(Language::De, Advisory::CustomerIpNotPublic);
+    assert_ne!(
+        german,
+        Catalog::get().advisory(Language::En, Advisory::CustomerIpNotPublic)
+    );
+    assert_eq!(
+        answer.body["advisories"][0]["code"],
+        "customer_ip_not_public"
+    );
+    assert_eq!(answer.body["advisories"][0]["message"], german.as_str());
 }
 
 #[tokio::test]
@@ -428,6 +457,38 @@ async fn the_published_schema_makes_customer_ip_optional_when_the_gateway_fills_
         );
     }
     let _ = std::fs::remove_file(policy);
+}
+
+#[tokio::test]
+async fn the_published_messages_are_the_catalogs_english_as_the_refusals_word_them() {
+    use cleeng_register_messages::{document, Language};
+    let gateway = Gateway::start(&[]);
+    let messages = get_json(gateway.addr, "/messages.json").await;
+    assert_eq!(
+        messages,
+        document::document(Language::En, &cleeng_register::Policy::default())
+    );
+    assert_eq!(messages["language"], "en");
+    // The words of a refusal in English are the document's: `{}` misses the email first.
+    let email = messages["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .find(|f| f["key"] == "email")
+        .expect("the email field");
+    let missing = email["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["code"] == "missing")
+        .expect("the missing rule");
+    assert_eq!(missing["message"], "Email address is required.");
+    let answer = post_to(gateway.addr, &[], full("{}"))
+        .await
+        .expect("an answer");
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.body["errors"][0]["pointer"], "/email");
+    assert_eq!(answer.body["errors"][0]["message"], missing["message"]);
 }
 
 #[test]

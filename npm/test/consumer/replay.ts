@@ -57,6 +57,9 @@ function sentences(document: MessagesDocument): Set<string> {
 }
 const defaultSentences = sentences(messages);
 
+/** The package's English document, for replay.mjs to read its words. */
+export { messages };
+
 const validators: Validate[] = [defaultPolicy, strictPolicy, regionalPolicy];
 /** The languages of each policy's validator. */
 export const languages = validators.map((v) => [...v.languages]);
@@ -65,8 +68,8 @@ const full = (errors: { pointer: string; code: string; params?: Record<string, s
   errors.map((e) => JSON.stringify([e.pointer, e.code, e.params ?? {}, e.message]));
 
 /**
- * `rust[n]`: the CLI's lines for policy n's bodies (English, the core's words); `worded[lang]`:
- * its lines for policy 0's bodies with `--lang lang` (the catalog's words).
+ * `rust[n]`: the CLI's lines for policy n's bodies with `--lang en` (the catalog's English, the
+ * server's); `worded[lang]`: its lines for policy 0's bodies with `--lang lang`.
  */
 export function replay(corpus: string, rust: string[], worded: Record<string, string> = {}): Replay {
   const started = Date.now();
