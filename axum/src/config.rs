@@ -122,9 +122,10 @@ impl RegistrationConfig {
     /// Sets the service's own rules, which the extractor runs in the same pass as the crate's:
     /// their errors are in the same problem document, in field order with the crate's (see
     /// [`cleeng_register::service_rule`]). None by default. The answer's messages come from
-    /// the catalog, which has no sentence of the service's: a service error is answered with
-    /// its code and pointer and the catalog's sentence for a field that is not valid. A `customerIP` rule sees the
-    /// address the body gave, or else the one filled from the connection; with
+    /// the catalog: a service error says the service's sentence for the answer's language
+    /// after the field's label ("Email address must not be a disposable address."), or, where
+    /// the service gave none for that language, that the field is not valid, in that
+    /// language. A `customerIP` rule sees the address the body gave, or else the one filled from the connection; with
     /// [`with_override_customer_ip`](Self::with_override_customer_ip) on, the address that
     /// replaces the body's afterwards is not checked by the rules.
     ///

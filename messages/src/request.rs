@@ -136,7 +136,22 @@ impl Catalog {
 
     /// `error`'s message in `language`, rendered now (what [`Catalog::field_error`] does
     /// for an error that is not written in advance).
+    ///
+    /// A service's own error ([`ErrorCode::Service`]) is the service's sentence for the
+    /// language in the language's frame (`request-service`: "Das Feld „E-Mail-Adresse“ darf
+    /// keine Wegwerfadresse sein."); where the service gave none for the language, the
+    /// field's "is not valid" in that language, never a sentence in another language.
     pub fn render_field_error(&self, language: Language, error: &FieldError) -> String {
+        if let (ErrorCode::Service(code), Subject::Field(field)) =
+            (error.code(), Subject::of(error))
+        {
+            if let Some(sentence) = code.message().translation(language.tag()) {
+                let message = Message::new("request-service")
+                    .with("label", Arg::Label(field_label_id(field).into()))
+                    .with("sentence", Arg::Text(sentence.trim_end_matches('.').into()));
+                return self.render(language, &message);
+            }
+        }
         let message =
             self.request_message(language, Subject::of(error), error.code(), error.params());
         self.render(language, &message)

@@ -12,7 +12,8 @@ use serde_json::json;
 
 static DISPOSABLE_EMAIL: ServiceCode = ServiceCode::new(
     "disposable_email",
-    ServiceMessage::new("must not be a disposable address"),
+    ServiceMessage::new("must not be a disposable address")
+        .with_translations(&[("de", "darf keine Wegwerfadresse sein")]),
 );
 static PRIVATE_ADDRESS: ServiceCode = ServiceCode::new(
     "private_customer_ip",
@@ -58,12 +59,11 @@ async fn a_service_rule_is_answered_in_the_problem_over_a_socket() {
             ),
         ]
     );
-    // The catalog words the answer, and has no sentence of the service's: the field is said
-    // to be not valid (the core's report carries the service's own sentence).
+    // The catalog words the answer: the service's sentence after the field's label.
     assert_eq!(
         answer.body["errors"][0],
         json!({"pointer": "/email", "code": "disposable_email",
-               "message": "Email address is not valid."})
+               "message": "Email address must not be a disposable address."})
     );
     // Pointers, codes and params are the core's for the same body and rules.
     let report =
@@ -103,7 +103,7 @@ async fn a_request_rule_sees_the_address_filled_from_the_connection() {
     );
     assert_eq!(
         answer.body["errors"][0]["message"],
-        "IP address is not valid."
+        "IP address must be a public address."
     );
 }
 
@@ -126,15 +126,30 @@ async fn the_configured_status_and_the_rejection_carry_service_errors() {
 }
 
 #[tokio::test]
-async fn in_another_language_a_service_error_keeps_its_code_and_says_the_field_is_invalid() {
-    // The catalog has no sentence for a service's code: the answer in German keeps the code,
-    // pointer and order, and says the field is not valid, never repeating the value.
+async fn in_another_language_a_service_error_is_its_translation_or_says_the_field_is_invalid() {
+    // In Polish, for which the service gave no sentence: the code, pointer and order stay,
+    // and the field is said to be not valid in Polish, never in another language.
     let config = RegistrationConfig::default().with_rules(rules());
+    let mut request = post(Some("application/json"), DISPOSABLE);
+    request
+        .headers_mut()
+        .insert("accept-language", "pl".parse().expect("a header value"));
+    let answer = send(app(config.clone()), request).await;
+    assert_eq!(answer.headers["content-language"], "pl");
+    assert_eq!(
+        answer.body["errors"][0]["message"],
+        "Pole „Adres e-mail” jest nieprawidłowe."
+    );
+    // In German, the service's German sentence in the German frame.
     let mut request = post(Some("application/json"), DISPOSABLE);
     request
         .headers_mut()
         .insert("accept-language", "de".parse().expect("a header value"));
     let answer = send(app(config), request).await;
+    assert_eq!(
+        answer.body["errors"][0]["message"],
+        "Das Feld „E-Mail-Adresse“ darf keine Wegwerfadresse sein."
+    );
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert_eq!(answer.headers["content-language"], "de");
     assert_eq!(

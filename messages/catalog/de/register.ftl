@@ -72,6 +72,7 @@ request-not_an_object = Das Feld „{ $label }“ muss aus Einträgen mit Name u
 request-unknown_field = Das Feld „{ $label }“ gehört nicht zum Registrierungsformular.
 request-duplicate_field = Das Feld „{ $label }“ wurde mehrfach angegeben.
 request-invalid = Das Feld „{ $label }“ ist ungültig.
+request-service = Das Feld „{ $label }“ { $sentence }.
 
 ## Fehler der ganzen Anfrage
 

@@ -86,6 +86,9 @@ request-not_an_object = { $label } must contain a JSON object.
 request-unknown_field = { $label } is not part of the registration form.
 request-duplicate_field = { $label } is given more than once.
 request-invalid = { $label } is not valid.
+# A service's own rule: its sentence for the language ($sentence, the service's text,
+# never a submitted value) after the field's label.
+request-service = { $label } { $sentence }.
 
 ## Errors about the whole request body.
 

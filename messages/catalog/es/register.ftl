@@ -72,6 +72,7 @@ request-not_an_object = El campo «{ $label }» no tiene la estructura de datos 
 request-unknown_field = El campo «{ $label }» no forma parte del formulario de registro.
 request-duplicate_field = El campo «{ $label }» aparece más de una vez.
 request-invalid = El campo «{ $label }» no es válido.
+request-service = El campo «{ $label }» { $sentence }.
 
 ## Errores de toda la solicitud
 

@@ -72,6 +72,7 @@ request-not_an_object = Le champ « { $label } » doit se composer d’entrée
 request-unknown_field = Le champ « { $label } » ne fait pas partie du formulaire d’inscription.
 request-duplicate_field = Le champ « { $label } » apparaît plusieurs fois.
 request-invalid = Le champ « { $label } » n’est pas valide.
+request-service = Le champ « { $label } » { $sentence }.
 
 ## Erreurs de la requête entière
 

@@ -72,6 +72,7 @@ request-not_an_object = Il campo «{ $label }» deve essere composto da voci con
 request-unknown_field = Il campo «{ $label }» non fa parte del modulo di registrazione.
 request-duplicate_field = Il campo «{ $label }» compare più di una volta.
 request-invalid = Il campo «{ $label }» non è valido.
+request-service = Il campo «{ $label }» { $sentence }.
 
 ## Errori dell’intera richiesta
 

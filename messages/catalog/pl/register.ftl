@@ -80,6 +80,7 @@ request-not_an_object = Pole „{ $label }” nie ma oczekiwanej struktury danyc
 request-unknown_field = Pole „{ $label }” nie należy do formularza rejestracyjnego.
 request-duplicate_field = Pole „{ $label }” podano więcej niż raz.
 request-invalid = Pole „{ $label }” jest nieprawidłowe.
+request-service = Pole „{ $label }” { $sentence }.
 
 ## Błędy całego żądania
 

@@ -72,6 +72,7 @@ request-not_an_object = O campo “{ $label }” não tem a estrutura de dados e
 request-unknown_field = O campo “{ $label }” não faz parte do formulário de cadastro.
 request-duplicate_field = O campo “{ $label }” foi informado mais de uma vez.
 request-invalid = O campo “{ $label }” não é válido.
+request-service = O campo “{ $label }” { $sentence }.
 
 ## Erros da solicitação inteira
 
