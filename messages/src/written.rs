@@ -74,6 +74,8 @@ pub(crate) struct Written {
     before_status: Box<[u8]>,
     /// The detail for 1, 2, … errors, as JSON strings.
     details: Vec<Box<[u8]>>,
+    /// `,"code":…,"errors":[` as JSON: the same for every refusal.
+    code_and_errors: Box<[u8]>,
 }
 
 fn slot_of(subject: Subject) -> usize {
@@ -189,6 +191,13 @@ impl Written {
         Written {
             slots,
             before_status: before_status.into_boxed_slice(),
+            code_and_errors: [
+                &b",\"code\":"[..],
+                &json_string(Problem::CODE),
+                &b",\"errors\":["[..],
+            ]
+            .concat()
+            .into_boxed_slice(),
             details,
         }
     }
@@ -243,9 +252,7 @@ impl Catalog {
                 out.extend_from_slice(&json_string(&self.problem_detail(language, errors.len())))
             }
         }
-        out.extend_from_slice(b",\"code\":");
-        out.extend_from_slice(&json_string(Problem::CODE));
-        out.extend_from_slice(b",\"errors\":[");
+        out.extend_from_slice(&written.code_and_errors);
         for (i, error) in errors.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
