@@ -367,22 +367,26 @@ fn number_end<const STRICT: bool>(text: &str, start: usize) -> Result<usize, Mal
     Ok(pos)
 }
 
-/// Whether a number (RFC 8259's grammar) has a magnitude that fits `f64`: rounded correctly
-/// (as `serde_json` with `float_roundtrip` rounds), it is not infinite.
+/// Whether a number (RFC 8259's grammar) has a magnitude that fits `f64`: rounded correctly,
+/// it is below `f64::MAX`.
 ///
 /// Decided here rather than by `serde_json`, so the answer does not change with the features
 /// another crate in the graph switches on (`arbitrary_precision` makes `Value` accept any
-/// magnitude; `float_roundtrip` changes how the last digit rounds).
+/// magnitude; without `float_roundtrip`, serde_json's faster parse overflows within an ulp
+/// of `f64::MAX`). A number that rounds to `±f64::MAX` itself is refused: that keeps what the
+/// scanner accepts inside what `serde_json::Value` accepts under every feature, so a text it
+/// passed always reads into a `Value`.
 ///
 /// ```
 /// use cleeng_register_json::scan::fits_f64;
-/// assert!(fits_f64("1.7976931348623157e308"));
+/// assert!(fits_f64("1e308"));
+/// assert!(!fits_f64("1.7976931348623157e308")); // f64::MAX itself
 /// assert!(!fits_f64("1e309"));
 /// assert!(fits_f64("1e-400")); // underflows to zero, as serde_json reads it
 /// ```
 #[cold]
 pub fn fits_f64(number: &str) -> bool {
-    number.parse::<f64>().is_ok_and(f64::is_finite)
+    number.parse::<f64>().is_ok_and(|n| n.abs() < f64::MAX)
 }
 
 /// Why a whole text was refused.

@@ -77,8 +77,13 @@ impl<'de> Visitor<'de> for Probe<'_> {
     fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
         Ok(false)
     }
-    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
-        Ok(false)
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<bool, E> {
+        // The scanner's range (`scan::fits_f64`): `±f64::MAX` itself is out of it.
+        if number.abs() < f64::MAX {
+            Ok(false)
+        } else {
+            Err(E::custom("number out of range"))
+        }
     }
     fn visit_str<E>(self, _: &str) -> Result<bool, E> {
         Ok(false)

@@ -78,8 +78,9 @@ impl CustomData {
 
     /// The parsed JSON object.
     pub fn value(&self) -> serde_json::Value {
-        serde_json::from_str(&self.0)
-            .expect("the text was accepted by serde_json with Value's number and string rules")
+        serde_json::from_str(&self.0).expect(
+            "the scanner accepts only what serde_json reads into a Value, whatever its features",
+        )
     }
 
     /// Deserializes the data into a caller's type.

@@ -141,3 +141,30 @@ fn policy_limits_apply() {
     assert_eq!(got("{\"a\":[[]]}"), [("/externalData".into(), "too_deep")]);
     assert!(CustomData::parse_with_limits("{\"a\":[[]]}", limits).is_err());
 }
+
+#[test]
+fn numbers_at_the_edge_of_f64_read_into_a_value_or_are_refused() {
+    // A number that rounds to f64::MAX, or past it, is refused, so every accepted text reads
+    // into a serde_json Value whatever its features (without `float_roundtrip`, serde_json
+    // overflows within an ulp of f64::MAX).
+    for refused in [
+        "{\"a\":1.7976931348623157e308}",
+        "{\"a\":1.7976931348623158e308}",
+        "{\"a\":-1.7976931348623157e308}",
+        "{\"a\":1e309}",
+    ] {
+        assert_eq!(
+            CustomData::parse(refused).unwrap_err().first().code,
+            cleeng_register::ErrorCode::InvalidJson,
+            "{refused}"
+        );
+    }
+    for accepted in [
+        "{\"a\":1e308}",
+        "{\"a\":1.7976931348623155e308}",
+        "{\"a\":1e-400}",
+    ] {
+        let data = CustomData::parse(accepted).unwrap();
+        assert!(data.value()["a"].is_number(), "{accepted}");
+    }
+}
